@@ -1,0 +1,1 @@
+//! The batch driver: documents → references, in parallel, in order.

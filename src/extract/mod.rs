@@ -1,0 +1,84 @@
+//! Extract: a document's text → the citing article and its raw reference entries.
+//!
+//! One extractor per input kind: [`text`] (plain-text scrapes), [`html`] (saved pages and
+//! the references fragment), [`xml`] (PubMed efetch XML), and reference lines.
+
+pub mod html;
+pub mod text;
+pub mod xml;
+
+use crate::error::ExtractError;
+use crate::model::{DocumentKind, Extracted, LinkIds, RawReference};
+
+/// Cut a document into its articles and their reference entries.
+///
+/// Pages give one [`Extracted`]; efetch XML gives one per `<PubmedArticle>`.
+/// Ordinals run from 1 across the whole document.
+///
+/// # Errors
+/// When the document cannot be read as its kind at all (malformed XML, entity
+/// declarations). A page without references is not an error: it gives an
+/// [`Extracted`] with no references and a warning.
+pub fn extract(kind: DocumentKind, text: &str) -> Result<Vec<Extracted>, ExtractError> {
+    match kind {
+        DocumentKind::TextPage => Ok(vec![text::extract_text_page(text)]),
+        DocumentKind::HtmlPage | DocumentKind::ReferencesFragment => {
+            Ok(vec![html::extract_html(text)])
+        }
+        DocumentKind::PubmedXml => xml::extract_xml(text),
+        DocumentKind::ReferenceLines => Ok(vec![reference_lines(text)]),
+    }
+}
+
+/// One reference per non-empty line, whitespace folded.
+pub fn reference_lines(text: &str) -> Extracted {
+    let mut references = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let folded = fold_whitespace(line);
+        if folded.is_empty() {
+            continue;
+        }
+        references.push(RawReference {
+            ordinal: references.len() as u32 + 1,
+            text: folded,
+            span: start..start + line.trim_end_matches(['\n', '\r']).len(),
+            ids: LinkIds::default(),
+        });
+    }
+    Extracted { references, ..Extracted::default() }
+}
+
+/// Collapse every run of white space (including non-breaking spaces) to one space and
+/// trim the ends.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_skip_blanks_and_count_ordinals() {
+        let e = reference_lines("A. B.\n\n  C  D \n");
+        let texts: Vec<_> = e.references.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["A. B.", "C D"]);
+        assert_eq!(e.references[1].ordinal, 2);
+        assert_eq!(e.references[1].span, 7..13);
+    }
+
+    #[test]
+    fn fold_nbsp() {
+        assert_eq!(fold_whitespace("a\u{a0} b\n\tc"), "a b c");
+    }
+}

@@ -1,0 +1,132 @@
+//! Read: bytes → text, and the sniffing of what kind of document the text is.
+
+use crate::model::DocumentKind;
+
+/// Decode input bytes to text: strips a UTF-8 BOM, decodes UTF-16 with a BOM, replaces
+/// invalid UTF-8 lossily (with a warning) and normalises CRLF and lone CR to LF.
+///
+/// Returns the text and the warnings to report.
+pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
+    let mut warnings = Vec::new();
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        lossy(rest, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes, &mut warnings)
+    } else {
+        lossy(bytes, &mut warnings)
+    };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    (text, warnings)
+}
+
+fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(e) => {
+            warnings.push(format!(
+                "not valid UTF-8 (first bad byte at {}); decoded with replacement characters",
+                e.valid_up_to()
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
+    let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
+    let mut bad = false;
+    let text: String = char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                bad = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if bad || bytes.len() % 2 == 1 {
+        warnings.push("invalid UTF-16; decoded with replacement characters".to_owned());
+    }
+    text
+}
+
+/// True when the bytes look binary: a NUL byte in the first 8 KiB (UTF-16 is decoded
+/// before this is asked).
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    memchr::memchr(0, head).is_some()
+        && !bytes.starts_with(b"\xFF\xFE")
+        && !bytes.starts_with(b"\xFE\xFF")
+}
+
+/// Sniff the kind of a page from its text: efetch XML, an HTML page, the references
+/// fragment, else a text page.
+pub fn sniff(text: &str) -> DocumentKind {
+    let head = head(text, 4096);
+    if !head.trim_start().starts_with('<') {
+        return DocumentKind::TextPage;
+    }
+    let lower = head.to_ascii_lowercase();
+    let has = |needle: &str| lower.contains(needle);
+    if has("<pubmedarticleset") || has("<pubmedarticle") || has("<pubmedbookarticle") {
+        DocumentKind::PubmedXml
+    } else if has("<html") || has("<!doctype html") || has("<head") || has("<body") {
+        DocumentKind::HtmlPage
+    } else if text.contains("references-list") {
+        DocumentKind::ReferencesFragment
+    } else if lower.trim_start().starts_with("<?xml") {
+        DocumentKind::PubmedXml
+    } else {
+        DocumentKind::HtmlPage
+    }
+}
+
+/// The first `n` bytes of `s`, cut at a char boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut end = s.len().min(n);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_strips_bom_and_crlf() {
+        let (t, w) = decode(b"\xEF\xBB\xBFa\r\nb\rc");
+        assert_eq!(t, "a\nb\nc");
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn decode_utf16le() {
+        let (t, _) = decode(b"\xFF\xFEh\0i\0");
+        assert_eq!(t, "hi");
+    }
+
+    #[test]
+    fn decode_invalid_utf8_warns() {
+        let (t, w) = decode(b"a\xFFb");
+        assert_eq!(t, "a\u{FFFD}b");
+        assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn sniff_kinds() {
+        assert_eq!(sniff("<?xml version=\"1.0\"?>\n<PubmedArticleSet>"), DocumentKind::PubmedXml);
+        assert_eq!(sniff("<!DOCTYPE html>\n<html lang=\"en\">"), DocumentKind::HtmlPage);
+        assert_eq!(
+            sniff("<ol class=\"references-list\" id=\"full-references-list-1\"><li>"),
+            DocumentKind::ReferencesFragment
+        );
+        assert_eq!(sniff("Skip to main page content\nReferences\n"), DocumentKind::TextPage);
+    }
+}
