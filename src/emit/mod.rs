@@ -1,11 +1,19 @@
 //! Emit: one writer per output format behind the [`Emit`] trait.
+//!
+//! Writers take any [`io::Write`]; [`to_string`] renders a whole list for tests.
+
+pub mod bibtex;
+pub mod csljson;
+pub mod csv;
+pub mod ris;
 
 use std::io;
+use std::str::FromStr;
 
 use crate::model::Reference;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     /// BibTeX (`.bib`).
     Bibtex,
@@ -19,6 +27,57 @@ pub enum Format {
     Jsonl,
 }
 
+impl Format {
+    /// Every format, in the order used for a directory of outputs.
+    pub const ALL: [Format; 5] =
+        [Format::Bibtex, Format::Ris, Format::Csv, Format::CslJson, Format::Jsonl];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Bibtex => "bib",
+            Format::Ris => "ris",
+            Format::Csv => "csv",
+            Format::CslJson => "json",
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    /// The format a file extension stands for (`bib`, `ris`, `csv`, `json`, `jsonl`).
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.extension().eq_ignore_ascii_case(ext))
+    }
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Bibtex => "bibtex",
+            Format::Ris => "ris",
+            Format::Csv => "csv",
+            Format::CslJson => "csljson",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        let s = s.trim().to_ascii_lowercase();
+        match s.as_str() {
+            "bib" | "bibtex" => Ok(Format::Bibtex),
+            "ris" => Ok(Format::Ris),
+            "csv" => Ok(Format::Csv),
+            "csljson" | "csl-json" | "csl" | "json" => Ok(Format::CslJson),
+            "jsonl" | "ndjson" => Ok(Format::Jsonl),
+            _ => Err(format!(
+                "unknown format '{s}'; expected one of bibtex, ris, csv, csljson, jsonl"
+            )),
+        }
+    }
+}
+
 /// A writer of one output format.
 pub trait Emit {
     /// Write one reference. Called once per reference, in input order.
@@ -30,6 +89,25 @@ pub trait Emit {
 }
 
 /// The writer for `format`, writing to `out`.
-pub fn emitter<'w, W: io::Write + 'w>(_format: Format, _out: W) -> Box<dyn Emit + 'w> {
-    unimplemented!("writers land with issue 2")
+pub fn emitter<'w, W: io::Write + 'w>(format: Format, out: W) -> Box<dyn Emit + 'w> {
+    match format {
+        Format::Bibtex => Box::new(bibtex::Bibtex::new(out)),
+        Format::Ris => Box::new(ris::Ris::new(out)),
+        Format::Csv => Box::new(csv::Csv::new(out)),
+        Format::CslJson => Box::new(csljson::CslJson::new(out)),
+        Format::Jsonl => Box::new(csljson::Jsonl::new(out)),
+    }
+}
+
+/// Render `refs` in `format` to a string (for tests and snapshots).
+pub fn to_string(format: Format, refs: &[Reference]) -> String {
+    let mut buf = Vec::new();
+    {
+        let mut e = emitter(format, &mut buf);
+        for r in refs {
+            e.emit(r).expect("writing to a Vec cannot fail");
+        }
+        e.finish().expect("writing to a Vec cannot fail");
+    }
+    String::from_utf8(buf).expect("writers emit UTF-8")
 }
