@@ -183,7 +183,12 @@ pub struct Person {
 impl Person {
     /// A person with a family name and given names only.
     pub fn new(family: impl Into<String>, given: impl Into<String>) -> Person {
-        Person { family: family.into(), given: given.into(), particle: None, suffix: None }
+        Person {
+            family: family.into(),
+            given: given.into(),
+            particle: None,
+            suffix: None,
+        }
     }
 
     /// The family name with its particle, as it is sorted and cited (`van der Walt`).
@@ -326,5 +331,14 @@ impl Reference {
     /// The year of publication, if known.
     pub fn year(&self) -> Option<i32> {
         self.date.map(|d| d.year)
+    }
+
+    /// This reference as the `custom.citing` link of the references it cites.
+    pub fn as_citing(&self) -> CitingRef {
+        CitingRef {
+            pmid: self.pmid.clone(),
+            doi: self.doi.clone(),
+            title: self.title.clone(),
+        }
     }
 }

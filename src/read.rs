@@ -121,12 +121,18 @@ mod tests {
 
     #[test]
     fn sniff_kinds() {
-        assert_eq!(sniff("<?xml version=\"1.0\"?>\n<PubmedArticleSet>"), DocumentKind::PubmedXml);
+        assert_eq!(
+            sniff("<?xml version=\"1.0\"?>\n<PubmedArticleSet>"),
+            DocumentKind::PubmedXml
+        );
         assert_eq!(sniff("<!DOCTYPE html>\n<html lang=\"en\">"), DocumentKind::HtmlPage);
         assert_eq!(
             sniff("<ol class=\"references-list\" id=\"full-references-list-1\"><li>"),
             DocumentKind::ReferencesFragment
         );
-        assert_eq!(sniff("Skip to main page content\nReferences\n"), DocumentKind::TextPage);
+        assert_eq!(
+            sniff("Skip to main page content\nReferences\n"),
+            DocumentKind::TextPage
+        );
     }
 }

@@ -4,5 +4,8 @@ use crate::model::Extracted;
 
 /// Extract the references of a saved PubMed HTML page or references fragment.
 pub fn extract_html(_html: &str) -> Extracted {
-    Extracted { warnings: vec!["HTML input is not supported yet".into()], ..Extracted::default() }
+    Extracted {
+        warnings: vec!["HTML input is not supported yet".into()],
+        ..Extracted::default()
+    }
 }

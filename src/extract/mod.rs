@@ -74,7 +74,7 @@ mod tests {
         let texts: Vec<_> = e.references.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(texts, ["A. B.", "C D"]);
         assert_eq!(e.references[1].ordinal, 2);
-        assert_eq!(e.references[1].span, 7..13);
+        assert_eq!(e.references[1].span, 7..14);
     }
 
     #[test]
