@@ -1,1 +1,422 @@
-fn main() {}
+//! The `pubrefs` command line: glue between the arguments, the library's batch driver,
+//! the writers and the terminal. Exit status: 0 all inputs processed, 1 some input (or,
+//! with `--strict`, some reference) failed, 2 usage error or nothing could be done.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use pubrefs::batch::{
+    self, DocumentOutcome, DocumentReport, Include, Input, Mode, Progress,
+};
+use pubrefs::emit::{self, Emit, Format};
+use pubrefs::key::KeyGen;
+
+/// Turn scraped PubMed pages into clean bibliographies (BibTeX, RIS, CSV, CSL-JSON).
+#[derive(Parser, Debug)]
+#[command(name = "pubrefs", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Convert pages, references fragments and efetch XML (files or folders; `-` or
+    /// nothing reads stdin).
+    Convert {
+        #[command(flatten)]
+        common: Common,
+        /// Which records to emit: the references, the citing article, or both.
+        #[arg(long, value_enum, default_value_t = IncludeArg::References)]
+        include: IncludeArg,
+    },
+    /// Parse reference strings, one per line (files; nothing reads stdin).
+    Parse {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Args, Debug)]
+struct Common {
+    /// Input files or folders (recursive); `-` or none reads stdin.
+    inputs: Vec<PathBuf>,
+    /// Output formats, comma-separated: bibtex, ris, csv, csljson, jsonl. Default: from
+    /// the extension of -o (.bib .ris .csv .json .jsonl), else bibtex.
+    #[arg(short = 't', long = "to", value_delimiter = ',')]
+    to: Vec<Format>,
+    /// A file (one format) or a directory (one file per format: references.bib, ...).
+    /// Default: stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+    /// Write a JSON-lines report, one object per input document.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Progress bar on stderr: auto shows it only on a terminal.
+    #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
+    progress: ProgressArg,
+    /// No summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// A reference that is only partly parsed counts as a failure (exit status 1).
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum IncludeArg {
+    References,
+    Article,
+    Both,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ProgressArg {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("pubrefs: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let (mode, common, include) = match cli.command {
+        Command::Convert { common, include } => {
+            let include = match include {
+                IncludeArg::References => Include::References,
+                IncludeArg::Article => Include::Article,
+                IncludeArg::Both => Include::Both,
+            };
+            (Mode::Convert, common, include)
+        }
+        Command::Parse { common } => (Mode::Lines, common, Include::References),
+    };
+    if let Some(jobs) = common.jobs {
+        if jobs == 0 {
+            bail!("--jobs must be at least 1");
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    let started = Instant::now();
+    let formats = formats(&common)?;
+    let (inputs, walk_errors) = batch::collect_inputs(&common.inputs);
+    for e in &walk_errors {
+        eprintln!("{e}");
+    }
+    check_not_overwriting_inputs(&inputs, &common, &formats)?;
+    let mut pending = Pending::default();
+    let mut outputs = Outputs::open(&formats, common.output.as_deref(), &mut pending)?;
+    let mut report = match &common.report {
+        Some(p) => Some(pending.create(p)?),
+        None => None,
+    };
+
+    let bar = progress_bar(common.progress, inputs.len());
+    let progress = BarProgress { bar: bar.clone(), refs: AtomicUsize::new(0) };
+    let mut keys = KeyGen::new();
+    let mut totals = Totals::default();
+    let result =
+        batch::run(&inputs, mode, include, &progress, |mut outcome: DocumentOutcome| {
+            for r in &mut outcome.records {
+                keys.assign(r);
+            }
+            bar.suspend(|| print_messages(&outcome.report));
+            totals.add(&outcome);
+            outputs.emit(&outcome.records)?;
+            if let Some(rep) = report.as_mut() {
+                serde_json::to_writer(&mut *rep, &outcome.report)?;
+                rep.write_all(b"\n")?;
+            }
+            anyhow::Ok(())
+        });
+    bar.finish_and_clear();
+    result?;
+    outputs.finish()?;
+    if let Some(mut rep) = report {
+        rep.flush()?;
+    }
+    pending.commit()?;
+    totals.failed += walk_errors.len();
+    if !common.quiet {
+        eprintln!("{}", totals.summary(started.elapsed().as_secs_f64()));
+    }
+    let documents = totals.documents + walk_errors.len();
+    let code = if documents > 0 && totals.failed == documents {
+        2
+    } else if totals.failed > 0 || (common.strict && totals.partial + totals.raw > 0) {
+        1
+    } else {
+        0
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// The formats asked for: `--to`, else the extension of `-o`, else BibTeX.
+fn formats(common: &Common) -> anyhow::Result<Vec<Format>> {
+    let mut formats = common.to.clone();
+    if formats.is_empty() {
+        let from_ext = common
+            .output
+            .as_deref()
+            .filter(|p| !p.is_dir())
+            .and_then(|p| p.extension())
+            .and_then(|e| Format::from_extension(&e.to_string_lossy()));
+        formats.push(from_ext.unwrap_or(Format::Bibtex));
+    }
+    formats.sort();
+    formats.dedup();
+    if formats.len() > 1 && common.output.is_none() {
+        bail!("several formats need a directory: add -o DIR");
+    }
+    Ok(formats)
+}
+
+/// Refuse to write an output over one of the inputs.
+fn check_not_overwriting_inputs(
+    inputs: &[Input],
+    common: &Common,
+    formats: &[Format],
+) -> anyhow::Result<()> {
+    let mut targets: Vec<PathBuf> = Vec::new();
+    if let Some(o) = &common.output {
+        if is_dir_target(o, formats) {
+            targets.extend(
+                formats.iter().map(|f| o.join(format!("references.{}", f.extension()))),
+            );
+        } else {
+            targets.push(o.clone());
+        }
+    }
+    targets.extend(common.report.iter().cloned());
+    for input in inputs {
+        if let Input::File(p) = input {
+            if let Some(t) = targets.iter().find(|t| batch::same_file(p, t)) {
+                bail!("{}: the output would overwrite this input", t.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn is_dir_target(o: &Path, formats: &[Format]) -> bool {
+    o.is_dir() || formats.len() > 1 || o.as_os_str().to_string_lossy().ends_with('/')
+}
+
+/// Print a document's errors and warnings as `PATH[:ENTRY]: message`.
+fn print_messages(r: &DocumentReport) {
+    let mut err = io::stderr().lock();
+    for e in &r.errors {
+        let _ = writeln!(err, "{}: error: {e}", r.source);
+    }
+    for w in &r.warnings {
+        match w.strip_prefix('#').and_then(|w| w.split_once(": ")) {
+            Some((ordinal, msg)) => {
+                let _ = writeln!(err, "{}:{ordinal}: warning: {msg}", r.source);
+            }
+            None => {
+                let _ = writeln!(err, "{}: warning: {w}", r.source);
+            }
+        }
+    }
+}
+
+/// Running counts for the summary line and the exit status.
+#[derive(Default)]
+struct Totals {
+    documents: usize,
+    references: usize,
+    parsed: usize,
+    partial: usize,
+    raw: usize,
+    truncated: usize,
+    failed: usize,
+}
+
+impl Totals {
+    fn add(&mut self, o: &DocumentOutcome) {
+        let r = &o.report;
+        self.documents += 1;
+        self.references += r.references;
+        self.parsed += r.parsed;
+        self.partial += r.partial;
+        self.raw += r.raw;
+        self.truncated += usize::from(r.truncated);
+        self.failed += usize::from(o.failed());
+    }
+
+    fn summary(&self, seconds: f64) -> String {
+        let plural = |n: usize, one: &str, many: &str| {
+            format!("{n} {}", if n == 1 { one } else { many })
+        };
+        let raw =
+            if self.raw > 0 { format!(", {} raw", self.raw) } else { String::new() };
+        format!(
+            "{}, {} ({} parsed, {} partial{raw}), {}, {} failed, {seconds:.1} s",
+            plural(self.documents, "document", "documents"),
+            plural(self.references, "reference", "references"),
+            self.parsed,
+            self.partial,
+            plural(self.truncated, "truncated page", "truncated pages"),
+            self.failed,
+        )
+    }
+}
+
+/// Output files are written under a temporary name beside their final path and renamed
+/// into place when complete, so a crash never leaves a half-written output. Temporary
+/// files not committed are removed on drop.
+#[derive(Default)]
+struct Pending {
+    files: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Pending {
+    /// Create the temporary file for `path`.
+    fn create(&mut self, path: &Path) -> anyhow::Result<BufWriter<File>> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp =
+            path.with_file_name(format!(".{name}.pubrefs-{}.tmp", std::process::id()));
+        let file = File::create(&tmp)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        self.files.push((tmp, path.to_owned()));
+        Ok(BufWriter::new(file))
+    }
+
+    /// Rename every temporary file into place.
+    fn commit(&mut self) -> anyhow::Result<()> {
+        for (tmp, path) in std::mem::take(&mut self.files) {
+            std::fs::rename(&tmp, &path)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        for (tmp, _) in &self.files {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Where the writers write: stdout, one file, or one file per format in a directory.
+struct Outputs {
+    writers: Vec<Box<dyn Emit>>,
+}
+
+impl Outputs {
+    fn open(
+        formats: &[Format],
+        output: Option<&Path>,
+        pending: &mut Pending,
+    ) -> anyhow::Result<Outputs> {
+        let mut out = Outputs { writers: Vec::new() };
+        let Some(o) = output else {
+            let stdout = BufWriter::new(io::stdout().lock());
+            out.writers.push(emit::emitter(formats[0], stdout));
+            return Ok(out);
+        };
+        let paths: Vec<(Format, PathBuf)> = if is_dir_target(o, formats) {
+            std::fs::create_dir_all(o).with_context(|| {
+                format!("{}: cannot create the output directory", o.display())
+            })?;
+            formats
+                .iter()
+                .map(|&f| (f, o.join(format!("references.{}", f.extension()))))
+                .collect()
+        } else {
+            vec![(formats[0], o.to_owned())]
+        };
+        for (format, path) in paths {
+            out.writers.push(emit::emitter(format, pending.create(&path)?));
+        }
+        Ok(out)
+    }
+
+    fn emit(&mut self, records: &[pubrefs::Reference]) -> anyhow::Result<()> {
+        for w in &mut self.writers {
+            for r in records {
+                w.emit(r)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        for w in &mut self.writers {
+            w.finish()?;
+        }
+        Ok(())
+    }
+}
+
+fn progress_bar(mode: ProgressArg, len: usize) -> ProgressBar {
+    let show = match mode {
+        ProgressArg::Always => true,
+        ProgressArg::Never => false,
+        ProgressArg::Auto => io::stderr().is_terminal(),
+    };
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar =
+        ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} documents, {msg} references, {per_sec}, ETA {eta}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// Feeds the progress bar from the worker threads.
+struct BarProgress {
+    bar: ProgressBar,
+    refs: AtomicUsize,
+}
+
+impl Progress for BarProgress {
+    fn document_done(&self, report: &DocumentReport) {
+        let n =
+            self.refs.fetch_add(report.references, Ordering::Relaxed) + report.references;
+        self.bar.set_message(n.to_string());
+        self.bar.inc(1);
+    }
+}
