@@ -38,7 +38,8 @@ pub(crate) fn read_citing(lines: &[Line<'_>], markdown: bool) -> Option<Referenc
             r.container = c.journal.map(str::to_owned);
         }
         if r.container.is_none() {
-            r.container = journal_before_actions(&lines[..i]);
+            r.container = journal_before_actions(&lines[..i])
+                .or_else(|| journal_just_before(&lines[..i]));
         }
     }
     for line in lines {
@@ -196,6 +197,21 @@ fn journal_before_actions(lines: &[Line<'_>]) -> Option<String> {
     let j = window[..act].iter().rev().find(|l| !l.body().is_empty())?;
     let j = clean(j.body());
     let plausible = !j.is_empty() && j.len() < 120 && !j.contains(['[', ']', '_', '|']);
+    plausible.then(|| j.to_owned())
+}
+
+/// A browser copy has the journal alone on the line just above the citation line.
+fn journal_just_before(lines: &[Line<'_>]) -> Option<String> {
+    let j = clean(lines.iter().rev().find(|l| !l.body().is_empty())?.body());
+    let words: Vec<&str> = j.split_whitespace().collect();
+    let plausible = (1..=8).contains(&words.len())
+        && j.len() <= 80
+        && !j.ends_with(['.', ':', ','])
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '('))
+        && !is_label(j)
+        && clean(j) != "Actions";
     plausible.then(|| j.to_owned())
 }
 

@@ -1,0 +1,368 @@
+//! End-to-end tests of the `pubrefs` binary: the seed page in every format, exit codes,
+//! per-file errors, reports, atomic outputs, determinism across thread counts.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "../shared/seed/000_caa8103bac0d1119.txt";
+
+fn pubrefs(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pubrefs"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/pages")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn seed() -> Option<&'static str> {
+    if Path::new(SEED).exists() {
+        Some(SEED)
+    } else {
+        eprintln!("skipping: {SEED} is absent");
+        None
+    }
+}
+
+fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+fn family_given(author: &serde_json::Value) -> (String, String) {
+    let s = |k: &str| author[k].as_str().unwrap_or("").to_owned();
+    (s("family"), s("given"))
+}
+
+/// Issue 2 acceptance: the seed page's five references, every field right.
+#[test]
+fn seed_page_to_jsonl_has_every_field() {
+    let Some(seed) = seed() else { return };
+    let o = pubrefs(&["convert", seed, "--to", "jsonl", "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let items = jsonl(&o);
+    assert_eq!(items.len(), 5);
+    // (first three authors, title start, journal, year, volume, first page, last page)
+    let want: [(&[(&str, &str)], &str, &str, i64, &str, &str, &str); 5] = [
+        (
+            &[("Sung", "H."), ("Ferlay", "J."), ("Siegel", "R. L.")],
+            "Global Cancer Statistics 2020: GLOBOCAN estimates",
+            "CA Cancer J Clin",
+            2021,
+            "71",
+            "209",
+            "249",
+        ),
+        (
+            &[],
+            "National guidelines for diagnosis and treatment of breast cancer 2022 in China (English version)",
+            "Chin J Cancer Res",
+            2022,
+            "34",
+            "151",
+            "175",
+        ),
+        (
+            &[("Vici", "P."), ("Pizzuti", "L."), ("Natoli", "C.")],
+            "Triple positive breast cancer: a distinct subtype?",
+            "Cancer Treat Rev",
+            2015,
+            "41",
+            "69",
+            "76",
+        ),
+        (
+            &[("Zhou", "P."), ("Jiang", "Y. Z."), ("Hu", "X.")],
+            "Clinicopathological characteristics of patients with HER2-positive breast cancer",
+            "Onco Targets Ther",
+            2016,
+            "9",
+            "2287",
+            "2295",
+        ),
+        (
+            &[("Colleoni", "M."), ("Sun", "Z."), ("Price", "K. N.")],
+            "Annual hazard rates of recurrence for breast cancer during 24 years of follow-up",
+            "J Clin Oncol",
+            2016,
+            "34",
+            "927",
+            "935",
+        ),
+    ];
+    for (i, (item, (authors, title, journal, year, volume, first, last))) in
+        items.iter().zip(want).enumerate()
+    {
+        let ctx = format!("reference {}: {item}", i + 1);
+        assert_eq!(item["type"], "article-journal", "{ctx}");
+        let got_authors = item["author"].as_array().expect("authors");
+        if authors.is_empty() {
+            assert_eq!(got_authors.len(), 1, "{ctx}");
+            assert_eq!(
+                got_authors[0]["literal"],
+                "The National Health Commission of the People’s Republic of China",
+                "{ctx}"
+            );
+            assert!(item["custom"]["et_al"].as_bool() != Some(true), "{ctx}");
+        } else {
+            let got: Vec<(String, String)> =
+                got_authors.iter().map(family_given).collect();
+            let want: Vec<(String, String)> =
+                authors.iter().map(|(f, g)| (f.to_string(), g.to_string())).collect();
+            assert_eq!(got, want, "{ctx}");
+            assert_eq!(item["custom"]["et_al"], true, "{ctx}");
+        }
+        assert!(item["title"].as_str().unwrap().starts_with(title), "{ctx}");
+        assert!(!item["title"].as_str().unwrap().ends_with('.'), "{ctx}");
+        assert_eq!(item["container-title"], journal, "{ctx}");
+        assert_eq!(item["issued"]["date-parts"][0][0], year, "{ctx}");
+        assert_eq!(item["volume"], volume, "{ctx}");
+        assert_eq!(item["page"], format!("{first}-{last}"), "{ctx}");
+        assert_eq!(item["custom"]["status"], "parsed", "{ctx}");
+        assert_eq!(item["custom"]["ordinal"], i as i64 + 1, "{ctx}");
+    }
+}
+
+/// The same five references come out in every format.
+#[test]
+fn seed_page_in_every_format() {
+    let Some(seed) = seed() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = pubrefs(&[
+        "convert",
+        seed,
+        "-o",
+        out.to_str().unwrap(),
+        "--to",
+        "bibtex,ris,csv,csljson,jsonl",
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = |ext: &str| {
+        std::fs::read_to_string(out.join(format!("references.{ext}"))).unwrap()
+    };
+    let bib = read("bib");
+    assert_eq!(
+        bib.matches("\n@").count() + usize::from(bib.starts_with('@')),
+        5,
+        "{bib}"
+    );
+    assert!(bib.contains("and others}"), "{bib}");
+    assert!(
+        bib.contains(
+            "{{The National Health Commission of the People’s Republic of China}}"
+        ),
+        "{bib}"
+    );
+    assert!(bib.contains("pages = {209--249}"), "{bib}");
+    let ris = read("ris");
+    assert_eq!(ris.matches("ER  -").count(), 5, "{ris}");
+    assert_eq!(ris.matches("TY  - JOUR").count(), 5, "{ris}");
+    let csv = read("csv");
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(rdr.records().count(), 5);
+    let json: serde_json::Value = serde_json::from_str(&read("json")).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 5);
+    assert_eq!(read("jsonl").lines().count(), 5);
+    // The keys agree across formats.
+    let first_key = json[0]["id"].as_str().unwrap();
+    assert!(bib.contains(&format!("{{{first_key},")), "{first_key} not in {bib}");
+}
+
+/// Same input, same bytes, whatever the thread count.
+#[test]
+fn output_is_identical_for_any_jobs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pages");
+    let run = |jobs: &str| {
+        let o = pubrefs(&[
+            "convert",
+            dir.to_str().unwrap(),
+            "--to",
+            "jsonl",
+            "-q",
+            "-j",
+            jobs,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        o.stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("4"));
+}
+
+/// A missing file is reported with its name, the rest is processed, exit status 1.
+#[test]
+fn missing_file_fails_alone() {
+    let page = fixture("reader-view.txt");
+    let o = pubrefs(&["convert", "/nonexistent/page.txt", &page, "--to", "jsonl"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/nonexistent/page.txt: error: no such file"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(jsonl(&o).len(), 5);
+    assert!(stderr(&o).contains("2 documents, 5 references"), "{}", stderr(&o));
+}
+
+/// Nothing could be done: exit status 2.
+#[test]
+fn nothing_done_is_status_2() {
+    let o = pubrefs(&["convert", "/nonexistent/page.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = pubrefs(&["convert", "--to", "nonsense"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = pubrefs(&["convert", "--to", "bibtex,ris", &fixture("reader-view.txt")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("several formats need a directory"));
+}
+
+/// The report has one line per document with counts and truncation.
+#[test]
+fn report_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.jsonl");
+    let copy = fixture("browser-copy.txt");
+    let o = pubrefs(&[
+        "convert",
+        &copy,
+        "--report",
+        report.to_str().unwrap(),
+        "-q",
+        "--to",
+        "csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&report).unwrap().trim()).unwrap();
+    assert_eq!(line["kind"], "text-page");
+    assert_eq!(line["references"], 3);
+    assert_eq!(line["shown"], 3);
+    assert_eq!(line["total"], 31);
+    assert_eq!(line["truncated"], true);
+    assert_eq!(line["citing"]["pmid"], "99999902");
+    assert!(stderr(&o).contains("page shows 3 of 31 references; the rest are at https://pubmed.ncbi.nlm.nih.gov/99999902/references/"));
+}
+
+/// `-o` over an input is refused before anything is written.
+#[test]
+fn output_over_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::copy(fixture("reader-view.txt"), &page).unwrap();
+    let before = std::fs::read(&page).unwrap();
+    let o = pubrefs(&[
+        "convert",
+        page.to_str().unwrap(),
+        "-o",
+        page.to_str().unwrap(),
+        "--to",
+        "bibtex",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("would overwrite this input"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&page).unwrap(), before);
+}
+
+/// A file output appears whole, and no temporary file is left behind.
+#[test]
+fn outputs_are_written_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("refs.bib");
+    let o = pubrefs(&[
+        "convert",
+        &fixture("lynx-wrapped.txt"),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let names: Vec<PathBuf> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(names, [out.clone()]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap().matches('@').count(), 3);
+}
+
+/// An output directory that cannot be created is a clear error, status 2.
+#[test]
+fn unwritable_output_is_an_error() {
+    let o = pubrefs(&[
+        "convert",
+        &fixture("lynx-wrapped.txt"),
+        "-o",
+        "/proc/pubrefs-out/",
+        "--to",
+        "bibtex,ris",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/proc/pubrefs-out"), "{}", stderr(&o));
+}
+
+/// `pubrefs parse` reads one reference per line from stdin.
+#[test]
+fn parse_reads_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pubrefs"))
+        .args(["parse", "--to", "jsonl", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Vici P, Pizzuti L. Triple positive breast cancer. Cancer Treat Rev 2015; 41: 69-76.\n\nSmith J. A title. J Test. 2020;1(2):3-4.\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let items = jsonl(&o);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[1]["custom"]["ordinal"], 2);
+}
+
+/// A closed pipe ends the run quietly.
+#[test]
+fn broken_pipe_is_quiet() {
+    let lines: String = (0..20000)
+        .map(|i| format!("Smith J{i}. Title {i}. J Test. 2020;1:{i}.\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lines.txt");
+    std::fs::write(&input, lines).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pubrefs"))
+        .args(["parse", input.to_str().unwrap(), "--to", "jsonl", "-q"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Read;
+        let mut first = [0u8; 16];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    }
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
