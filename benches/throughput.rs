@@ -1,1 +1,105 @@
-fn main() {}
+//! Throughput of each pipeline stage on realistic inputs.
+//!
+//! `cargo bench --bench throughput`. The reference strings are the real ones of
+//! `../shared/data/gold/refs.jsonl` when that file is present, else the synthetic
+//! references of `fixtures/pages`.
+
+use std::sync::LazyLock;
+
+use divan::counter::{BytesCount, ItemsCount};
+use pubrefs::emit::{self, Format};
+use pubrefs::model::DocumentKind;
+
+fn main() {
+    divan::main();
+}
+
+/// Reference strings, one per line.
+static LINES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let gold = std::path::Path::new("../shared/data/gold/refs.jsonl");
+    if let Ok(text) = std::fs::read_to_string(gold) {
+        return text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| {
+                v["raw"]
+                    .as_str()
+                    .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            })
+            .collect();
+    }
+    eprintln!("note: ../shared/data/gold is absent; benchmarking the fixture references");
+    PAGES
+        .iter()
+        .flat_map(|p| pubrefs::extract(DocumentKind::TextPage, p).unwrap_or_default())
+        .flat_map(|e| e.references.into_iter().map(|r| r.text))
+        .collect()
+});
+
+/// The fixture pages.
+static PAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut pages: Vec<String> = std::fs::read_dir("fixtures/pages")
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    pages.sort();
+    pages
+});
+
+/// The parsed references, for the writers.
+static REFS: LazyLock<Vec<pubrefs::Reference>> = LazyLock::new(|| {
+    let mut keys = pubrefs::key::KeyGen::new();
+    LINES
+        .iter()
+        .map(|l| {
+            let mut r = pubrefs::parse_reference(l);
+            keys.assign(&mut r);
+            r
+        })
+        .collect()
+});
+
+#[divan::bench]
+fn extract_text_pages(b: divan::Bencher) {
+    let bytes: usize = PAGES.iter().map(String::len).sum();
+    b.counter(BytesCount::new(bytes)).bench(|| {
+        PAGES
+            .iter()
+            .map(|p| {
+                pubrefs::extract(DocumentKind::TextPage, divan::black_box(p))
+                    .map(|d| d.len())
+            })
+            .count()
+    });
+}
+
+#[divan::bench]
+fn parse_references(b: divan::Bencher) {
+    b.counter(ItemsCount::new(LINES.len())).bench(|| {
+        LINES.iter().map(|l| pubrefs::parse_reference(divan::black_box(l))).count()
+    });
+}
+
+#[divan::bench(args = [Format::Bibtex, Format::Ris, Format::Csv, Format::CslJson, Format::Jsonl])]
+fn emit_references(b: divan::Bencher, format: Format) {
+    b.counter(ItemsCount::new(REFS.len()))
+        .bench(|| emit::to_string(format, divan::black_box(&REFS)).len());
+}
+
+#[divan::bench]
+fn batch_parse_lines(b: divan::Bencher) {
+    let text = LINES.join("\n");
+    b.counter(ItemsCount::new(LINES.len())).bench(|| {
+        pubrefs::batch::process_bytes(
+            "bench",
+            divan::black_box(text.as_bytes()),
+            pubrefs::batch::Mode::Lines,
+            pubrefs::batch::Include::References,
+        )
+        .records
+        .len()
+    });
+}
