@@ -183,10 +183,10 @@ fn reference(rng: &mut Rng) -> Ref {
     let doi = (rng.below(3) > 0).then(|| {
         format!("10.{}/x{}.{}", 1000 + rng.below(9000), year, rng.next() % 100_000)
     });
-    if let Some(d) = &doi {
-        if rng.below(2) == 0 {
-            let _ = write!(t, " doi: {d}.");
-        }
+    if let Some(d) = &doi
+        && rng.below(2) == 0
+    {
+        let _ = write!(t, " doi: {d}.");
     }
     let pmid = (rng.below(5) > 0).then(|| 1_000_000 + (rng.next() % 38_000_000) as u32);
     let pmcid = (rng.below(3) == 0).then(|| 1_000_000 + (rng.next() % 11_000_000) as u32);

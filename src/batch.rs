@@ -249,11 +249,11 @@ fn add_extracted(
         report.truncated |= doc.truncated();
     }
     report.warnings.extend(doc.warnings.iter().cloned());
-    if include != Include::References {
-        if let Some(mut article) = doc.citing {
-            article.origin = Origin { source: source.to_owned(), ordinal: 0, span: 0..0 };
-            out.records.push(article);
-        }
+    if include != Include::References
+        && let Some(mut article) = doc.citing
+    {
+        article.origin = Origin { source: source.to_owned(), ordinal: 0, span: 0..0 };
+        out.records.push(article);
     }
     if include == Include::Article {
         return;

@@ -222,10 +222,10 @@ fn check_not_overwriting_inputs(
     }
     targets.extend(common.report.iter().cloned());
     for input in inputs {
-        if let Input::File(p) = input {
-            if let Some(t) = targets.iter().find(|t| batch::same_file(p, t)) {
-                bail!("{}: the output would overwrite this input", t.display());
-            }
+        if let Input::File(p) = input
+            && let Some(t) = targets.iter().find(|t| batch::same_file(p, t))
+        {
+            bail!("{}: the output would overwrite this input", t.display());
         }
     }
     Ok(())
