@@ -51,6 +51,17 @@ fn family_given(author: &serde_json::Value) -> (String, String) {
     (s("family"), s("given"))
 }
 
+/// (first three authors, title start, journal, year, volume, first page, last page)
+type Expected = (
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+    i64,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
 /// Issue 2 acceptance: the seed page's five references, every field right.
 #[test]
 fn seed_page_to_jsonl_has_every_field() {
@@ -59,8 +70,7 @@ fn seed_page_to_jsonl_has_every_field() {
     assert!(o.status.success(), "{}", stderr(&o));
     let items = jsonl(&o);
     assert_eq!(items.len(), 5);
-    // (first three authors, title start, journal, year, volume, first page, last page)
-    let want: [(&[(&str, &str)], &str, &str, i64, &str, &str, &str); 5] = [
+    let want: [Expected; 5] = [
         (
             &[("Sung", "H."), ("Ferlay", "J."), ("Siegel", "R. L.")],
             "Global Cancer Statistics 2020: GLOBOCAN estimates",
@@ -298,7 +308,7 @@ fn outputs_are_written_atomically() {
     assert!(o.status.success(), "{}", stderr(&o));
     let names: Vec<PathBuf> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(names, [out.clone()]);
+    assert_eq!(names, std::slice::from_ref(&out));
     assert_eq!(std::fs::read_to_string(&out).unwrap().matches('@').count(), 3);
 }
 
