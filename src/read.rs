@@ -22,6 +22,12 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
     } else {
         text
     };
+    let text = if text.contains('\0') {
+        warnings.push("NUL bytes in the text; replaced by spaces".to_owned());
+        text.replace('\0', " ")
+    } else {
+        text
+    };
     (text, warnings)
 }
 
@@ -55,13 +61,19 @@ fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> 
     text
 }
 
-/// True when the bytes look binary: a NUL byte in the first 8 KiB (UTF-16 is decoded
-/// before this is asked).
+/// True when the bytes look binary: more than one in ten of the first 8 KiB are NUL or
+/// other control characters (UTF-16 with a byte-order mark is text). A stray NUL in a
+/// text page does not make it binary: [`decode`] replaces it with a space.
 pub fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
     let head = &bytes[..bytes.len().min(8192)];
-    memchr::memchr(0, head).is_some()
-        && !bytes.starts_with(b"\xFF\xFE")
-        && !bytes.starts_with(b"\xFE\xFF")
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    control * 10 > head.len()
 }
 
 /// Sniff the kind of a page from its text: efetch XML, an HTML page, the references
@@ -117,6 +129,15 @@ mod tests {
         let (t, w) = decode(b"a\xFFb");
         assert_eq!(t, "a\u{FFFD}b");
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn binary_is_mostly_control_characters() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01"));
+        assert!(!looks_binary(b"References\n\n 1. A\0B. T. J. 2020;1:2.\n"));
+        assert!(!looks_binary(b"\xFF\xFEh\0i\0"));
+        let (t, w) = decode(b"a\0b");
+        assert_eq!((t.as_str(), w.len()), ("a b", 1));
     }
 
     #[test]

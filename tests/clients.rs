@@ -45,7 +45,11 @@ fn validate(name: &str, args: &[&str]) {
     let v = cmd.output().unwrap();
     let report = String::from_utf8_lossy(&v.stdout);
     println!("{name}:\n{report}{}", String::from_utf8_lossy(&v.stderr));
-    assert!(v.status.success(), "{name}: a client rejected the output:\n{report}\n{}", String::from_utf8_lossy(&v.stderr));
+    assert!(
+        v.status.success(),
+        "{name}: a client rejected the output:\n{report}\n{}",
+        String::from_utf8_lossy(&v.stderr)
+    );
 }
 
 fn shared(path: &str) -> Option<&str> {

@@ -1,0 +1,286 @@
+//! Hostile and broken input: no panic, no hang, nothing lost. Each case asserts a clean
+//! outcome — a clear message naming the file, the exit status of DESIGN.md, and the other
+//! files of the batch still processed.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Instant;
+
+use pubrefs::batch::{Include, Mode, process_bytes};
+
+fn pubrefs(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pubrefs"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn good_page() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pages/reader-view.txt"),
+    )
+    .unwrap()
+}
+
+const GOOD_REFS: usize = 5;
+
+/// Run `convert` on a folder holding one good page and `bad` (written by `make`), and
+/// return the output.
+fn batch_with(name: &str, make: impl FnOnce(&Path)) -> (Output, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), good_page()).unwrap();
+    make(&dir.path().join(name));
+    let o = pubrefs(&["convert", dir.path().to_str().unwrap(), "--to", "jsonl"]);
+    (o, dir)
+}
+
+fn records(o: &Output) -> usize {
+    String::from_utf8_lossy(&o.stdout).lines().count()
+}
+
+#[test]
+fn binary_file_is_an_error_and_the_batch_goes_on() {
+    let (o, _d) = batch_with("image.png", |p| {
+        std::fs::write(p, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01").unwrap()
+    });
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("image.png: error: binary data"), "{}", stderr(&o));
+    assert_eq!(records(&o), GOOD_REFS);
+}
+
+#[test]
+fn empty_file_warns() {
+    let (o, _d) = batch_with("empty.txt", |p| std::fs::write(p, b"").unwrap());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("empty.txt: warning: empty input"), "{}", stderr(&o));
+    assert_eq!(records(&o), GOOD_REFS);
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let (o, _d) = batch_with("latin1.txt", |p| {
+        let mut page = good_page().into_bytes();
+        page.extend_from_slice(b"\nM\xfcller \xe9t\xe9\n");
+        std::fs::write(p, page).unwrap()
+    });
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("latin1.txt: warning: not valid UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(records(&o), 2 * GOOD_REFS);
+}
+
+#[test]
+fn line_endings_bom_and_utf16_give_the_same_references() {
+    let page = good_page();
+    let lf = process_bytes("lf", page.as_bytes(), Mode::Convert, Include::References);
+    let texts = |o: &pubrefs::batch::DocumentOutcome| -> Vec<String> {
+        o.records.iter().map(|r| r.raw.clone()).collect()
+    };
+    assert_eq!(lf.records.len(), GOOD_REFS);
+    let crlf = page.replace('\n', "\r\n");
+    let cr = page.replace('\n', "\r");
+    let bom = format!("\u{feff}{page}");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(page.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut utf16be = vec![0xFE, 0xFF];
+    utf16be.extend(page.encode_utf16().flat_map(u16::to_be_bytes));
+    for (name, bytes) in [
+        ("crlf", crlf.into_bytes()),
+        ("cr", cr.into_bytes()),
+        ("bom", bom.into_bytes()),
+        ("utf16le", utf16),
+        ("utf16be", utf16be),
+    ] {
+        let o = process_bytes(name, &bytes, Mode::Convert, Include::References);
+        assert_eq!(texts(&o), texts(&lf), "{name}");
+        assert!(o.report.errors.is_empty(), "{name}: {:?}", o.report.errors);
+    }
+}
+
+#[test]
+fn nul_bytes_in_a_text_page_are_replaced_with_a_warning() {
+    let (o, _d) = batch_with("nul.txt", |p| {
+        std::fs::write(p, "References\n\n    1. Smith\0J. T. J Test. 2020;1:2.\n")
+            .unwrap()
+    });
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nul.txt: warning: NUL bytes"), "{}", stderr(&o));
+    assert_eq!(records(&o), GOOD_REFS + 1);
+}
+
+#[test]
+fn unreadable_file_is_an_error_and_the_batch_goes_on() {
+    // /proc/self/mem opens but every read at offset 0 fails, even for root.
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, good_page()).unwrap();
+    if !Path::new("/proc/self/mem").exists() {
+        eprintln!("skipping: no /proc/self/mem on this system");
+        return;
+    }
+    let o =
+        pubrefs(&["convert", "/proc/self/mem", good.to_str().unwrap(), "--to", "jsonl"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("/proc/self/mem: error:"), "{}", stderr(&o));
+    assert_eq!(records(&o), GOOD_REFS);
+}
+
+#[test]
+fn symlink_loop_is_reported_and_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("good.txt"), good_page()).unwrap();
+    std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+    let o = pubrefs(&["convert", dir.path().to_str().unwrap(), "--to", "jsonl"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("symbolic link loop"), "{}", stderr(&o));
+    assert_eq!(records(&o), GOOD_REFS);
+}
+
+#[test]
+fn fifty_megabyte_single_line() {
+    let line = "Sung H, Ferlay J. ".repeat(50 * 1024 * 1024 / 18);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("one-line.txt");
+    std::fs::write(&p, &line).unwrap();
+    let o = pubrefs(&["convert", p.to_str().unwrap(), "--to", "jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("one-line.txt: warning: no reference list"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A path under `dir` for `name`.
+fn path_in(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
+
+#[test]
+fn one_megabyte_reference_and_huge_author_lists_come_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let authors: Vec<String> = (0..100_000).map(|i| format!("Author{i} A")).collect();
+    let huge_authors = format!("{}. A title. J Test. 2020;1(2):3-4.", authors.join(", "));
+    let one_mb = format!("Smith J. {}. J Test. 2020;1:2.", "word ".repeat(200_000));
+    let p = path_in(&dir, "lines.txt");
+    std::fs::write(
+        &p,
+        format!("{huge_authors}\n{one_mb}\nSmith J. Short. J Test. 2020;1:2.\n"),
+    )
+    .unwrap();
+    let o = pubrefs(&["parse", p.to_str().unwrap(), "--to", "jsonl", "-q"]);
+    assert!(o.status.code().is_some_and(|c| c < 2), "{}", stderr(&o));
+    assert_eq!(records(&o), 3, "every line comes out");
+}
+
+/// Parse time grows linearly: doubling a hostile input at most triples the time
+/// (measured as a ratio in one run, never against an absolute limit).
+#[test]
+fn work_is_linear_in_hostile_inputs() {
+    let shapes: [(&str, fn(usize) -> String); 6] = [
+        ("commas", |n| ", ".repeat(n)),
+        ("dots", |n| ".".repeat(n)),
+        ("digits", |n| "1".repeat(n)),
+        ("authors", |n| (0..n / 8).map(|i| format!("Ab{i} C, ")).collect()),
+        ("brackets", |n| format!("{}x{}", "(".repeat(n / 2), ")".repeat(n / 2))),
+        ("initials", |n| "A. ".repeat(n / 3)),
+    ];
+    for (name, make) in shapes {
+        let time = |n: usize| {
+            let s = make(n);
+            let start = Instant::now();
+            for _ in 0..3 {
+                std::hint::black_box(pubrefs::parse_reference(&s));
+            }
+            start.elapsed().as_secs_f64()
+        };
+        time(20_000); // warm up
+        let small = time(100_000).max(1e-4);
+        let large = time(200_000);
+        assert!(
+            large / small < 3.0,
+            "{name}: doubling the input took {:.1}x the time",
+            large / small
+        );
+    }
+}
+
+#[test]
+fn html_nested_deeply_does_not_crash() {
+    let deep = format!(
+        "<html><body>{}x{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let o =
+        process_bytes("deep.html", deep.as_bytes(), Mode::Convert, Include::References);
+    assert!(o.records.is_empty());
+}
+
+#[test]
+fn xml_entity_bomb_is_refused_and_never_expanded() {
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE PubmedArticleSet [
+  <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+  <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+]>
+<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>&d;&d;&d;</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>"#;
+    let o = process_bytes("bomb.xml", bomb.as_bytes(), Mode::Convert, Include::Both);
+    assert!(!o.report.errors.is_empty(), "entity declarations must be refused");
+    assert!(o.records.iter().all(|r| r.title.as_deref().is_none_or(|t| t.len() < 1000)));
+}
+
+#[test]
+fn xml_external_entity_is_never_fetched() {
+    let xxe = r#"<?xml version="1.0"?>
+<!DOCTYPE PubmedArticleSet [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>&xxe;</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>"#;
+    let o = process_bytes("xxe.xml", xxe.as_bytes(), Mode::Convert, Include::Both);
+    assert!(!o.report.errors.is_empty());
+    assert!(o.records.iter().all(|r| !r.raw.contains("root:")));
+}
+
+#[test]
+fn output_directory_that_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = path_in(&dir, "page.txt");
+    std::fs::write(&page, good_page()).unwrap();
+    // A regular file where the output directory should be.
+    let blocker = path_in(&dir, "blocker");
+    std::fs::write(&blocker, "").unwrap();
+    let out = blocker.join("out");
+    let o = pubrefs(&[
+        "convert",
+        page.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--to",
+        "bibtex,ris",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("blocker/out"), "{}", stderr(&o));
+}
+
+#[test]
+fn keys_from_hostile_names_stay_plain_ascii() {
+    let r = pubrefs::parse_reference(
+        "../../etc/passwd A, $(rm -rf) B. ../../x. J Test. 2020;1:2.",
+    );
+    let mut keys = pubrefs::key::KeyGen::new();
+    let mut r = r;
+    keys.assign(&mut r);
+    assert!(!r.key.is_empty());
+    assert!(r.key.chars().all(|c| c.is_ascii_alphanumeric()), "{}", r.key);
+}
