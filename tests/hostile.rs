@@ -187,7 +187,8 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 /// (measured as a ratio in one run, never against an absolute limit).
 #[test]
 fn work_is_linear_in_hostile_inputs() {
-    let shapes: [(&str, fn(usize) -> String); 6] = [
+    type Shape = (&'static str, fn(usize) -> String);
+    let shapes: [Shape; 6] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
