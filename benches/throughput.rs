@@ -99,8 +99,7 @@ fn batch_parse_lines(b: divan::Bencher) {
         pubrefs::batch::process_bytes(
             "bench",
             divan::black_box(text.as_bytes()),
-            pubrefs::batch::Mode::Lines,
-            pubrefs::batch::Include::References,
+            &pubrefs::batch::Settings::new(pubrefs::batch::Mode::Lines),
         )
         .records
         .len()

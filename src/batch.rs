@@ -21,9 +21,10 @@ pub const WINDOW: usize = 64;
 pub const MAX_INPUT: u64 = 256 * 1024 * 1024;
 
 /// What the inputs are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     /// Pages, fragments and XML, sniffed from content (`pubrefs convert`).
+    #[default]
     Convert,
     /// Reference strings, one per line (`pubrefs parse`).
     Lines,
@@ -39,6 +40,24 @@ pub enum Include {
     Article,
     /// The citing article's record, then its references.
     Both,
+}
+
+/// How documents are processed.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// What the inputs are.
+    pub mode: Mode,
+    /// Which records a document contributes.
+    pub include: Include,
+    /// A journal list to expand journal titles and add ISSNs with.
+    pub journals: Option<crate::journals::JournalList>,
+}
+
+impl Settings {
+    /// Settings for `mode`, references only, no journal list.
+    pub fn new(mode: Mode) -> Settings {
+        Settings { mode, ..Settings::default() }
+    }
 }
 
 /// One input: a file, or stdin.
@@ -150,10 +169,10 @@ impl DocumentOutcome {
 }
 
 /// Read and process one input.
-pub fn process_input(input: &Input, mode: Mode, include: Include) -> DocumentOutcome {
+pub fn process_input(input: &Input, settings: &Settings) -> DocumentOutcome {
     let source = input.name();
     match read_input(input) {
-        Ok(bytes) => process_bytes(&source, &bytes, mode, include),
+        Ok(bytes) => process_bytes(&source, &bytes, settings),
         Err(e) => {
             let mut out = DocumentOutcome::default();
             out.report.source = source;
@@ -191,12 +210,8 @@ fn describe_io(e: &std::io::Error) -> String {
 }
 
 /// Process one document held in memory.
-pub fn process_bytes(
-    source: &str,
-    bytes: &[u8],
-    mode: Mode,
-    include: Include,
-) -> DocumentOutcome {
+pub fn process_bytes(source: &str, bytes: &[u8], settings: &Settings) -> DocumentOutcome {
+    let mode = settings.mode;
     let mut out = DocumentOutcome::default();
     let report = &mut out.report;
     report.source = source.to_owned();
@@ -227,7 +242,7 @@ pub fn process_bytes(
         }
     };
     for doc in docs {
-        add_extracted(&mut out, source, doc, include);
+        add_extracted(&mut out, source, doc, settings);
     }
     out
 }
@@ -236,8 +251,9 @@ fn add_extracted(
     out: &mut DocumentOutcome,
     source: &str,
     doc: Extracted,
-    include: Include,
+    settings: &Settings,
 ) {
+    let include = settings.include;
     let report = &mut out.report;
     let citing = doc.citing.as_ref().map(Reference::as_citing).filter(|c| !c.is_empty());
     if report.citing.is_none() {
@@ -270,6 +286,9 @@ fn add_extracted(
                 span: raw.span.clone(),
             };
             r.citing.clone_from(&citing);
+            if let Some(list) = &settings.journals {
+                list.apply(&mut r);
+            }
             r
         })
         .collect();
@@ -306,8 +325,7 @@ impl Progress for NoProgress {}
 /// The first error the sink returns.
 pub fn run<E>(
     inputs: &[Input],
-    mode: Mode,
-    include: Include,
+    settings: &Settings,
     progress: &dyn Progress,
     mut sink: impl FnMut(DocumentOutcome) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -315,7 +333,7 @@ pub fn run<E>(
         let outcomes: Vec<DocumentOutcome> = window
             .par_iter()
             .map(|input| {
-                let o = process_input(input, mode, include);
+                let o = process_input(input, settings);
                 progress.document_done(&o.report);
                 o
             })
@@ -341,15 +359,14 @@ mod tests {
 
     #[test]
     fn binary_input_is_an_error() {
-        let o =
-            process_bytes("x.bin", b"\0\x01\x02PK", Mode::Convert, Include::References);
+        let o = process_bytes("x.bin", b"\0\x01\x02PK", &Settings::new(Mode::Convert));
         assert!(o.failed());
         assert_eq!(o.report.errors, ["binary data, not a text, HTML or XML page"]);
     }
 
     #[test]
     fn empty_input_warns() {
-        let o = process_bytes("e.txt", b"  \n", Mode::Convert, Include::References);
+        let o = process_bytes("e.txt", b"  \n", &Settings::new(Mode::Convert));
         assert!(!o.failed());
         assert!(o.records.is_empty());
         assert_eq!(o.report.warnings, ["empty input; no references"]);
@@ -360,8 +377,7 @@ mod tests {
         let o = process_bytes(
             "l.txt",
             b"A B. T. J. 2020;1:2.\n\nC D. U. K. 2021;3:4.\n",
-            Mode::Lines,
-            Include::References,
+            &Settings::new(Mode::Lines),
         );
         assert_eq!(o.records.len(), 2);
         assert_eq!(o.records[1].origin.ordinal, 2);
@@ -372,8 +388,7 @@ mod tests {
     fn missing_file_reports() {
         let o = process_input(
             &Input::File("/nonexistent/x.txt".into()),
-            Mode::Convert,
-            Include::References,
+            &Settings::new(Mode::Convert),
         );
         assert_eq!(o.report.errors, ["no such file"]);
     }

@@ -16,6 +16,11 @@ impl KeyGen {
         KeyGen::default()
     }
 
+    /// Mark `key` as taken (a key of the user's existing library).
+    pub fn reserve(&mut self, key: &str) {
+        self.used.insert(key.to_owned());
+    }
+
     /// Give `r` a key not handed out before.
     pub fn assign(&mut self, r: &mut Reference) {
         let base = format!("ref{}", r.origin.ordinal);

@@ -20,10 +20,13 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod dedup;
 pub mod emit;
 pub mod error;
 pub mod extract;
+pub mod journals;
 pub mod key;
+pub mod library;
 pub mod model;
 pub mod normalize;
 pub mod parse;

@@ -14,10 +14,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use pubrefs::batch::{
-    self, DocumentOutcome, DocumentReport, Include, Input, Mode, Progress,
+    self, DocumentOutcome, DocumentReport, Include, Input, Mode, Progress, Settings,
 };
+use pubrefs::dedup::Dedup;
 use pubrefs::emit::{self, Emit, Format};
+use pubrefs::journals::JournalList;
 use pubrefs::key::KeyGen;
+use pubrefs::library::Library;
 
 /// Turn scraped PubMed pages into clean bibliographies (BibTeX, RIS, CSV, CSL-JSON).
 #[derive(Parser, Debug)]
@@ -37,6 +40,17 @@ enum Command {
         /// Which records to emit: the references, the citing article, or both.
         #[arg(long, value_enum, default_value_t = IncludeArg::References)]
         include: IncludeArg,
+        /// One entry per distinct work across all inputs (same DOI, else PMID, else
+        /// first author + year + title), listing the articles that cite it.
+        #[arg(long)]
+        dedup: bool,
+        /// Your existing BibTeX library: works already in it keep their key and are not
+        /// emitted again.
+        #[arg(long, value_name = "LIBRARY.bib")]
+        merge_with: Option<PathBuf>,
+        /// With --merge-with: emit the union of the library and the new works.
+        #[arg(long, requires = "merge_with")]
+        all: bool,
     },
     /// Parse reference strings, one per line (files; nothing reads stdin).
     Parse {
@@ -72,6 +86,18 @@ struct Common {
     /// A reference that is only partly parsed counts as a failure (exit status 1).
     #[arg(long)]
     strict: bool,
+    /// A journal list (NLM J_Medline/J_Entrez/J_Sequence text, JabRef CSV or CSL
+    /// abbreviation JSON): full titles, abbreviations and ISSNs.
+    #[arg(long, value_name = "FILE")]
+    journals: Option<PathBuf>,
+}
+
+/// The options of `convert` that only it has.
+#[derive(Default)]
+struct ConvertOnly {
+    dedup: bool,
+    merge_with: Option<PathBuf>,
+    all: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,16 +136,18 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let (mode, common, include) = match cli.command {
-        Command::Convert { common, include } => {
+    let (mode, common, include, only) = match cli.command {
+        Command::Convert { common, include, dedup, merge_with, all } => {
             let include = match include {
                 IncludeArg::References => Include::References,
                 IncludeArg::Article => Include::Article,
                 IncludeArg::Both => Include::Both,
             };
-            (Mode::Convert, common, include)
+            (Mode::Convert, common, include, ConvertOnly { dedup, merge_with, all })
         }
-        Command::Parse { common } => (Mode::Lines, common, Include::References),
+        Command::Parse { common } => {
+            (Mode::Lines, common, Include::References, ConvertOnly::default())
+        }
     };
     if let Some(jobs) = common.jobs {
         if jobs == 0 {
@@ -131,6 +159,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .context("cannot start the worker threads")?;
     }
     let started = Instant::now();
+    let journals = match &common.journals {
+        Some(p) => Some(JournalList::load(p).with_context(|| p.display().to_string())?),
+        None => None,
+    };
+    let library = match &only.merge_with {
+        Some(p) => Some(Library::load(p).with_context(|| p.display().to_string())?),
+        None => None,
+    };
+    let settings = Settings { mode, include, journals };
     let formats = formats(&common)?;
     let (inputs, walk_errors) = batch::collect_inputs(&common.inputs);
     for e in &walk_errors {
@@ -147,23 +184,73 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(common.progress, inputs.len());
     let progress = BarProgress { bar: bar.clone(), refs: AtomicUsize::new(0) };
     let mut keys = KeyGen::new();
+    if let Some(lib) = &library {
+        for e in lib.entries() {
+            keys.reserve(&e.key);
+        }
+    }
     let mut totals = Totals::default();
-    let result =
-        batch::run(&inputs, mode, include, &progress, |mut outcome: DocumentOutcome| {
-            for r in &mut outcome.records {
-                keys.assign(r);
+    let mut dedup = only.dedup.then(Dedup::new);
+    let mut in_library = 0usize;
+    let mut cited_library_keys = std::collections::HashSet::new();
+    let result = batch::run(&inputs, &settings, &progress, |outcome: DocumentOutcome| {
+        bar.suspend(|| print_messages(&outcome.report));
+        totals.add(&outcome);
+        if let Some(rep) = report.as_mut() {
+            serde_json::to_writer(&mut *rep, &outcome.report)?;
+            rep.write_all(b"\n")?;
+        }
+        let mut records = Vec::with_capacity(outcome.records.len());
+        for mut r in outcome.records {
+            if let Some(key) = library.as_ref().and_then(|lib| lib.find(&r)) {
+                in_library += 1;
+                if !only.all {
+                    continue;
+                }
+                if !cited_library_keys.insert(key.to_owned()) {
+                    // Emitted once already under the library's key.
+                    continue;
+                }
+                r.key = key.to_owned();
             }
-            bar.suspend(|| print_messages(&outcome.report));
-            totals.add(&outcome);
-            outputs.emit(&outcome.records)?;
-            if let Some(rep) = report.as_mut() {
-                serde_json::to_writer(&mut *rep, &outcome.report)?;
-                rep.write_all(b"\n")?;
+            records.push(r);
+        }
+        match dedup.as_mut() {
+            Some(d) => records.into_iter().for_each(|r| d.add(r)),
+            None => {
+                for r in records.iter_mut().filter(|r| r.key.is_empty()) {
+                    keys.assign(r);
+                }
+                outputs.emit(&records)?;
             }
-            anyhow::Ok(())
-        });
+        }
+        anyhow::Ok(())
+    });
     bar.finish_and_clear();
     result?;
+    if let Some(d) = dedup {
+        totals.merged = Some(d.merged());
+        let mut works = d.into_works();
+        for r in &mut works {
+            if r.key.is_empty() {
+                keys.assign(r);
+            }
+        }
+        outputs.emit(&works)?;
+    }
+    if let (Some(lib), true) = (&library, only.all) {
+        // The union: the library's own entries not cited in this batch come last.
+        let rest: Vec<pubrefs::Reference> = lib
+            .entries()
+            .iter()
+            .filter(|e| !cited_library_keys.contains(&e.key))
+            .cloned()
+            .collect();
+        outputs.emit(&rest)?;
+    }
+    if library.is_some() {
+        totals.in_library = Some(in_library);
+    }
     outputs.finish()?;
     if let Some(mut rep) = report {
         rep.flush()?;
@@ -263,6 +350,8 @@ struct Totals {
     raw: usize,
     truncated: usize,
     failed: usize,
+    merged: Option<usize>,
+    in_library: Option<usize>,
 }
 
 impl Totals {
@@ -283,8 +372,15 @@ impl Totals {
         };
         let raw =
             if self.raw > 0 { format!(", {} raw", self.raw) } else { String::new() };
+        let mut extra = String::new();
+        if let Some(m) = self.merged {
+            extra.push_str(&format!(", {m} merged as duplicates"));
+        }
+        if let Some(l) = self.in_library {
+            extra.push_str(&format!(", {l} already in the library"));
+        }
         format!(
-            "{}, {} ({} parsed, {} partial{raw}), {}, {} failed, {seconds:.1} s",
+            "{}, {} ({} parsed, {} partial{raw}){extra}, {}, {} failed, {seconds:.1} s",
             plural(self.documents, "document", "documents"),
             plural(self.references, "reference", "references"),
             self.parsed,

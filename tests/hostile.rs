@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
-use pubrefs::batch::{Include, Mode, process_bytes};
+use pubrefs::batch::{Include, Mode, Settings, process_bytes};
 
 fn pubrefs(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pubrefs"))
@@ -80,7 +80,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
 #[test]
 fn line_endings_bom_and_utf16_give_the_same_references() {
     let page = good_page();
-    let lf = process_bytes("lf", page.as_bytes(), Mode::Convert, Include::References);
+    let lf = process_bytes("lf", page.as_bytes(), &Settings::new(Mode::Convert));
     let texts = |o: &pubrefs::batch::DocumentOutcome| -> Vec<String> {
         o.records.iter().map(|r| r.raw.clone()).collect()
     };
@@ -99,7 +99,7 @@ fn line_endings_bom_and_utf16_give_the_same_references() {
         ("utf16le", utf16),
         ("utf16be", utf16be),
     ] {
-        let o = process_bytes(name, &bytes, Mode::Convert, Include::References);
+        let o = process_bytes(name, &bytes, &Settings::new(Mode::Convert));
         assert_eq!(texts(&o), texts(&lf), "{name}");
         assert!(o.report.errors.is_empty(), "{name}: {:?}", o.report.errors);
     }
@@ -223,8 +223,7 @@ fn html_nested_deeply_does_not_crash() {
         "<div>".repeat(100_000),
         "</div>".repeat(100_000)
     );
-    let o =
-        process_bytes("deep.html", deep.as_bytes(), Mode::Convert, Include::References);
+    let o = process_bytes("deep.html", deep.as_bytes(), &Settings::new(Mode::Convert));
     assert!(o.records.is_empty());
 }
 
@@ -238,7 +237,11 @@ fn xml_entity_bomb_is_refused_and_never_expanded() {
   <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
 ]>
 <PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>&d;&d;&d;</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>"#;
-    let o = process_bytes("bomb.xml", bomb.as_bytes(), Mode::Convert, Include::Both);
+    let o = process_bytes(
+        "bomb.xml",
+        bomb.as_bytes(),
+        &Settings { include: Include::Both, ..Settings::new(Mode::Convert) },
+    );
     assert!(!o.report.errors.is_empty(), "entity declarations must be refused");
     assert!(o.records.iter().all(|r| r.title.as_deref().is_none_or(|t| t.len() < 1000)));
 }
@@ -248,7 +251,11 @@ fn xml_external_entity_is_never_fetched() {
     let xxe = r#"<?xml version="1.0"?>
 <!DOCTYPE PubmedArticleSet [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
 <PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>&xxe;</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>"#;
-    let o = process_bytes("xxe.xml", xxe.as_bytes(), Mode::Convert, Include::Both);
+    let o = process_bytes(
+        "xxe.xml",
+        xxe.as_bytes(),
+        &Settings { include: Include::Both, ..Settings::new(Mode::Convert) },
+    );
     assert!(!o.report.errors.is_empty());
     assert!(o.records.iter().all(|r| !r.raw.contains("root:")));
 }
