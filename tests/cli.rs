@@ -376,3 +376,94 @@ fn broken_pipe_is_quiet() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+fn dedup_dir() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/dedup").display().to_string()
+}
+
+/// `--dedup` merges exactly the duplicated works (same DOI in two forms, same PMID, same
+/// author + year + title) and lists their citing articles; `--jobs` does not matter.
+#[test]
+fn dedup_merges_exactly_the_duplicates() {
+    let dir = dedup_dir();
+    let a = format!("{dir}/page-a.txt");
+    let b = format!("{dir}/page-b.txt");
+    let run = |jobs: &str| {
+        pubrefs(&["convert", &a, &b, "--dedup", "--to", "jsonl", "-j", jobs])
+    };
+    let o = run("1");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("9 references (9 parsed, 0 partial), 3 merged as duplicates"),
+        "{}",
+        stderr(&o)
+    );
+    let items = jsonl(&o);
+    assert_eq!(items.len(), 6, "4 + 5 references, 3 of them shared");
+    let cited_by = |i: usize| -> Vec<String> {
+        items[i]["custom"]["cited_by"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    };
+    for i in 0..3 {
+        assert_eq!(cited_by(i), ["99990001", "99990002"], "{}", items[i]);
+    }
+    // Two Slamon papers of different years and titles stay apart.
+    assert_eq!(cited_by(3), ["99990001"]);
+    assert_eq!(cited_by(4), ["99990002"]);
+    assert_eq!(o.stdout, run("4").stdout);
+}
+
+/// `--merge-with`: works already in the library are not emitted again; with `--all`
+/// they keep the library's key and the library's other entries come too.
+#[test]
+fn merge_with_an_existing_library() {
+    let dir = dedup_dir();
+    let lib = format!("{dir}/library.bib");
+    let page = format!("{dir}/page-a.txt");
+    let o = pubrefs(&["convert", &page, "--merge-with", &lib, "--to", "jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 already in the library"), "{}", stderr(&o));
+    let items = jsonl(&o);
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|i| i["id"] != "siegel2020stats"));
+    let o = pubrefs(&["convert", &page, "--merge-with", &lib, "--all", "--to", "jsonl"]);
+    let items = jsonl(&o);
+    let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 5, "{ids:?}");
+    assert_eq!(ids[1], "siegel2020stats");
+    assert_eq!(ids[4], "knuth1984");
+}
+
+/// `--journals` with the NLM list gives the seed page's journals their full titles and
+/// ISSNs.
+#[test]
+fn journals_list_expands_the_seed_journals() {
+    let Some(seed) = seed() else { return };
+    let list = "../shared/data/journals/citation-style-language__abbreviations/ncbi/J_Sequence.txt";
+    if !Path::new(list).exists() {
+        eprintln!("skipping: {list} is absent");
+        return;
+    }
+    let o = pubrefs(&["convert", seed, "--journals", list, "--to", "jsonl", "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let items = jsonl(&o);
+    let text = std::fs::read_to_string(list).unwrap();
+    let mut expanded = 0;
+    for item in &items {
+        let short = item["container-title-short"]
+            .as_str()
+            .or(item["container-title"].as_str())
+            .unwrap();
+        let in_list = text.contains(&format!("MedAbbr: {short}\n"));
+        if in_list {
+            expanded += 1;
+            assert_ne!(item["container-title"].as_str(), Some(short), "{item}");
+            assert!(item["ISSN"].is_string(), "{item}");
+        }
+    }
+    assert!(expanded >= 3, "only {expanded} seed journals found in the list");
+}
