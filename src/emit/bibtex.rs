@@ -111,11 +111,14 @@ fn write_entry(out: &mut String, r: &Reference) {
         RefType::Chapter | RefType::Conference => field("booktitle", &container),
         RefType::Book | RefType::Report | RefType::Thesis => field("series", &container),
         RefType::Web | RefType::Patent | RefType::Dataset | RefType::Document => {
-            // `howpublished` is what plain.bst prints for a `@misc`.
-            let how = match (container.is_empty(), url.is_empty()) {
-                (false, false) => format!("{container}, \\url{{{url}}}"),
+            // `howpublished` is what plain.bst prints for a `@misc`. It is a text
+            // field, where `$` opens math for many readers, so this copy of the URL
+            // has it percent-encoded; the `url` field keeps the URL as it is.
+            let link = url.replace('$', "%24");
+            let how = match (container.is_empty(), link.is_empty()) {
+                (false, false) => format!("{container}, \\url{{{link}}}"),
                 (false, true) => container.clone(),
-                (true, false) => format!("\\url{{{url}}}"),
+                (true, false) => format!("\\url{{{link}}}"),
                 (true, true) => String::new(),
             };
             field("howpublished", &how);
@@ -245,27 +248,62 @@ fn name(n: &Name) -> Option<String> {
 
 /// A person in BibTeX form; see [`name`].
 fn person(p: &Person) -> Option<String> {
+    // No real name part holds a comma, but a badly split one might. biber counts every
+    // comma of a name, braced or not, unless the whole name is one group: keep such a
+    // name whole, `{Family, Given}`.
+    let parts = [
+        Some(p.family.as_str()),
+        Some(&p.given),
+        p.particle.as_deref(),
+        p.suffix.as_deref(),
+    ];
+    if parts.iter().flatten().any(|s| s.contains(',')) {
+        let mut whole = p.full_family();
+        for part in [Some(p.given.as_str()), p.suffix.as_deref()].into_iter().flatten() {
+            whole.push_str(", ");
+            whole.push_str(part);
+        }
+        let whole = escape(&whole);
+        return (!whole.is_empty()).then(|| format!("{{{whole}}}"));
+    }
     let family = name_part(&p.family, true);
     let given = name_part(&p.given, false);
     let particle = p.particle.as_deref().map(|s| name_part(s, false)).unwrap_or_default();
     let suffix = p.suffix.as_deref().map(|s| name_part(s, false)).unwrap_or_default();
+    if given.is_empty() {
+        // No comma at all: BibTeX rejects a name that ends in a comma. `van der Walt`
+        // still reads as von + last; anything else that could be split wrongly (a
+        // capitalised particle, a suffix) is kept whole in braces.
+        let words: Vec<&str> =
+            [&particle, &family, &suffix].into_iter().map(String::as_str).collect();
+        let joined = words.iter().filter(|w| !w.is_empty()).copied().collect::<Vec<_>>();
+        let joined = joined.join(" ");
+        let plain = suffix.is_empty()
+            && !family.is_empty()
+            && (particle.is_empty() || particle.starts_with(char::is_lowercase));
+        return match (joined.is_empty(), plain) {
+            (true, _) => None,
+            (false, true) => Some(joined),
+            (false, false) => Some(format!("{{{joined}}}")),
+        };
+    }
     let last = match (particle.is_empty(), family.is_empty()) {
-        (_, true) if given.is_empty() => return None,
         // Only a given name: keep it whole as the last name.
         (true, true) => return Some(format!("{{{given}}}")),
         (false, true) => format!("{{{particle}}}"),
         (true, false) => family,
         (false, false) => format!("{particle} {family}"),
     };
-    Some(match (suffix.is_empty(), given.is_empty()) {
-        (true, true) => format!("{last},"),
-        (true, false) => format!("{last}, {given}"),
-        (false, _) => format!("{last}, {suffix}, {given}"),
+    Some(if suffix.is_empty() {
+        format!("{last}, {given}")
+    } else {
+        format!("{last}, {suffix}, {given}")
     })
 }
 
 /// One part of a person's name, escaped, and wrapped in braces when BibTeX would
-/// otherwise misread it: a comma or the word `and` (which split names), `others`, and,
+/// otherwise misread it: a comma or the word `and` (which split names), `others`, a
+/// hyphen at either end (BibTeX splits name tokens at hyphens), and,
 /// for a family name, several words (the first would become a von part or a first
 /// name).
 fn name_part(s: &str, family: bool) -> String {
@@ -274,9 +312,12 @@ fn name_part(s: &str, family: bool) -> String {
         return e;
     }
     let mut words = e.split(' ');
+    // BibTeX also splits name tokens at hyphens: a part such as `--` would be empty.
     let splits = e.contains(',')
         || e.split(' ').any(|w| w.eq_ignore_ascii_case("and"))
-        || e.eq_ignore_ascii_case("others");
+        || e.eq_ignore_ascii_case("others")
+        || e.starts_with('-')
+        || e.ends_with('-');
     let several = words.next().is_some() && words.next().is_some();
     if splits || (family && several) { format!("{{{e}}}") } else { e }
 }
@@ -512,11 +553,25 @@ mod tests {
             person(&Person::new("Garcia Lopez", "M.")).as_deref(),
             Some("{Garcia Lopez}, M.")
         );
-        assert_eq!(person(&Person::new("Sung", "")).as_deref(), Some("Sung,"));
+        assert_eq!(person(&Person::new("Sung", "")).as_deref(), Some("Sung"));
+        assert_eq!(person(&Person::new("Sung", "--")).as_deref(), Some("Sung, {--}"));
+        assert_eq!(
+            person(&Person::new("Garcia Lopez", "")).as_deref(),
+            Some("{Garcia Lopez}")
+        );
+        let no_given = |particle: &str, suffix: Option<&str>| Person {
+            family: "Luca".into(),
+            given: String::new(),
+            particle: Some(particle.into()),
+            suffix: suffix.map(str::to_string),
+        };
+        assert_eq!(person(&no_given("de", None)).as_deref(), Some("de Luca"));
+        assert_eq!(person(&no_given("De", None)).as_deref(), Some("{De Luca}"));
+        assert_eq!(person(&no_given("de", Some("Jr"))).as_deref(), Some("{de Luca Jr}"));
         assert_eq!(person(&Person::new("Others", "A.")).as_deref(), Some("{Others}, A."));
         assert_eq!(
             person(&Person::new("Smith, Jr", "A.")).as_deref(),
-            Some("{Smith, Jr}, A.")
+            Some("{Smith, Jr, A.}")
         );
         assert_eq!(person(&Person::new("", "Madonna")).as_deref(), Some("{Madonna}"));
         assert_eq!(person(&Person::new(" ", "")), None);
