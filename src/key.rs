@@ -1,13 +1,74 @@
 //! Key: unique, stable citation keys (`sung2021global`), assigned in one sequential pass.
+//!
+//! A key is built from three parts, each folded to ASCII with [`deunicode`], lower-cased
+//! and cut down to `[a-z0-9]`:
+//!
+//! 1. the first author's family name with its particle (`van der Walt` gives
+//!    `vanderwalt`), or the first significant word of a collective author (`World
+//!    Health Organization` gives `world`, `The Cochrane Collaboration` gives `cochrane`);
+//!    when there is no author, the first editor in the same way; else `anon`;
+//! 2. the year, or `nd` (no date);
+//! 3. the first significant word of the title (stop words such as `a`, `the`, `of` are
+//!    skipped); nothing when there is no title.
+//!
+//! Keys are made unique in assignment order: the first `sung2021global` keeps the bare
+//! key, the next ones get `a`, `b`, ... `z`, `aa`, `ab`, ... appended. The same
+//! references in the same order always get the same keys.
+//!
+//! ```
+//! use pubrefs::key::KeyGen;
+//! use pubrefs::{Date, Name, Person, Reference};
+//!
+//! let mut r = Reference {
+//!     authors: vec![Name::Person(Person::new("Sung", "H."))],
+//!     title: Some("Global cancer statistics 2020".into()),
+//!     date: Some(Date { year: 2021, month: None, day: None }),
+//!     ..Reference::default()
+//! };
+//! let mut keys = KeyGen::new();
+//! keys.assign(&mut r);
+//! assert_eq!(r.key, "sung2021global");
+//! let mut again = r.clone();
+//! keys.assign(&mut again);
+//! assert_eq!(again.key, "sung2021globala");
+//! ```
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::Reference;
+use crate::model::{Name, Reference};
+
+/// The longest name or title part kept in a key, in ASCII characters (keeps keys of
+/// hostile input short).
+const MAX_PART: usize = 32;
+
+/// Words skipped when picking the title word of a key, and when picking the word of a
+/// collective author. Articles, prepositions, conjunctions and pronouns in English,
+/// plus the articles and common prepositions of French, German, Spanish, Italian,
+/// Portuguese and Dutch titles that PubMed lists.
+const STOP_WORDS: &[&str] = &[
+    // English
+    "a", "about", "above", "after", "against", "all", "along", "among", "an", "and",
+    "are", "as", "at", "be", "been", "before", "between", "both", "but", "by", "can",
+    "do", "does", "during", "each", "for", "from", "has", "have", "how", "if", "in",
+    "into", "is", "it", "its", "not", "of", "on", "or", "our", "over", "should", "than",
+    "that", "the", "their", "these", "this", "those", "through", "to", "toward",
+    "towards", "under", "upon", "versus", "via", "vs", "was", "we", "were", "what",
+    "when", "where", "which", "who", "whom", "why", "will", "with", "within", "without",
+    // other languages
+    "al", "au", "aux", "das", "de", "dei", "del", "della", "den", "der", "des", "die",
+    "do", "dos", "du", "een", "ein", "eine", "el", "en", "et", "het", "il", "l", "la",
+    "las", "le", "les", "lo", "los", "na", "o", "os", "um", "uma", "un", "una", "und",
+    "une", "van", "von", "y",
+];
 
 /// Hands out citation keys that are unique across everything it has seen.
 #[derive(Debug, Default)]
 pub struct KeyGen {
+    /// Every key handed out or reserved.
     used: HashSet<String>,
+    /// For each base key, the number of the next suffix to try (0 = the bare key), so
+    /// that a run of identical bases costs one step each, not a scan from `a`.
+    next: HashMap<String, u64>,
 }
 
 impl KeyGen {
@@ -16,21 +77,276 @@ impl KeyGen {
         KeyGen::default()
     }
 
-    /// Mark `key` as taken (a key of the user's existing library).
-    pub fn reserve(&mut self, key: &str) {
-        self.used.insert(key.to_owned());
+    /// Mark `key` as taken (a key of the user's existing library, for example), so that
+    /// it is never handed out. Returns `false` when it was already taken.
+    pub fn reserve(&mut self, key: &str) -> bool {
+        self.used.insert(key.to_string())
     }
 
-    /// Give `r` a key not handed out before.
+    /// True when `key` was handed out or reserved.
+    pub fn is_used(&self, key: &str) -> bool {
+        self.used.contains(key)
+    }
+
+    /// Give `r` a key not handed out before: its [`base_key`] with the first free
+    /// suffix of `""`, `a`, `b`, ... `z`, `aa`, `ab`, ...
     pub fn assign(&mut self, r: &mut Reference) {
-        let base = format!("ref{}", r.origin.ordinal);
-        let mut key = base.clone();
-        let mut n = 0u32;
-        while self.used.contains(&key) {
-            n += 1;
-            key = format!("{base}-{n}");
-        }
+        let base = base_key(r);
+        let n = self.next.entry(base.clone()).or_insert(0);
+        let key = loop {
+            let candidate = format!("{base}{}", suffix(*n));
+            *n += 1;
+            if !self.used.contains(&candidate) {
+                break candidate;
+            }
+        };
         self.used.insert(key.clone());
         r.key = key;
+    }
+}
+
+/// The suffix number `n` stands for: 0 → `""`, 1 → `a`, ... 26 → `z`, 27 → `aa`,
+/// 28 → `ab`, ... (bijective base 26, so every string of letters appears once).
+fn suffix(mut n: u64) -> String {
+    let mut letters = Vec::new();
+    while n > 0 {
+        n -= 1;
+        letters.push(b'a' + (n % 26) as u8);
+        n /= 26;
+    }
+    letters.reverse();
+    // Only ASCII letters were pushed.
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// The key of `r` before it is made unique: name part, year (or `nd`), title word.
+pub fn base_key(r: &Reference) -> String {
+    let name = r
+        .authors
+        .first()
+        .or_else(|| r.editors.first())
+        .map(name_part)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "anon".to_string());
+    let year = match r.year() {
+        Some(y) => y.to_string().chars().filter(char::is_ascii_digit).collect(),
+        None => "nd".to_string(),
+    };
+    let word = r.title.as_deref().map(first_significant_word).unwrap_or_default();
+    format!("{name}{year}{word}")
+}
+
+/// The name part of a key: a person's family name with its particle, or the first
+/// significant word of a collective name.
+fn name_part(name: &Name) -> String {
+    match name {
+        Name::Person(p) => ascii_part(&p.full_family()),
+        Name::Literal(l) => first_significant_word(l),
+    }
+}
+
+/// The first word of `text` that is not a stop word, as a key part; falls back to the
+/// first word at all when every word is a stop word (`The The`).
+fn first_significant_word(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut first = None;
+    for word in ascii.split(|c: char| c.is_whitespace() || c == '/' || c == ':') {
+        let part = ascii_part(word);
+        if part.is_empty() {
+            continue;
+        }
+        if !STOP_WORDS.contains(&part.as_str()) {
+            return part;
+        }
+        first.get_or_insert(part);
+    }
+    first.unwrap_or_default()
+}
+
+/// `text` folded to ASCII, lower-cased, cut to `[a-z0-9]` and to [`MAX_PART`] chars.
+fn ascii_part(text: &str) -> String {
+    deunicode::deunicode(text)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .take(MAX_PART)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Person};
+
+    fn reference(
+        authors: Vec<Name>,
+        year: Option<i32>,
+        title: Option<&str>,
+    ) -> Reference {
+        Reference {
+            authors,
+            date: year.map(|year| Date { year, month: None, day: None }),
+            title: title.map(str::to_string),
+            ..Reference::default()
+        }
+    }
+
+    fn person(family: &str) -> Name {
+        Name::Person(Person::new(family, "A."))
+    }
+
+    #[test]
+    fn suffixes_run_a_to_z_then_aa() {
+        let cases = [
+            (0, ""),
+            (1, "a"),
+            (2, "b"),
+            (26, "z"),
+            (27, "aa"),
+            (28, "ab"),
+            (52, "az"),
+            (53, "ba"),
+            (702, "zz"),
+            (703, "aaa"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(suffix(n), want, "suffix({n})");
+        }
+    }
+
+    #[test]
+    fn base_keys_table() {
+        let walt = Name::Person(Person {
+            family: "Walt".into(),
+            given: "S. J.".into(),
+            particle: Some("van der".into()),
+            suffix: None,
+        });
+        let cases: Vec<(Reference, &str)> = vec![
+            (
+                reference(
+                    vec![person("Sung")],
+                    Some(2021),
+                    Some("Global cancer statistics 2020"),
+                ),
+                "sung2021global",
+            ),
+            // stop words skipped, punctuation dropped
+            (
+                reference(vec![person("Sung")], Some(2021), Some("The state of the art")),
+                "sung2021state",
+            ),
+            (
+                reference(
+                    vec![person("O'Brien")],
+                    Some(1999),
+                    Some("On (HER2)-positive"),
+                ),
+                "obrien1999her2positive",
+            ),
+            (
+                reference(vec![person("García-López")], Some(2020), Some("Él y ella")),
+                "garcialopez2020ella",
+            ),
+            (
+                reference(vec![walt], Some(2020), Some("scikit-image")),
+                "vanderwalt2020scikitimage",
+            ),
+            (
+                reference(
+                    vec![Name::Literal("World Health Organization".into())],
+                    Some(2020),
+                    Some("Coronavirus disease (COVID-19) situation report"),
+                ),
+                "world2020coronavirus",
+            ),
+            (
+                reference(
+                    vec![Name::Literal("The Cochrane Collaboration".into())],
+                    None,
+                    Some("Handbook"),
+                ),
+                "cochranendhandbook",
+            ),
+            (reference(vec![], Some(2019), Some("A guide")), "anon2019guide"),
+            (reference(vec![], None, None), "anonnd"),
+            (
+                reference(vec![person("Ζαχαρίου")], Some(2018), Some("β-cell")),
+                "zakhariou2018bcell",
+            ),
+            (
+                reference(vec![person("王")], Some(2020), Some("新型冠状病毒")),
+                "wang2020xin",
+            ),
+            (reference(vec![person("Sung")], Some(2021), Some("The")), "sung2021the"),
+            (
+                reference(vec![person("Sung")], Some(2021), Some("COVID-19: a review")),
+                "sung2021covid19",
+            ),
+            (reference(vec![person("---")], Some(2021), None), "anon2021"),
+        ];
+        for (r, want) in cases {
+            assert_eq!(base_key(&r), want, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn editor_stands_in_for_missing_author() {
+        let mut r = reference(vec![], Some(2009), Some("Handbook of clinical trials"));
+        r.editors = vec![person("Higgins")];
+        assert_eq!(base_key(&r), "higgins2009handbook");
+    }
+
+    #[test]
+    fn long_parts_are_cut() {
+        let long = "x".repeat(10_000);
+        let r = reference(vec![person(&long)], Some(2021), Some(&long));
+        assert_eq!(base_key(&r).len(), 2 * MAX_PART + 4);
+    }
+
+    #[test]
+    fn keys_are_unique_in_assignment_order() {
+        let mut keys = KeyGen::new();
+        let mut got = Vec::new();
+        for _ in 0..29 {
+            let mut r = reference(vec![person("Sung")], Some(2021), Some("Global"));
+            keys.assign(&mut r);
+            got.push(r.key);
+        }
+        assert_eq!(got[0], "sung2021global");
+        assert_eq!(got[1], "sung2021globala");
+        assert_eq!(got[26], "sung2021globalz");
+        assert_eq!(got[27], "sung2021globalaa");
+        assert_eq!(got[28], "sung2021globalab");
+    }
+
+    #[test]
+    fn reserved_keys_are_skipped() {
+        let mut keys = KeyGen::new();
+        assert!(keys.reserve("sung2021global"));
+        assert!(!keys.reserve("sung2021global"));
+        assert!(keys.reserve("sung2021globalb"));
+        let mut a = reference(vec![person("Sung")], Some(2021), Some("Global"));
+        let mut b = a.clone();
+        keys.assign(&mut a);
+        keys.assign(&mut b);
+        assert_eq!(a.key, "sung2021globala");
+        assert_eq!(b.key, "sung2021globalc");
+        assert!(keys.is_used("sung2021globalc"));
+    }
+
+    #[test]
+    fn a_base_that_looks_like_a_suffixed_key_never_collides() {
+        // "smith2020a" + suffix "" could equal "smith2020" + suffix "a".
+        let mut keys = KeyGen::new();
+        let mut one = reference(vec![person("Smith")], Some(2020), None);
+        let mut two = one.clone();
+        let mut three = reference(vec![person("Smith")], Some(2020), Some("A a"));
+        keys.assign(&mut one);
+        keys.assign(&mut two);
+        keys.assign(&mut three);
+        assert_eq!(one.key, "smith2020");
+        assert_eq!(two.key, "smith2020a");
+        assert_eq!(three.key, "smith2020aa");
     }
 }

@@ -1,24 +1,669 @@
-//! Bibtex writer. Placeholder: the real writer lands with issue 2.
+//! BibTeX writer.
+//!
+//! Our own writer, not the `biblatex` crate's (which mis-escapes `~ ^ \`, writes fields
+//! in alphabetical order and breaks collective authors; see `CRATES.md` §2). The output
+//! is read by `bibtex` with the classic `.bst` styles, by biber/BibLaTeX and by the
+//! `biblatex` crate.
+//!
+//! An entry looks like this:
+//!
+//! ```text
+//! @article{sung2021global,
+//!   author = {Sung, H. and Ferlay, J. and Siegel, R. L. and others},
+//!   title = {Global cancer statistics 2020: {GLOBOCAN} estimates},
+//!   journal = {CA Cancer J Clin},
+//!   year = {2021},
+//!   month = feb,
+//!   volume = {71},
+//!   number = {3},
+//!   pages = {209--249},
+//!   doi = {10.3322/caac.21660},
+//!   pmid = {33538338},
+//! }
+//! ```
+//!
+//! Rules that hold for any input:
+//!
+//! - fields come in one fixed order, each at most once;
+//! - every value is wrapped in one pair of braces and the braces inside it are
+//!   balanced (BibTeX counts `\{` as a brace too, so an unpaired `{` in the data is
+//!   written `\textbraceleft{}`);
+//! - white space, line breaks and control characters fold to one space;
+//! - text fields escape the LaTeX specials ([`escape`]) and keep UTF-8 as it is;
+//! - `doi` and `url` are verbatim fields (BibLaTeX and the `url` package read them
+//!   literally), so `_ % # ~ ^` stay as they are; only `{`, `}` and `\`, which no
+//!   reader can take literally there, are percent-encoded (`%7B`, `%7D`, `%5C`), which
+//!   resolvers read as the same DOI or URL.
 
+use std::fmt::Write as _;
 use std::io;
 
 use crate::emit::Emit;
-use crate::model::Reference;
+use crate::model::{Name, Person, RefType, Reference, Status};
 
-/// Writes references as Bibtex.
+/// Writes references as BibTeX entries, separated by a blank line.
 pub struct Bibtex<W> {
     out: W,
+    buf: String,
+    first: bool,
 }
 
 impl<W: io::Write> Bibtex<W> {
     /// A writer to `out`.
     pub fn new(out: W) -> Self {
-        Bibtex { out }
+        Bibtex { out, buf: String::new(), first: true }
     }
 }
 
 impl<W: io::Write> Emit for Bibtex<W> {
     fn emit(&mut self, reference: &Reference) -> io::Result<()> {
-        writeln!(self.out, "{}", reference.raw)
+        self.buf.clear();
+        if !self.first {
+            self.buf.push('\n');
+        }
+        self.first = false;
+        write_entry(&mut self.buf, reference);
+        self.out.write_all(self.buf.as_bytes())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The BibTeX entry type of a kind of work. Web pages, patents, data sets and other
+/// documents are `@misc`, the one type every `.bst` style knows for them.
+pub fn entry_type(kind: RefType) -> &'static str {
+    match kind {
+        RefType::Article => "article",
+        RefType::Book => "book",
+        RefType::Chapter => "incollection",
+        RefType::Conference => "inproceedings",
+        RefType::Thesis => "phdthesis",
+        RefType::Report => "techreport",
+        RefType::Web | RefType::Patent | RefType::Dataset | RefType::Document => "misc",
+    }
+}
+
+/// The BibTeX month macros, `jan` to `dec`.
+const MONTHS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Append one entry, ending with `}\n`.
+fn write_entry(out: &mut String, r: &Reference) {
+    let kind = entry_type(r.kind);
+    let _ = writeln!(out, "@{kind}{{{},", entry_key(r));
+    let mut field = |name: &str, value: &str| {
+        if !value.is_empty() {
+            let _ = writeln!(out, "  {name} = {{{value}}},");
+        }
+    };
+
+    field("author", &names(&r.authors, r.et_al));
+    field("editor", &names(&r.editors, false));
+    if let Some(t) = &r.title {
+        field("title", &title(t));
+    }
+    let container = r.container.as_deref().map(escape).unwrap_or_default();
+    let url = r.url.as_deref().map(verbatim).unwrap_or_default();
+    match r.kind {
+        RefType::Article => field("journal", &container),
+        RefType::Chapter | RefType::Conference => field("booktitle", &container),
+        RefType::Book | RefType::Report | RefType::Thesis => field("series", &container),
+        RefType::Web | RefType::Patent | RefType::Dataset | RefType::Document => {
+            // `howpublished` is what plain.bst prints for a `@misc`. It is a text
+            // field, where `$` opens math for many readers, so this copy of the URL
+            // has it percent-encoded; the `url` field keeps the URL as it is.
+            let link = url.replace('$', "%24");
+            let how = match (container.is_empty(), link.is_empty()) {
+                (false, false) => format!("{container}, \\url{{{link}}}"),
+                (false, true) => container.clone(),
+                (true, false) => format!("\\url{{{link}}}"),
+                (true, true) => String::new(),
+            };
+            field("howpublished", &how);
+        }
+    }
+    if r.kind == RefType::Article {
+        field(
+            "shortjournal",
+            &r.container_short.as_deref().map(escape).unwrap_or_default(),
+        );
+    }
+    if let Some(date) = r.date {
+        field("year", &escape(&date.year.to_string()));
+    }
+    // `month = feb`: a macro, unbraced, so that styles print it in their language.
+    let month = r.date.and_then(|d| d.month).and_then(|m| usize::from(m).checked_sub(1));
+    if let Some(m) = month.and_then(|m| MONTHS.get(m)) {
+        let _ = writeln!(out, "  month = {m},");
+    }
+    let mut field = |name: &str, value: &str| {
+        if !value.is_empty() {
+            let _ = writeln!(out, "  {name} = {{{value}}},");
+        }
+    };
+    field("volume", &opt(&r.volume));
+    field("number", &opt(&r.issue));
+    if let Some(p) = &r.pages {
+        let pages = match &p.last {
+            Some(last) => format!("{}--{}", escape(&p.first), escape(last)),
+            None => escape(&p.first),
+        };
+        field("pages", &pages);
+    }
+    let publisher = opt(&r.publisher);
+    match r.kind {
+        RefType::Thesis => field("school", &publisher),
+        RefType::Report => field("institution", &publisher),
+        _ => field("publisher", &publisher),
+    }
+    field("address", &opt(&r.place));
+    field("edition", &opt(&r.edition));
+    field("doi", &r.doi.as_deref().map(verbatim).unwrap_or_default());
+    field("pmid", &opt(&r.pmid));
+    field("pmcid", &opt(&r.pmcid));
+    field("url", &url);
+    field("issn", &opt(&r.issn));
+    field("abstract", &opt(&r.abstract_text));
+    let keywords: Vec<&str> =
+        r.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect();
+    field("keywords", &escape(&keywords.join(", ")));
+    field("note", &escape(&note(r)));
+    out.push_str("}\n");
+}
+
+/// An optional text field, escaped; empty when absent.
+fn opt(value: &Option<String>) -> String {
+    value.as_deref().map(escape).unwrap_or_default()
+}
+
+/// The entry's key: the assigned key with the characters BibTeX and biber do not allow
+/// in a key removed; `ref` + ordinal when no key was assigned.
+fn entry_key(r: &Reference) -> String {
+    let key: String = r
+        .key
+        .chars()
+        .filter(|c| {
+            c.is_ascii_graphic()
+                && !matches!(
+                    c,
+                    ',' | '{'
+                        | '}'
+                        | '('
+                        | ')'
+                        | '"'
+                        | '#'
+                        | '%'
+                        | '\''
+                        | '='
+                        | '\\'
+                        | '~'
+                )
+        })
+        .collect();
+    if key.is_empty() { format!("ref{}", r.origin.ordinal) } else { key }
+}
+
+/// The `note` value: the reference's note and, for a partial or raw reference, its
+/// raw text (joined with `; `).
+fn note(r: &Reference) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = r.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        parts.push(n);
+    }
+    let raw = r.raw.trim();
+    if r.status != Status::Parsed && !raw.is_empty() {
+        parts.push(raw);
+    }
+    parts.join("; ")
+}
+
+/// A BibTeX name list: `Sung, H. and Ferlay, J. and others`. Empty names are skipped;
+/// `and others` only follows at least one name.
+fn names(list: &[Name], et_al: bool) -> String {
+    let mut parts: Vec<String> = list.iter().filter_map(name).collect();
+    if et_al && !parts.is_empty() {
+        parts.push("others".to_string());
+    }
+    parts.join(" and ")
+}
+
+/// One name in BibTeX form, or `None` when it is empty.
+///
+/// - a person is `von Last, First` or `von Last, Jr, First`; a lower-case particle
+///   (`van der`) is read by BibTeX as the von part, so it sorts under `W` for `van der
+///   Walt`; a capitalised one (`De`) joins the last name, which is how it is sorted;
+/// - a collective name is wrapped in braces, `{World Health Organization}`, so that
+///   BibTeX neither splits it nor abbreviates it.
+fn name(n: &Name) -> Option<String> {
+    match n {
+        Name::Literal(l) => {
+            let l = escape(l);
+            (!l.is_empty()).then(|| format!("{{{l}}}"))
+        }
+        Name::Person(p) => person(p),
+    }
+}
+
+/// A person in BibTeX form; see [`name`].
+fn person(p: &Person) -> Option<String> {
+    // No real name part holds a comma, but a badly split one might. biber counts every
+    // comma of a name, braced or not, unless the whole name is one group: keep such a
+    // name whole, `{Family, Given}`.
+    let parts = [
+        Some(p.family.as_str()),
+        Some(&p.given),
+        p.particle.as_deref(),
+        p.suffix.as_deref(),
+    ];
+    if parts.iter().flatten().any(|s| s.contains(',')) {
+        let mut whole = p.full_family();
+        for part in [Some(p.given.as_str()), p.suffix.as_deref()].into_iter().flatten() {
+            whole.push_str(", ");
+            whole.push_str(part);
+        }
+        let whole = escape(&whole);
+        return (!whole.is_empty()).then(|| format!("{{{whole}}}"));
+    }
+    let family = name_part(&p.family, true);
+    let given = name_part(&p.given, false);
+    let particle = p.particle.as_deref().map(|s| name_part(s, false)).unwrap_or_default();
+    let suffix = p.suffix.as_deref().map(|s| name_part(s, false)).unwrap_or_default();
+    if given.is_empty() {
+        // No comma at all: BibTeX rejects a name that ends in a comma. `van der Walt`
+        // still reads as von + last; anything else that could be split wrongly (a
+        // capitalised particle, a suffix) is kept whole in braces.
+        let words: Vec<&str> =
+            [&particle, &family, &suffix].into_iter().map(String::as_str).collect();
+        let joined = words.iter().filter(|w| !w.is_empty()).copied().collect::<Vec<_>>();
+        let joined = joined.join(" ");
+        let plain = suffix.is_empty()
+            && !family.is_empty()
+            && (particle.is_empty() || particle.starts_with(char::is_lowercase));
+        return match (joined.is_empty(), plain) {
+            (true, _) => None,
+            (false, true) => Some(joined),
+            (false, false) => Some(format!("{{{joined}}}")),
+        };
+    }
+    let last = match (particle.is_empty(), family.is_empty()) {
+        // Only a given name: keep it whole as the last name.
+        (true, true) => return Some(format!("{{{given}}}")),
+        (false, true) => format!("{{{particle}}}"),
+        (true, false) => family,
+        (false, false) => format!("{particle} {family}"),
+    };
+    Some(if suffix.is_empty() {
+        format!("{last}, {given}")
+    } else {
+        format!("{last}, {suffix}, {given}")
+    })
+}
+
+/// One part of a person's name, escaped, and wrapped in braces when BibTeX would
+/// otherwise misread it: a comma or the word `and` (which split names), `others`, a
+/// hyphen at either end (BibTeX splits name tokens at hyphens), and,
+/// for a family name, several words (the first would become a von part or a first
+/// name).
+fn name_part(s: &str, family: bool) -> String {
+    let e = escape(s);
+    if e.is_empty() {
+        return e;
+    }
+    let mut words = e.split(' ');
+    // BibTeX also splits name tokens at hyphens: a part such as `--` would be empty.
+    let splits = e.contains(',')
+        || e.split(' ').any(|w| w.eq_ignore_ascii_case("and"))
+        || e.eq_ignore_ascii_case("others")
+        || e.starts_with('-')
+        || e.ends_with('-');
+    let several = words.next().is_some() && words.next().is_some();
+    if splits || (family && several) { format!("{{{e}}}") } else { e }
+}
+
+/// A title: escaped, and each word whose capitals a style's case change must not
+/// touch is wrapped in braces.
+///
+/// A word is protected when it has a capital letter after its first character
+/// (`GLOBOCAN`, `HER2`, `mRNA`, `COVID-19`) or a digit after a capital first letter
+/// (`Cas9`), or, after the first word, when it has any capital at all (proper nouns
+/// in PubMed's sentence-case titles: `Alzheimer`, `Wuhan`). The first word is left
+/// alone otherwise, since sentence case keeps its capital anyway.
+pub fn title(t: &str) -> String {
+    let folded = fold(t);
+    let mut out = String::with_capacity(folded.len() + 16);
+    let mut protected = Vec::new();
+    // Braces pair across the whole title, not per word.
+    let pairs = brace_pairs(&folded);
+    let mut offset = 0;
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let escaped =
+            escape_folded(word, pairs.get(offset..offset + word.len()).unwrap_or(&[]));
+        offset += word.len() + 1;
+        if needs_protection(word, i == 0) {
+            protected.push(i);
+            // `{\` opens a BibTeX "special character", whose letters are still case
+            // changed; an empty group first keeps the word a plain protected group.
+            if escaped.starts_with('\\') {
+                let _ = write!(out, "{{{{}}{escaped}}}");
+            } else {
+                let _ = write!(out, "{{{escaped}}}");
+            }
+        } else {
+            out.push_str(&escaped);
+        }
+    }
+    out
+}
+
+/// Whether a title word must keep its capitals; see [`title`].
+fn needs_protection(word: &str, first: bool) -> bool {
+    let mut chars = word.chars().skip_while(|c| !c.is_alphanumeric());
+    let Some(head) = chars.next() else { return false };
+    let mut inner_capital = false;
+    let mut digit = false;
+    for c in chars {
+        inner_capital |= c.is_uppercase();
+        digit |= c.is_numeric();
+    }
+    inner_capital || (head.is_uppercase() && (digit || !first))
+}
+
+/// Escape text for a BibTeX field, after folding white space: the LaTeX specials
+/// become commands, everything else (UTF-8 included) is kept.
+///
+/// | input | output |
+/// |---|---|
+/// | `&` `%` `$` `#` `_` | `\&` `\%` `\$` `\#` `\_` |
+/// | `{` `}` (paired) | `\{` `\}` |
+/// | `{` `}` (unpaired) | `\textbraceleft{}` `\textbraceright{}` |
+/// | `~` `^` `\` | `\textasciitilde{}` `\textasciicircum{}` `\textbackslash{}` |
+///
+/// BibTeX counts `\{` as a brace when it looks for the end of a value, so only braces
+/// that pair up in the text are written `\{` `\}`; a lone one is written as a command
+/// that holds no brace of its own.
+pub fn escape(s: &str) -> String {
+    let folded = fold(s);
+    let pairs = brace_pairs(&folded);
+    escape_folded(&folded, &pairs)
+}
+
+/// [`escape`] on text already folded, with `paired[i]` telling whether the byte at `i`
+/// is a brace that pairs up.
+fn escape_folded(s: &str, paired: &[bool]) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.char_indices() {
+        let pair = paired.get(i).copied().unwrap_or(false);
+        match c {
+            '&' | '%' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '{' if pair => out.push_str("\\{"),
+            '}' if pair => out.push_str("\\}"),
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '\\' => out.push_str("\\textbackslash{}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// For each byte of `s`: true when it is a `{` or `}` that pairs with another one.
+fn brace_pairs(s: &str) -> Vec<bool> {
+    let mut paired = vec![false; s.len()];
+    let mut open = Vec::new();
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'{' => open.push(i),
+            b'}' => {
+                if let Some(j) = open.pop() {
+                    if let Some(p) = paired.get_mut(j) {
+                        *p = true;
+                    }
+                    if let Some(p) = paired.get_mut(i) {
+                        *p = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    paired
+}
+
+/// A verbatim field value (`doi`, `url`): white space folded, and `{`, `}` and `\`
+/// percent-encoded; nothing else changes.
+pub fn verbatim(s: &str) -> String {
+    fold(s).replace('\\', "%5C").replace('{', "%7B").replace('}', "%7D")
+}
+
+/// Fold runs of white space and control characters to one space and trim the ends.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Pages};
+
+    fn render(r: &Reference) -> String {
+        let mut s = String::new();
+        write_entry(&mut s, r);
+        s
+    }
+
+    #[test]
+    fn escape_specials() {
+        let cases = [
+            ("plain text", "plain text"),
+            ("A&B", "A\\&B"),
+            ("50%", "50\\%"),
+            ("$5", "\\$5"),
+            ("#1", "\\#1"),
+            ("a_b", "a\\_b"),
+            ("{x}", "\\{x\\}"),
+            ("~", "\\textasciitilde{}"),
+            ("x^2", "x\\textasciicircum{}2"),
+            ("a\\b", "a\\textbackslash{}b"),
+            ("é ü β 中 –", "é ü β 中 –"),
+            ("  a \n\t b\r\n", "a b"),
+            ("a\u{0}b", "a b"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(escape(input), want, "escape({input:?})");
+        }
+    }
+
+    #[test]
+    fn escape_unpaired_braces_as_commands() {
+        assert_eq!(escape("a{b"), "a\\textbraceleft{}b");
+        assert_eq!(escape("a}b"), "a\\textbraceright{}b");
+        assert_eq!(escape("}{"), "\\textbraceright{}\\textbraceleft{}");
+        assert_eq!(escape("{{x}"), "\\textbraceleft{}\\{x\\}");
+    }
+
+    #[test]
+    fn verbatim_keeps_url_characters() {
+        assert_eq!(verbatim("10.1000/a_b%c#d~e^f"), "10.1000/a_b%c#d~e^f");
+        assert_eq!(verbatim("http://x.org/{a}\\b"), "http://x.org/%7Ba%7D%5Cb");
+        assert_eq!(verbatim(" http://x.org/a\nb "), "http://x.org/a b");
+    }
+
+    #[test]
+    fn title_protects_capitals_per_word() {
+        let cases = [
+            ("Global cancer statistics 2020", "Global cancer statistics 2020"),
+            ("GLOBOCAN estimates", "{GLOBOCAN} estimates"),
+            ("Targeting HER2 in breast cancer", "Targeting {HER2} in breast cancer"),
+            ("COVID-19 in Wuhan", "{COVID-19} in {Wuhan}"),
+            ("Cas9 editing", "{Cas9} editing"),
+            ("mRNA vaccines", "{mRNA} vaccines"),
+            ("A&B in R&D", "{A\\&B} in {R\\&D}"),
+            ("Aa&b", "Aa\\&b"),
+            ("Sub_Type", "{Sub\\_Type}"),
+            ("x _A", "x {{}\\_A}"),
+            ("Étude de l'Éducation", "Étude de {l'Éducation}"),
+            ("β-cell function", "β-cell function"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(title(input), want, "title({input:?})");
+        }
+    }
+
+    #[test]
+    fn title_braces_pair_across_words() {
+        assert_eq!(title("a {b c} d"), "a \\{b c\\} d");
+        assert_eq!(title("a {b c d"), "a \\textbraceleft{}b c d");
+    }
+
+    #[test]
+    fn person_forms() {
+        let mut p = Person::new("Sung", "H.");
+        assert_eq!(person(&p).as_deref(), Some("Sung, H."));
+        p.particle = Some("van der".into());
+        p.family = "Walt".into();
+        assert_eq!(person(&p).as_deref(), Some("van der Walt, H."));
+        let jr = Person {
+            family: "King".into(),
+            given: "M. L.".into(),
+            particle: None,
+            suffix: Some("Jr".into()),
+        };
+        assert_eq!(person(&jr).as_deref(), Some("King, Jr, M. L."));
+        assert_eq!(
+            person(&Person::new("Garcia Lopez", "M.")).as_deref(),
+            Some("{Garcia Lopez}, M.")
+        );
+        assert_eq!(person(&Person::new("Sung", "")).as_deref(), Some("Sung"));
+        assert_eq!(person(&Person::new("Sung", "--")).as_deref(), Some("Sung, {--}"));
+        assert_eq!(
+            person(&Person::new("Garcia Lopez", "")).as_deref(),
+            Some("{Garcia Lopez}")
+        );
+        let no_given = |particle: &str, suffix: Option<&str>| Person {
+            family: "Luca".into(),
+            given: String::new(),
+            particle: Some(particle.into()),
+            suffix: suffix.map(str::to_string),
+        };
+        assert_eq!(person(&no_given("de", None)).as_deref(), Some("de Luca"));
+        assert_eq!(person(&no_given("De", None)).as_deref(), Some("{De Luca}"));
+        assert_eq!(person(&no_given("de", Some("Jr"))).as_deref(), Some("{de Luca Jr}"));
+        assert_eq!(person(&Person::new("Others", "A.")).as_deref(), Some("{Others}, A."));
+        assert_eq!(
+            person(&Person::new("Smith, Jr", "A.")).as_deref(),
+            Some("{Smith, Jr, A.}")
+        );
+        assert_eq!(person(&Person::new("", "Madonna")).as_deref(), Some("{Madonna}"));
+        assert_eq!(person(&Person::new(" ", "")), None);
+    }
+
+    #[test]
+    fn name_lists() {
+        let list = vec![
+            Name::Person(Person::new("Sung", "H.")),
+            Name::Literal("Bill & Melinda Gates Foundation".into()),
+        ];
+        assert_eq!(
+            names(&list, true),
+            "Sung, H. and {Bill \\& Melinda Gates Foundation} and others"
+        );
+        assert_eq!(names(&[], true), "");
+        assert_eq!(names(&[Name::Literal("WHO".into())], false), "{WHO}");
+    }
+
+    #[test]
+    fn entry_types() {
+        assert_eq!(entry_type(RefType::Article), "article");
+        assert_eq!(entry_type(RefType::Chapter), "incollection");
+        assert_eq!(entry_type(RefType::Conference), "inproceedings");
+        assert_eq!(entry_type(RefType::Web), "misc");
+        assert_eq!(entry_type(RefType::Patent), "misc");
+        assert_eq!(entry_type(RefType::Thesis), "phdthesis");
+        assert_eq!(entry_type(RefType::Report), "techreport");
+    }
+
+    #[test]
+    fn article_entry() {
+        let r = Reference {
+            key: "sung2021global".into(),
+            authors: vec![
+                Name::Person(Person::new("Sung", "H.")),
+                Name::Person(Person::new("Ferlay", "J.")),
+            ],
+            et_al: true,
+            title: Some("Global cancer statistics 2020: GLOBOCAN estimates".into()),
+            container: Some("CA Cancer J Clin".into()),
+            date: Some(Date { year: 2021, month: Some(2), day: Some(4) }),
+            volume: Some("71".into()),
+            issue: Some("3".into()),
+            pages: Some(Pages { first: "209".into(), last: Some("249".into()) }),
+            doi: Some("10.3322/caac.21660".into()),
+            pmid: Some("33538338".into()),
+            ..Reference::default()
+        };
+        assert_eq!(
+            render(&r),
+            "@article{sung2021global,
+  author = {Sung, H. and Ferlay, J. and others},
+  title = {Global cancer statistics 2020: {GLOBOCAN} estimates},
+  journal = {CA Cancer J Clin},
+  year = {2021},
+  month = feb,
+  volume = {71},
+  number = {3},
+  pages = {209--249},
+  doi = {10.3322/caac.21660},
+  pmid = {33538338},
+}
+"
+        );
+    }
+
+    #[test]
+    fn raw_reference_goes_to_note() {
+        let r = Reference {
+            raw: "Some {unparsed} text & more".into(),
+            status: Status::Raw,
+            kind: RefType::Document,
+            origin: crate::model::Origin { ordinal: 7, ..Default::default() },
+            ..Reference::default()
+        };
+        assert_eq!(
+            render(&r),
+            "@misc{ref7,\n  note = {Some \\{unparsed\\} text \\& more},\n}\n"
+        );
+    }
+
+    #[test]
+    fn bad_month_and_key_characters_are_dropped() {
+        let r = Reference {
+            key: "a b,{c}".into(),
+            date: Some(Date { year: 2020, month: Some(13), day: None }),
+            ..Reference::default()
+        };
+        assert_eq!(render(&r), "@article{abc,\n  year = {2020},\n}\n");
+        let r =
+            Reference { date: Some(Date { year: 2020, month: Some(0), day: None }), ..r };
+        assert_eq!(render(&r), "@article{abc,\n  year = {2020},\n}\n");
     }
 }

@@ -1,24 +1,293 @@
-//! Ris writer. Placeholder: the real writer lands with issue 2.
+//! RIS writer.
+//!
+//! One record per reference, tags in a fixed order, each line `TAG  - value` ended with
+//! CR LF (the RIS specification's line end; Zotero, EndNote, Mendeley and `biblib` all
+//! read it), `ER  - ` closing every record and a blank line between records:
+//!
+//! ```text
+//! TY  - JOUR
+//! AU  - Sung, H.
+//! AU  - World Health Organization
+//! TI  - Global cancer statistics 2020
+//! T2  - CA: A Cancer Journal for Clinicians
+//! J2  - CA Cancer J Clin
+//! PY  - 2021
+//! DA  - 2021/02/04/
+//! VL  - 71
+//! IS  - 3
+//! SP  - 209
+//! EP  - 249
+//! DO  - 10.3322/caac.21660
+//! M2  - PMID: 33538338
+//! ER  -
+//! ```
+//!
+//! A value never holds a line break (white space and control characters fold to one
+//! space), so a value can never start a tag line of its own. Empty values are left out.
+//!
+//! **PMID and PMCID.** RIS has no tag for them. Zotero's RIS import reads `M2` into
+//! the item's Extra field, one line per `M2` (translator `RIS.js`,
+//! `degenerateImportFieldMap.M2 = "extra"`, joined with `\n`), and Zotero reads Extra
+//! lines `PMID: N` and `PMCID: PMCN` as those identifiers. So each goes in an `M2`
+//! line. The PMCID is also written as `C2`, where EndNote's PubMed import and readers
+//! such as `biblib` look for it (Zotero ignores `C2` on a journal article). `AN` is not
+//! used: Zotero reads it as "Loc. in Archive".
 
 use std::io;
 
 use crate::emit::Emit;
-use crate::model::Reference;
+use crate::model::{Name, Person, RefType, Reference, Status};
 
-/// Writes references as Ris.
+/// The line end of every RIS line.
+const EOL: &str = "\r\n";
+
+/// Writes references as RIS records.
 pub struct Ris<W> {
     out: W,
+    buf: String,
+    first: bool,
 }
 
 impl<W: io::Write> Ris<W> {
     /// A writer to `out`.
     pub fn new(out: W) -> Self {
-        Ris { out }
+        Ris { out, buf: String::new(), first: true }
     }
 }
 
 impl<W: io::Write> Emit for Ris<W> {
     fn emit(&mut self, reference: &Reference) -> io::Result<()> {
-        writeln!(self.out, "{}", reference.raw)
+        self.buf.clear();
+        if !self.first {
+            self.buf.push_str(EOL);
+        }
+        self.first = false;
+        write_record(&mut self.buf, reference);
+        self.out.write_all(self.buf.as_bytes())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The RIS type (`TY`) of a kind of work.
+pub fn ris_type(kind: RefType) -> &'static str {
+    match kind {
+        RefType::Article => "JOUR",
+        RefType::Book => "BOOK",
+        RefType::Chapter => "CHAP",
+        RefType::Conference => "CONF",
+        RefType::Web => "ELEC",
+        RefType::Thesis => "THES",
+        RefType::Report => "RPRT",
+        RefType::Patent => "PAT",
+        RefType::Dataset => "DATA",
+        RefType::Document => "GEN",
+    }
+}
+
+/// Append one line `TAG  - value`, unless the folded value is empty.
+fn line(out: &mut String, tag: &str, value: &str) {
+    let value = fold(value);
+    if value.is_empty() {
+        return;
+    }
+    out.push_str(tag);
+    out.push_str("  - ");
+    out.push_str(&value);
+    out.push_str(EOL);
+}
+
+/// Append one record, from `TY` to `ER`.
+fn write_record(out: &mut String, r: &Reference) {
+    line(out, "TY", ris_type(r.kind));
+    for n in &r.authors {
+        line(out, "AU", &name(n));
+    }
+    // Zotero reads A2 as the editor of a chapter, paper or article, but as the series
+    // editor of a book, whose editors go in A3.
+    let editor_tag = if r.kind == RefType::Book { "A3" } else { "A2" };
+    for n in &r.editors {
+        line(out, editor_tag, &name(n));
+    }
+    line(out, "TI", r.title.as_deref().unwrap_or_default());
+    line(out, "T2", r.container.as_deref().unwrap_or_default());
+    line(out, "J2", r.container_short.as_deref().unwrap_or_default());
+    if let Some(d) = r.date {
+        line(out, "PY", &d.year.to_string());
+        let part = |p: Option<u8>| p.map(|p| format!("{p:02}")).unwrap_or_default();
+        let day = if d.month.is_some() { part(d.day) } else { String::new() };
+        line(out, "DA", &format!("{}/{}/{}/", d.year, part(d.month), day));
+    }
+    line(out, "VL", r.volume.as_deref().unwrap_or_default());
+    line(out, "IS", r.issue.as_deref().unwrap_or_default());
+    if let Some(p) = &r.pages {
+        line(out, "SP", &p.first);
+        line(out, "EP", p.last.as_deref().unwrap_or_default());
+    }
+    line(out, "DO", r.doi.as_deref().unwrap_or_default());
+    line(out, "UR", r.url.as_deref().unwrap_or_default());
+    line(out, "SN", r.issn.as_deref().unwrap_or_default());
+    line(out, "PB", r.publisher.as_deref().unwrap_or_default());
+    line(out, "CY", r.place.as_deref().unwrap_or_default());
+    line(out, "ET", r.edition.as_deref().unwrap_or_default());
+    line(out, "AB", r.abstract_text.as_deref().unwrap_or_default());
+    for k in &r.keywords {
+        line(out, "KW", k);
+    }
+    if let Some(pmid) = r.pmid.as_deref().map(fold).filter(|s| !s.is_empty()) {
+        line(out, "M2", &format!("PMID: {pmid}"));
+    }
+    if let Some(pmcid) = r.pmcid.as_deref().map(fold).filter(|s| !s.is_empty()) {
+        line(out, "M2", &format!("PMCID: {pmcid}"));
+        line(out, "C2", &pmcid);
+    }
+    line(out, "N1", r.note.as_deref().unwrap_or_default());
+    if r.status != Status::Parsed {
+        line(out, "N1", &r.raw);
+    }
+    out.push_str("ER  - ");
+    out.push_str(EOL);
+}
+
+/// A name as RIS writes it: `Family, Given` or `Family, Given, Suffix` (the particle
+/// stays in front of the family name: `van der Walt, S. J.`); a collective name as
+/// it is, without a comma.
+fn name(n: &Name) -> String {
+    match n {
+        Name::Literal(l) => l.clone(),
+        Name::Person(p) => person(p),
+    }
+}
+
+/// A person as RIS writes it; see [`name`].
+fn person(p: &Person) -> String {
+    let family = fold(&p.full_family());
+    let given = fold(&p.given);
+    let suffix = p.suffix.as_deref().map(fold).unwrap_or_default();
+    let mut s = family;
+    for part in [given, suffix] {
+        if !part.is_empty() {
+            if !s.is_empty() {
+                s.push_str(", ");
+            }
+            s.push_str(&part);
+        }
+    }
+    s
+}
+
+/// Fold runs of white space and control characters (line breaks included) to one
+/// space and trim the ends.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Pages};
+
+    fn render(r: &Reference) -> String {
+        let mut s = String::new();
+        write_record(&mut s, r);
+        s
+    }
+
+    #[test]
+    fn types() {
+        let cases = [
+            (RefType::Article, "JOUR"),
+            (RefType::Book, "BOOK"),
+            (RefType::Chapter, "CHAP"),
+            (RefType::Conference, "CONF"),
+            (RefType::Web, "ELEC"),
+            (RefType::Thesis, "THES"),
+            (RefType::Report, "RPRT"),
+            (RefType::Patent, "PAT"),
+            (RefType::Dataset, "DATA"),
+            (RefType::Document, "GEN"),
+        ];
+        for (kind, want) in cases {
+            assert_eq!(ris_type(kind), want);
+        }
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(person(&Person::new("Sung", "H.")), "Sung, H.");
+        assert_eq!(person(&Person::new("Sung", "")), "Sung");
+        let p = Person {
+            family: "Walt".into(),
+            given: "S. J.".into(),
+            particle: Some("van der".into()),
+            suffix: Some("Jr".into()),
+        };
+        assert_eq!(person(&p), "van der Walt, S. J., Jr");
+        assert_eq!(
+            name(&Name::Literal("World Health Organization".into())),
+            "World Health Organization"
+        );
+    }
+
+    #[test]
+    fn values_never_break_a_line() {
+        let mut s = String::new();
+        line(&mut s, "TI", "a\r\nTY  - JOUR\n b\u{2028}c");
+        assert_eq!(s, "TI  - a TY - JOUR b c\r\n");
+        let mut s = String::new();
+        line(&mut s, "TI", " \n ");
+        assert_eq!(s, "");
+    }
+
+    #[test]
+    fn dates() {
+        let mut r = Reference {
+            date: Some(Date { year: 2021, month: None, day: None }),
+            ..Default::default()
+        };
+        assert!(render(&r).contains("PY  - 2021\r\nDA  - 2021///\r\n"));
+        r.date = Some(Date { year: 2021, month: Some(2), day: None });
+        assert!(render(&r).contains("DA  - 2021/02//\r\n"));
+        r.date = Some(Date { year: 2021, month: Some(2), day: Some(13) });
+        assert!(render(&r).contains("DA  - 2021/02/13/\r\n"));
+        // a day without a month says nothing
+        r.date = Some(Date { year: 2021, month: None, day: Some(13) });
+        assert!(render(&r).contains("DA  - 2021///\r\n"));
+    }
+
+    #[test]
+    fn record() {
+        let r = Reference {
+            authors: vec![Name::Person(Person::new("Sung", "H."))],
+            title: Some("Global cancer statistics".into()),
+            container: Some("CA Cancer J Clin".into()),
+            pages: Some(Pages { first: "209".into(), last: Some("249".into()) }),
+            pmid: Some("33538338".into()),
+            pmcid: Some("PMC123".into()),
+            raw: "Sung H. Global cancer statistics. CA Cancer J Clin. 209-49. Extra"
+                .into(),
+            status: Status::Partial,
+            ..Reference::default()
+        };
+        assert_eq!(
+            render(&r),
+            "TY  - JOUR\r\nAU  - Sung, H.\r\nTI  - Global cancer statistics\r\n\
+             T2  - CA Cancer J Clin\r\nSP  - 209\r\nEP  - 249\r\nM2  - PMID: 33538338\r\n\
+             M2  - PMCID: PMC123\r\nC2  - PMC123\r\n\
+             N1  - Sung H. Global cancer statistics. CA Cancer J Clin. 209-49. Extra\r\n\
+             ER  - \r\n"
+        );
     }
 }

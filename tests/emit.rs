@@ -1,0 +1,66 @@
+//! The whole output of each writer for the fixture references, pinned as insta file
+//! snapshots (`tests/snapshots/`). CI runs with `CI=true`, so a change fails instead
+//! of writing a new snapshot; review with `cargo insta review`.
+
+mod common;
+
+use pubrefs::emit::{Format, to_string};
+
+#[test]
+fn bibtex_snapshot() {
+    insta::assert_snapshot!("bibtex", to_string(Format::Bibtex, &common::references()));
+}
+
+#[test]
+fn ris_snapshot() {
+    let out = to_string(Format::Ris, &common::references());
+    // insta compares line ends loosely, so pin CR LF here.
+    assert!(
+        out.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+        "every RIS line ends CR LF"
+    );
+    insta::assert_snapshot!("ris", out);
+}
+
+#[test]
+fn csv_snapshot() {
+    let out = to_string(Format::Csv, &common::references());
+    insta::assert_snapshot!("csv", out);
+}
+
+#[test]
+fn empty_outputs() {
+    assert_eq!(to_string(Format::Bibtex, &[]), "");
+    assert_eq!(to_string(Format::Ris, &[]), "");
+    assert_eq!(
+        to_string(Format::Csv, &[]),
+        "source,ordinal,citing_pmid,citing_doi,key,status,type,authors,et_al,title,journal,\
+         journal_abbrev,year,volume,issue,pages,doi,pmid,pmcid,url,publisher,issn,raw,cited_by\r\n"
+    );
+}
+
+#[test]
+fn bibtex_never_repeats_a_field_and_balances_braces() {
+    let out = to_string(Format::Bibtex, &common::references());
+    for entry in out.split("\n@").filter(|e| !e.trim().is_empty()) {
+        let mut names: Vec<&str> = entry
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.strip_prefix("  ")?.split_once(" = ").map(|(n, _)| n))
+            .collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count, "a field repeats in {entry}");
+        let mut depth = 0i64;
+        for b in entry.bytes() {
+            match b {
+                b'{' => depth += 1,
+                b'}' => depth -= 1,
+                _ => {}
+            }
+            assert!(depth >= 0, "brace closes too early in {entry}");
+        }
+        assert_eq!(depth, 0, "unbalanced braces in {entry}");
+    }
+}
