@@ -480,9 +480,10 @@ pub(crate) fn strip_link_labels(text: &str) -> (&str, LinkIds) {
             ids_from_url(url, &mut ids);
             rest = head;
         }
-        // A plain label, "PubMed".
+        // A plain label, "PubMed", or one with a link number, "[46]PubMed".
         for label in LABELS {
             if let Some(head) = strip_suffix_ci(rest, label) {
+                let head = strip_link_number(head);
                 let head_t = head.trim_end();
                 if head_t.ends_with('-') || head_t.ends_with('[') || head.is_empty() {
                     rest = head_t;
@@ -503,6 +504,16 @@ pub(crate) fn strip_link_labels(text: &str) -> (&str, LinkIds) {
         }
     }
     (rest.trim_end(), ids)
+}
+
+/// `text [46]` → `text `: the link number lynx and w3m print before a link's label.
+fn strip_link_number(s: &str) -> &str {
+    let Some(body) = s.strip_suffix(']') else { return s };
+    let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    match body[..body.len() - digits].strip_suffix('[') {
+        Some(head) if digits > 0 => head,
+        _ => s,
+    }
 }
 
 fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
@@ -611,6 +622,10 @@ mod tests {
         );
         assert_eq!(strip_link_labels("x 10.1101/1 - DOI - DOI").0, "x 10.1101/1");
         assert_eq!(strip_link_labels("Lancet. 2020.- PubMed").0, "Lancet. 2020.");
+        assert_eq!(
+            strip_link_labels("J. 2020;1:2. - [45]DOI - [46]PMC - [47]PubMed").0,
+            "J. 2020;1:2."
+        );
         // "PubMed" inside the text is not a label.
         assert_eq!(strip_link_labels("Searching PubMed").0, "Searching PubMed");
     }

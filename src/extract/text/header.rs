@@ -50,7 +50,10 @@ pub(crate) fn read_citing(lines: &[Line<'_>], markdown: bool) -> Option<Referenc
             r.pmcid.get_or_insert(format!("PMC{}", digits(v.trim_start_matches("PMC"))));
         } else if let Some(v) = labelled(body, "DOI:").or_else(|| labelled(body, "doi:"))
         {
-            let doi = v.split_whitespace().next().unwrap_or("").trim_end_matches('.');
+            let doi =
+                unlink(v).split_whitespace().next().unwrap_or("").trim_end_matches('.');
+            let unbalanced = doi.matches(')').count() > doi.matches('(').count();
+            let doi = if unbalanced { doi.strip_suffix(')').unwrap_or(doi) } else { doi };
             if doi.starts_with("10.") {
                 r.doi.get_or_insert(doi.to_lowercase());
             }
@@ -72,18 +75,42 @@ pub(crate) fn read_citing(lines: &[Line<'_>], markdown: bool) -> Option<Referenc
     Some(r)
 }
 
-/// A line without bullets, markdown emphasis, "(BUTTON)" labels and affiliation marks.
+/// A line without bullets, markdown emphasis, "(BUTTON)" labels and lynx link numbers.
 fn clean(body: &str) -> &str {
     let b = body.trim_start_matches(['*', '•', '-', '+', ' ']).trim();
     let b = b.strip_prefix("(BUTTON)").unwrap_or(b).trim();
-    b.trim_start_matches('#').trim()
+    strip_link_number(b.trim_start_matches('#').trim())
+}
+
+/// `[text](url)` at the start of a value → `text`: a markdown link.
+fn unlink(v: &str) -> &str {
+    match v.strip_prefix('[').and_then(|r| r.split_once("](")) {
+        Some((text, _)) => text,
+        None => v,
+    }
+}
+
+/// True for a setext heading's underline (`=====`, `-----`).
+fn is_rule(body: &str) -> bool {
+    body.len() >= 3
+        && (body.bytes().all(|b| b == b'=') || body.bytes().all(|b| b == b'-'))
+}
+
+/// `[12]J Synth Biblio` → `J Synth Biblio`: the link number lynx prints before a link.
+fn strip_link_number(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix('[') else { return s };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    match rest[digits..].strip_prefix(']') {
+        Some(after) if digits > 0 => after.trim_start(),
+        _ => s,
+    }
 }
 
 /// The value after a `LABEL` at the start of a line (`PMID: 123`, `PMID:  **123**`).
 fn labelled<'a>(body: &'a str, label: &str) -> Option<&'a str> {
     let head = body.get(..label.len())?;
     head.eq_ignore_ascii_case(label)
-        .then(|| body[label.len()..].trim().trim_matches('*').trim())
+        .then(|| strip_link_number(body[label.len()..].trim().trim_matches('*').trim()))
 }
 
 fn digits(s: &str) -> String {
@@ -195,14 +222,14 @@ fn journal_before_actions(lines: &[Line<'_>]) -> Option<String> {
     let window = &lines[n.saturating_sub(12)..];
     let act = window.iter().rposition(|l| clean(l.body()) == "Actions")?;
     let j = window[..act].iter().rev().find(|l| !l.body().is_empty())?;
-    let j = clean(j.body());
+    let j = unlink(clean(j.body()));
     let plausible = !j.is_empty() && j.len() < 120 && !j.contains(['[', ']', '_', '|']);
     plausible.then(|| j.to_owned())
 }
 
 /// A browser copy has the journal alone on the line just above the citation line.
 fn journal_just_before(lines: &[Line<'_>]) -> Option<String> {
-    let j = clean(lines.iter().rev().find(|l| !l.body().is_empty())?.body());
+    let j = unlink(clean(lines.iter().rev().find(|l| !l.body().is_empty())?.body()));
     let words: Vec<&str> = j.split_whitespace().collect();
     let plausible = (1..=8).contains(&words.len())
         && j.len() <= 80
@@ -247,6 +274,8 @@ fn is_label(body: &str) -> bool {
     b.is_empty()
         || NOT_TITLE.contains(&b)
         || b.starts_with("doi:")
+        || b.starts_with("pmid:")
+        || b.starts_with("pmcid:")
         || b.starts_with("epub")
         || b.starts_with("ecollection")
         || b.starts_with("collaborators,")
@@ -262,6 +291,10 @@ fn read_title_and_authors(lines: &[Line<'_>], r: &mut Reference) {
     }
     let mut title = Vec::new();
     while i < lines.len() && !lines[i].body().is_empty() && title.len() < 6 {
+        if is_rule(lines[i].body()) {
+            i += 1;
+            continue;
+        }
         if is_label(lines[i].body())
             || names_line(clean(lines[i].body())).is_some() && !title.is_empty()
         {
