@@ -408,8 +408,8 @@ fn dedup_merges_exactly_the_duplicates() {
             .map(|v| v.as_str().unwrap().to_owned())
             .collect()
     };
-    for i in 0..3 {
-        assert_eq!(cited_by(i), ["99990001", "99990002"], "{}", items[i]);
+    for (i, item) in items.iter().enumerate().take(3) {
+        assert_eq!(cited_by(i), ["99990001", "99990002"], "{item}");
     }
     // Two Slamon papers of different years and titles stay apart.
     assert_eq!(cited_by(3), ["99990001"]);
