@@ -64,3 +64,32 @@ fn bibtex_never_repeats_a_field_and_balances_braces() {
         assert_eq!(depth, 0, "unbalanced braces in {entry}");
     }
 }
+
+/// Writer throughput on 120,000 references (the fixtures repeated). Ignored by default;
+/// run optimised: `CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo test --test emit -- --ignored
+/// --nocapture throughput`.
+#[test]
+#[ignore]
+fn throughput() {
+    let fixtures = common::references();
+    let refs: Vec<_> = fixtures.iter().cycle().take(120_000).cloned().collect();
+    for format in [Format::Bibtex, Format::Ris, Format::Csv] {
+        let mut best = f64::MAX;
+        let mut bytes = 0;
+        for _ in 0..5 {
+            let start = std::time::Instant::now();
+            let out = to_string(format, &refs);
+            best = best.min(start.elapsed().as_secs_f64());
+            bytes = out.len();
+        }
+        println!(
+            "{:>7}: {} refs, {:.1} MB in {:.1} ms = {:.0} ns/ref, {:.0} MB/s",
+            format.name(),
+            refs.len(),
+            bytes as f64 / 1e6,
+            best * 1e3,
+            best * 1e9 / refs.len() as f64,
+            bytes as f64 / 1e6 / best
+        );
+    }
+}
