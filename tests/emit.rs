@@ -41,28 +41,7 @@ fn empty_outputs() {
 
 #[test]
 fn bibtex_never_repeats_a_field_and_balances_braces() {
-    let out = to_string(Format::Bibtex, &common::references());
-    for entry in out.split("\n@").filter(|e| !e.trim().is_empty()) {
-        let mut names: Vec<&str> = entry
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.strip_prefix("  ")?.split_once(" = ").map(|(n, _)| n))
-            .collect();
-        let count = names.len();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), count, "a field repeats in {entry}");
-        let mut depth = 0i64;
-        for b in entry.bytes() {
-            match b {
-                b'{' => depth += 1,
-                b'}' => depth -= 1,
-                _ => {}
-            }
-            assert!(depth >= 0, "brace closes too early in {entry}");
-        }
-        assert_eq!(depth, 0, "unbalanced braces in {entry}");
-    }
+    common::assert_well_formed_bibtex(&to_string(Format::Bibtex, &common::references()));
 }
 
 /// Writer throughput on 120,000 references (the fixtures repeated). Ignored by default;

@@ -540,6 +540,7 @@ fn real_tools_accept_fixtures_and_hostile_entries() {
     let mut refs = common::references();
     refs.extend(hostile_references(120));
     let out = to_string(Format::Bibtex, &refs);
+    common::assert_well_formed_bibtex(&out);
     let bib = parse_bibtex(&out);
     assert_eq!(bib.len(), refs.len());
     let dir = tempfile::tempdir().expect("a temporary directory");
