@@ -580,3 +580,119 @@ fn real_tools_accept_fixtures_and_hostile_entries() {
         }
     }
 }
+
+/// The real reference data of `../shared/data/gold/refs.jsonl` (3,778 references with
+/// gold fields), when it is present.
+fn gold_references() -> Option<Vec<Reference>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/gold/refs.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return None;
+    };
+    let s = |v: &serde_json::Value, k: &str| {
+        v.get(k).and_then(|x| x.as_str()).map(str::to_string).filter(|x| !x.is_empty())
+    };
+    let mut keys = pubrefs::key::KeyGen::new();
+    let refs = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            let kind = match v.get("type").and_then(|t| t.as_str()) {
+                Some("article") => RefType::Article,
+                Some("book") => RefType::Book,
+                Some("chapter") => RefType::Chapter,
+                Some("web") => RefType::Web,
+                Some("conference") => RefType::Conference,
+                Some("thesis") => RefType::Thesis,
+                Some("report") => RefType::Report,
+                _ => RefType::Document,
+            };
+            let authors = v
+                .get("authors")
+                .and_then(|a| a.as_array())
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|a| match s(a, "literal") {
+                            Some(l) => Some(Name::Literal(l)),
+                            None => Some(Name::Person(pubrefs::Person::new(
+                                s(a, "family")?,
+                                s(a, "given").unwrap_or_default(),
+                            ))),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let year = s(&v, "year").and_then(|y| y.parse().ok());
+            let mut r = Reference {
+                kind,
+                authors,
+                et_al: v.get("et_al").and_then(|e| e.as_bool()).unwrap_or(false),
+                title: s(&v, "title"),
+                container: s(&v, "container"),
+                date: year.and_then(|y| common::date(y, None, None)),
+                volume: s(&v, "volume"),
+                issue: s(&v, "issue"),
+                pages: s(&v, "first_page")
+                    .map(|first| pubrefs::Pages { first, last: s(&v, "last_page") }),
+                doi: s(&v, "doi"),
+                pmid: s(&v, "pmid"),
+                pmcid: s(&v, "pmcid"),
+                url: s(&v, "url"),
+                publisher: s(&v, "publisher"),
+                raw: s(&v, "raw").unwrap_or_default(),
+                origin: pubrefs::Origin { ordinal: i as u32 + 1, ..Default::default() },
+                ..Reference::default()
+            };
+            keys.assign(&mut r);
+            Some(r)
+        })
+        .collect();
+    Some(refs)
+}
+
+/// Real titles, names, DOIs and URLs: BibTeX re-parses to the same values, RIS and CSV
+/// keep every record, and `bibtex` (when installed) reads the file without errors.
+#[test]
+fn gold_references_roundtrip() {
+    let Some(refs) = gold_references() else { return };
+    assert!(refs.len() > 3000, "read {} gold references", refs.len());
+    let out = to_string(Format::Bibtex, &refs);
+    common::assert_well_formed_bibtex(&out);
+    let bib = parse_bibtex(&out);
+    assert_eq!(bib.len(), refs.len());
+    let failures: Vec<String> = refs
+        .iter()
+        .filter_map(|r| {
+            let e = bib.get(&r.key)?;
+            check_bibtex(r, e).err().map(|m| format!("{}: {m}", r.key))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {}:\n{}",
+        failures.len(),
+        refs.len(),
+        failures.join("\n")
+    );
+    let cites = biblib::RisParser::new()
+        .parse(&to_string(Format::Ris, &refs))
+        .unwrap_or_else(|e| panic!("biblib: {e:?}"));
+    assert_eq!(cites.len(), refs.len());
+    let (_, rows) = read_csv(&to_string(Format::Csv, &refs));
+    assert_eq!(rows.len(), refs.len());
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("refs.bib"), &out).expect("write refs.bib");
+    std::fs::write(
+        dir.path().join("doc.aux"),
+        "\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n",
+    )
+    .expect("write doc.aux");
+    if let Ok(run) =
+        std::process::Command::new("bibtex").arg("doc").current_dir(dir.path()).output()
+    {
+        let log = String::from_utf8_lossy(&run.stdout);
+        assert!(!log.contains("error message"), "bibtex reported errors:\n{log}");
+    }
+}
