@@ -349,4 +349,27 @@ mod tests {
         assert_eq!(two.key, "smith2020a");
         assert_eq!(three.key, "smith2020aa");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_are_ascii_and_unique(
+            names in proptest::collection::vec(".{0,12}", 1..20),
+            title in ".{0,30}",
+            year in proptest::option::of(-9999i32..9999),
+        ) {
+            let mut keys = KeyGen::new();
+            let mut seen = std::collections::HashSet::new();
+            for (i, n) in names.iter().enumerate() {
+                let author = if i % 2 == 0 { person(n) } else { Name::Literal(n.clone()) };
+                let mut r = reference(vec![author], year, Some(&title));
+                keys.assign(&mut r);
+                proptest::prop_assert!(!r.key.is_empty());
+                proptest::prop_assert!(
+                    r.key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+                    "{}", r.key
+                );
+                proptest::prop_assert!(seen.insert(r.key.clone()), "{} twice", r.key);
+            }
+        }
+    }
 }

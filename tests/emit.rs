@@ -41,26 +41,34 @@ fn empty_outputs() {
 
 #[test]
 fn bibtex_never_repeats_a_field_and_balances_braces() {
-    let out = to_string(Format::Bibtex, &common::references());
-    for entry in out.split("\n@").filter(|e| !e.trim().is_empty()) {
-        let mut names: Vec<&str> = entry
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.strip_prefix("  ")?.split_once(" = ").map(|(n, _)| n))
-            .collect();
-        let count = names.len();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), count, "a field repeats in {entry}");
-        let mut depth = 0i64;
-        for b in entry.bytes() {
-            match b {
-                b'{' => depth += 1,
-                b'}' => depth -= 1,
-                _ => {}
-            }
-            assert!(depth >= 0, "brace closes too early in {entry}");
+    common::assert_well_formed_bibtex(&to_string(Format::Bibtex, &common::references()));
+}
+
+/// Writer throughput on 120,000 references (the fixtures repeated). Ignored by default;
+/// run optimised: `CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo test --test emit -- --ignored
+/// --nocapture throughput`.
+#[test]
+#[ignore]
+fn throughput() {
+    let fixtures = common::references();
+    let refs: Vec<_> = fixtures.iter().cycle().take(120_000).cloned().collect();
+    for format in [Format::Bibtex, Format::Ris, Format::Csv] {
+        let mut best = f64::MAX;
+        let mut bytes = 0;
+        for _ in 0..5 {
+            let start = std::time::Instant::now();
+            let out = to_string(format, &refs);
+            best = best.min(start.elapsed().as_secs_f64());
+            bytes = out.len();
         }
-        assert_eq!(depth, 0, "unbalanced braces in {entry}");
+        println!(
+            "{:>7}: {} refs, {:.1} MB in {:.1} ms = {:.0} ns/ref, {:.0} MB/s",
+            format.name(),
+            refs.len(),
+            bytes as f64 / 1e6,
+            best * 1e3,
+            best * 1e9 / refs.len() as f64,
+            bytes as f64 / 1e6 / best
+        );
     }
 }

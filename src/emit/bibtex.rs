@@ -35,6 +35,7 @@
 //!   reader can take literally there, are percent-encoded (`%7B`, `%7D`, `%5C`), which
 //!   resolvers read as the same DOI or URL.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
 
@@ -333,7 +334,6 @@ fn name_part(s: &str, family: bool) -> String {
 pub fn title(t: &str) -> String {
     let folded = fold(t);
     let mut out = String::with_capacity(folded.len() + 16);
-    let mut protected = Vec::new();
     // Braces pair across the whole title, not per word.
     let pairs = brace_pairs(&folded);
     let mut offset = 0;
@@ -341,20 +341,17 @@ pub fn title(t: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let escaped =
-            escape_folded(word, pairs.get(offset..offset + word.len()).unwrap_or(&[]));
+        let paired = pairs.get(offset..offset + word.len()).unwrap_or(&[]);
         offset += word.len() + 1;
         if needs_protection(word, i == 0) {
-            protected.push(i);
             // `{\` opens a BibTeX "special character", whose letters are still case
             // changed; an empty group first keeps the word a plain protected group.
-            if escaped.starts_with('\\') {
-                let _ = write!(out, "{{{{}}{escaped}}}");
-            } else {
-                let _ = write!(out, "{{{escaped}}}");
-            }
+            let special = word.bytes().next().is_some_and(is_special);
+            out.push_str(if special { "{{}" } else { "{" });
+            escape_into(&mut out, word, paired);
+            out.push('}');
         } else {
-            out.push_str(&escaped);
+            escape_into(&mut out, word, paired);
         }
     }
     out
@@ -388,32 +385,46 @@ fn needs_protection(word: &str, first: bool) -> bool {
 /// that holds no brace of its own.
 pub fn escape(s: &str) -> String {
     let folded = fold(s);
+    if !folded.bytes().any(is_special) {
+        return folded.into_owned();
+    }
     let pairs = brace_pairs(&folded);
-    escape_folded(&folded, &pairs)
+    let mut out = String::with_capacity(folded.len() + 16);
+    escape_into(&mut out, &folded, &pairs);
+    out
 }
 
-/// [`escape`] on text already folded, with `paired[i]` telling whether the byte at `i`
-/// is a brace that pairs up.
-fn escape_folded(s: &str, paired: &[bool]) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, c) in s.char_indices() {
+/// The bytes [`escape`] replaces.
+fn is_special(b: u8) -> bool {
+    matches!(b, b'&' | b'%' | b'$' | b'#' | b'_' | b'{' | b'}' | b'~' | b'^' | b'\\')
+}
+
+/// [`escape`] of text already folded, appended to `out`; `paired[i]` tells whether
+/// the byte at `i` is a brace that pairs up.
+fn escape_into(out: &mut String, s: &str, paired: &[bool]) {
+    let mut rest = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if !is_special(b) {
+            continue;
+        }
+        out.push_str(s.get(rest..i).unwrap_or_default());
+        rest = i + 1;
         let pair = paired.get(i).copied().unwrap_or(false);
-        match c {
-            '&' | '%' | '$' | '#' | '_' => {
+        match b {
+            b'{' if pair => out.push_str("\\{"),
+            b'}' if pair => out.push_str("\\}"),
+            b'{' => out.push_str("\\textbraceleft{}"),
+            b'}' => out.push_str("\\textbraceright{}"),
+            b'~' => out.push_str("\\textasciitilde{}"),
+            b'^' => out.push_str("\\textasciicircum{}"),
+            b'\\' => out.push_str("\\textbackslash{}"),
+            _ => {
                 out.push('\\');
-                out.push(c);
+                out.push(char::from(b));
             }
-            '{' if pair => out.push_str("\\{"),
-            '}' if pair => out.push_str("\\}"),
-            '{' => out.push_str("\\textbraceleft{}"),
-            '}' => out.push_str("\\textbraceright{}"),
-            '~' => out.push_str("\\textasciitilde{}"),
-            '^' => out.push_str("\\textasciicircum{}"),
-            '\\' => out.push_str("\\textbackslash{}"),
-            _ => out.push(c),
         }
     }
-    out
+    out.push_str(s.get(rest..).unwrap_or_default());
 }
 
 /// For each byte of `s`: true when it is a `{` or `}` that pairs with another one.
@@ -446,7 +457,14 @@ pub fn verbatim(s: &str) -> String {
 }
 
 /// Fold runs of white space and control characters to one space and trim the ends.
-fn fold(s: &str) -> String {
+fn fold(s: &str) -> Cow<'_, str> {
+    let clean = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c != ' ' && (c.is_whitespace() || c.is_control()));
+    if clean {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
         if word.is_empty() {
@@ -457,7 +475,7 @@ fn fold(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@
 //! such as `biblib` look for it (Zotero ignores `C2` on a journal article). `AN` is not
 //! used: Zotero reads it as "Loc. in Archive".
 
+use std::borrow::Cow;
 use std::io;
 
 use crate::emit::Emit;
@@ -163,10 +164,10 @@ fn name(n: &Name) -> String {
 
 /// A person as RIS writes it; see [`name`].
 fn person(p: &Person) -> String {
-    let family = fold(&p.full_family());
+    let family = p.full_family();
     let given = fold(&p.given);
     let suffix = p.suffix.as_deref().map(fold).unwrap_or_default();
-    let mut s = family;
+    let mut s = fold(&family).into_owned();
     for part in [given, suffix] {
         if !part.is_empty() {
             if !s.is_empty() {
@@ -180,7 +181,14 @@ fn person(p: &Person) -> String {
 
 /// Fold runs of white space and control characters (line breaks included) to one
 /// space and trim the ends.
-fn fold(s: &str) -> String {
+fn fold(s: &str) -> Cow<'_, str> {
+    let clean = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c != ' ' && (c.is_whitespace() || c.is_control()));
+    if clean {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
         if word.is_empty() {
@@ -191,7 +199,7 @@ fn fold(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

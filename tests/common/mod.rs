@@ -255,3 +255,29 @@ pub fn references() -> Vec<Reference> {
     }
     refs
 }
+
+/// Every entry of `out` has each field at most once, and braces that balance the way
+/// BibTeX counts them (a backslash does not hide a brace from BibTeX).
+pub fn assert_well_formed_bibtex(out: &str) {
+    for entry in out.split("\n@").filter(|e| !e.trim().is_empty()) {
+        let mut names: Vec<&str> = entry
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.strip_prefix("  ")?.split_once(" = ").map(|(n, _)| n))
+            .collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count, "a field repeats in {entry}");
+        let mut depth = 0i64;
+        for b in entry.bytes() {
+            match b {
+                b'{' => depth += 1,
+                b'}' => depth -= 1,
+                _ => {}
+            }
+            assert!(depth >= 0, "brace closes too early in {entry}");
+        }
+        assert_eq!(depth, 0, "unbalanced braces in {entry}");
+    }
+}
