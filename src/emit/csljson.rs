@@ -99,7 +99,10 @@ pub enum CslName<'a> {
         #[serde(skip_serializing_if = "str::is_empty")]
         given: &'a str,
         /// Non-dropping particle (`van der`).
-        #[serde(rename = "non-dropping-particle", skip_serializing_if = "Option::is_none")]
+        #[serde(
+            rename = "non-dropping-particle",
+            skip_serializing_if = "Option::is_none"
+        )]
         particle: Option<&'a str>,
         /// Suffix (`Jr`).
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -337,7 +340,9 @@ mod tests {
     #[test]
     fn key_order_is_fixed() {
         let s = serde_json::to_string(&csl_item(&sample())).unwrap();
-        assert!(s.starts_with(r#"{"id":"sung2021global","type":"article-journal","author""#));
+        assert!(
+            s.starts_with(r#"{"id":"sung2021global","type":"article-journal","author""#)
+        );
         let t = s.find("\"title\"").unwrap();
         let c = s.find("\"container-title\"").unwrap();
         assert!(t < c);
@@ -346,7 +351,10 @@ mod tests {
     #[test]
     fn empty_array_is_valid_json() {
         let s = to_string(Format::CslJson, &[]);
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), serde_json::json!([]));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&s).unwrap(),
+            serde_json::json!([])
+        );
         assert_eq!(to_string(Format::Jsonl, &[]), "");
     }
 
@@ -379,7 +387,8 @@ mod tests {
         r2.keywords = vec!["a".into(), "b".into()];
         r2.editors = vec![Name::Person(Person::new("Singer", "M."))];
         r2.kind = RefType::Chapter;
-        let refs = vec![sample(), r2, Reference { raw: "x".into(), ..Reference::default() }];
+        let refs =
+            vec![sample(), r2, Reference { raw: "x".into(), ..Reference::default() }];
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("out.json");
         std::fs::write(&data, to_string(Format::CslJson, &refs)).unwrap();

@@ -165,7 +165,12 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         let fam = ws.get(k..k + m)?;
         if !fam.iter().all(|w| {
             !w.text.ends_with([',', '.', ';', ':'])
-                && (is_family_word(w.text) || is_particle(w.text))
+                && (is_family_word(w.text)
+                    || is_particle(w.text)
+                    || w.text.chars().count() >= 2
+                        && w.text
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         }) {
             return None;
         }
@@ -315,6 +320,15 @@ pub(crate) fn scan_authors(s: &str) -> AuthorList {
             continue;
         }
         let l = scan_style(s, &ws, style);
+        // a Vancouver list that ends cleanly (`.`, `et al.`, a bracketed year) wins
+        if style == Style::Vancouver {
+            let tail = s.get(l.end..).unwrap_or_default().trim_start();
+            let before = s.get(..l.end).unwrap_or_default();
+            if before.ends_with('.') || l.et_al || l.end >= limit || tail.starts_with('(')
+            {
+                return l;
+            }
+        }
         if best.as_ref().is_none_or(|b| l.end > b.end) {
             best = Some(l);
         }

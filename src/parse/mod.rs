@@ -274,7 +274,7 @@ fn split_fields(s: &str) -> Fields<'_> {
 /// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
 fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
     if s.starts_with('(') {
-        let close = s.get(..40.min(s.len()))?.find(')')?;
+        let close = s.find(')').filter(|&c| c < 40)?;
         let inner = s.get(1..close)?;
         let first = inner.split([',', ' ']).next()?;
         if inner.starts_with("n.d") {
@@ -350,7 +350,9 @@ fn sentence_ends(s: &str) -> Vec<usize> {
 /// True for a segment that is one abbreviated journal word (`J`, `Am`, `Chem`, `Soc`).
 fn is_abbrev_word(seg: &str) -> bool {
     let t = seg.trim();
+    let roman = t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     !t.is_empty()
+        && !roman
         && !t.contains(' ')
         && t.chars().count() <= 12
         && t.chars().next().is_some_and(char::is_uppercase)
@@ -395,12 +397,19 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.kind = Some(RefType::Report);
     }
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
-    if let Some(q) = m.find(['“', '"']) {
+    if let Some(q) = m.find(['“', '"']).filter(|&q| q == 0) {
         let open_len =
             m.get(q..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
         let inner_start = q + open_len;
         let close = m.get(inner_start..).and_then(|t| t.find(['”', '"']));
-        if let Some(c) = close {
+        // the quotes wrap the whole title (`“Title,” Journal`), not a phrase in it
+        let whole = close.is_some_and(|c| {
+            let inner = m.get(inner_start..inner_start + c).unwrap_or_default();
+            let after = m.get(inner_start + c..).and_then(|t| t.chars().nth(1));
+            inner.ends_with([',', '.', '?', '!'])
+                || after.is_none_or(|a| matches!(a, ',' | '.' | ';'))
+        });
+        if let Some(c) = close.filter(|_| whole) {
             let title = m.get(inner_start..inner_start + c).unwrap_or_default();
             let close_len = m
                 .get(inner_start + c..)
@@ -523,7 +532,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     while c_idx > 1 && keep.get(c_idx - 1).is_some_and(|r| is_abbrev_word(seg_text(r))) {
         c_idx -= 1;
     }
-    if c_idx == 1 && keep.iter().all(|r| is_abbrev_word(seg_text(r))) {
+    if c_idx == 1 && keep.len() >= 3 && keep.iter().all(|r| is_abbrev_word(seg_text(r))) {
         c_idx = 0;
     }
     let c_start = keep.get(c_idx).map_or(m.len(), |r| r.start);

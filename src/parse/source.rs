@@ -86,6 +86,14 @@ fn is_src_segment(seg: &str) -> bool {
     {
         return true;
     }
+    // Science-style e-locators: `eade5111`, `eabm8161`
+    if seg.starts_with('e')
+        && (2..=5).contains(&letters)
+        && rest.len() >= 3
+        && rest.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
     // `2014a`, `12A`
     let digits = seg.chars().take_while(char::is_ascii_digit).count();
     let tail = seg.get(digits..).unwrap_or_default();
@@ -215,8 +223,9 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
 }
 
 fn is_num(t: &str) -> bool {
+    let letters = t.chars().take_while(|c| c.is_ascii_alphabetic()).count();
     t.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || t.chars().take_while(|c| c.is_ascii_alphabetic()).count() <= 2
+        || (letters <= 2 || t.starts_with('e') && letters <= 5)
             && t.chars().any(|c| c.is_ascii_digit())
 }
 
