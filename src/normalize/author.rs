@@ -134,6 +134,15 @@ pub fn is_family_word(w: &str) -> bool {
     if is_particle(w) {
         return true;
     }
+    // `d'Erme`, `l'Hermite`, `dos-Santos`
+    if let Some((p, rest)) = w.split_once(['\'', '’']) {
+        if p.chars().count() == 1
+            && first.is_lowercase()
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+    }
     first.is_uppercase()
         && w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || is_hyphen(c) || matches!(c, '\'' | '’'))

@@ -310,11 +310,28 @@ fn sentence_ends(s: &str) -> Vec<usize> {
             continue;
         }
         let next = s.get(i + 2..).and_then(|t| t.chars().next());
-        if !next.is_some_and(|n| {
-            n.is_uppercase()
-                || n.is_ascii_digit()
-                || matches!(n, '“' | '"' | '[' | '(' | '‘')
-        }) {
+        let before = s.get(..i).unwrap_or_default();
+        let prev_word = before.rsplit(' ').next().unwrap_or_default();
+        // a journal that starts in lower case (`npj Genom Med`, `eClinicalMedicine`)
+        // after a full word
+        let lower_journal = next.is_some_and(char::is_lowercase)
+            && c == '.'
+            && prev_word.chars().count() >= 3
+            && prev_word.chars().all(char::is_alphanumeric)
+            && !matches!(
+                prev_word,
+                "spp" | "var" | "subsp" | "approx" | "etc" | "vs" | "Fig" | "sp"
+            )
+            && s.get(i + 2..)
+                .and_then(|t| t.split(' ').next())
+                .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase) || w == "npj");
+        if !lower_journal
+            && !next.is_some_and(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '“' | '"' | '[' | '(' | '‘')
+            })
+        {
             continue;
         }
         if c == '.' {
@@ -580,6 +597,22 @@ fn container_and_publisher<'a>(
         .or_else(|| t.strip_prefix("In: "))
         .unwrap_or(t);
     if t.is_empty() {
+        return;
+    }
+    // `Book (Publisher, 2019)`: the year went to the source block
+    if let Some(open) =
+        t.rfind(" (").filter(|&o| !t.get(o..).unwrap_or_default().contains(')'))
+    {
+        let publ = t.get(open + 2..).unwrap_or_default().trim_end_matches([',', ' ']);
+        if !publ.is_empty() && publ.split_whitespace().count() <= 8 {
+            f.publisher = Some(publ);
+            f.container = t.get(..open);
+            return;
+        }
+    }
+    // a journal (the source block has a volume or pages) is never `Place: Publisher`
+    if f.volume.is_some() || f.pages.is_some() && f.kind != Some(RefType::Chapter) {
+        f.container = Some(t);
         return;
     }
     // `Book. City: Publisher` / `Book, Publisher`

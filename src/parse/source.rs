@@ -86,6 +86,15 @@ fn is_src_segment(seg: &str) -> bool {
     {
         return true;
     }
+    // lower-case article numbers and roman-numbered supplement pages: `dmm033654`,
+    // `pgae355`, `viii41`, `sup1`
+    if (1..=4).contains(&letters)
+        && seg.chars().take(letters).all(|c| c.is_ascii_lowercase())
+        && !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
     // Science-style e-locators: `eade5111`, `eabm8161`
     if seg.starts_with('e')
         && (2..=5).contains(&letters)
@@ -225,7 +234,8 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
 fn is_num(t: &str) -> bool {
     let letters = t.chars().take_while(|c| c.is_ascii_alphabetic()).count();
     t.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || (letters <= 2 || t.starts_with('e') && letters <= 5)
+        || (letters <= 2
+            || letters <= 5 && t.chars().take(letters).all(|c| c.is_ascii_lowercase()))
             && t.chars().any(|c| c.is_ascii_digit())
 }
 
