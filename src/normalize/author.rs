@@ -303,6 +303,29 @@ pub fn parse_name(item: &str) -> Option<Name> {
         };
         return Some(person(fam.trim_end_matches('.'), given, suffix));
     }
+    // `David R. Cheriton`, `Sarita V. Adve`, `Ludwig van Beethoven`
+    if (3..=4).contains(&words.len()) && !looks_collective(s) {
+        let n = words.len();
+        let fam_start = (1..n)
+            .find(|&i| words.get(i).is_some_and(|w| is_particle(w)))
+            .unwrap_or(n - 1);
+        let given_ok = words.get(..fam_start).unwrap_or_default().iter().enumerate().all(
+            |(i, w)| {
+                is_dotted_initials(w)
+                    || is_nlm_initials(w) && w.chars().count() == 1
+                    || i == 0 && is_given_word(w)
+            },
+        );
+        let fam_ok = words.get(fam_start..).unwrap_or_default().iter().all(|w| {
+            let w = w.trim_end_matches('.');
+            is_family_word(w) || is_particle(w)
+        });
+        if given_ok && fam_ok && fam_start > 0 {
+            let given = words.get(..fam_start).unwrap_or_default().join(" ");
+            let fam = words.get(fam_start..).unwrap_or_default().join(" ");
+            return Some(person(fam.trim_end_matches('.'), tidy_dotted(&given), suffix));
+        }
+    }
     if (2..=3).contains(&words.len())
         && !looks_collective(s)
         && words.iter().all(|w| is_given_word(w.trim_end_matches('.')) || is_particle(w))

@@ -241,7 +241,9 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     Some(j)
 }
 
-fn initials_first_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
+/// `allow_full`: a full given name (`David R. Cheriton`) may open the name; lists whose
+/// first name has initials only keep to initials (so `G. Chen, Nano Lett.` stops).
+fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
     let mut j = k;
     let mut n_given = 0;
     let mut full = false;
@@ -251,7 +253,11 @@ fn initials_first_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             n_given += 1;
         } else if is_nlm_initials(w.text) && w.text.chars().count() == 1 {
             n_given += 1;
-        } else if is_given_word(w.text) && n_given < 2 && ws.get(j + 1).is_some() {
+        } else if allow_full
+            && is_given_word(w.text)
+            && n_given == 0
+            && ws.get(j + 1).is_some()
+        {
             full = true;
             n_given += 1;
         } else {
@@ -296,11 +302,13 @@ fn initials_first_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     clean.then_some(j)
 }
 
-fn name_at(style: Style, ws: &[Word<'_>], k: usize) -> Option<usize> {
+fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
     match style {
         Style::Vancouver => vancouver_name(ws, k),
-        Style::Inverted => inverted_name(ws, k).or_else(|| initials_first_name(ws, k)),
-        Style::InitialsFirst => initials_first_name(ws, k),
+        Style::Inverted => {
+            inverted_name(ws, k).or_else(|| initials_first_name(ws, k, false))
+        }
+        Style::InitialsFirst => initials_first_name(ws, k, allow_full),
     }
 }
 
@@ -316,7 +324,7 @@ pub(crate) fn scan_authors(s: &str) -> AuthorList {
     let Some(first) = ws.first() else { return AuthorList::default() };
     let mut best: Option<AuthorList> = None;
     for style in [Style::Vancouver, Style::Inverted, Style::InitialsFirst] {
-        if name_at(style, &ws, 0).is_none() {
+        if name_at(style, &ws, 0, true).is_none() {
             continue;
         }
         let l = scan_style(s, &ws, style);
@@ -354,7 +362,8 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             end = w.start + len;
             break;
         }
-        let next = name_at(style, ws, k).or_else(|| {
+        let allow_full = k == 0 || ws.first().is_some_and(|w| is_given_word(w.text));
+        let next = name_at(style, ws, k, allow_full).or_else(|| {
             // a collective member of a Vancouver list: `…, WHO Study Group.`
             if style != Style::Vancouver || k == 0 {
                 return None;
