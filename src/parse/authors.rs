@@ -33,6 +33,8 @@ pub(crate) struct AuthorList {
     pub editors: bool,
     /// Where the rest of the reference starts.
     pub end: usize,
+    /// The list stopped after a separator (`,`, `and`) that no name followed.
+    pub dangling: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -327,17 +329,35 @@ pub(crate) fn scan_authors(s: &str) -> AuthorList {
         if name_at(style, &ws, 0, true).is_none() {
             continue;
         }
-        let l = scan_style(s, &ws, style);
-        // a Vancouver list that ends cleanly (`.`, `et al.`, a bracketed year) wins
+        let mut l = scan_style(s, &ws, style);
+        // a Vancouver list that ends cleanly (`.`, `et al.`, a bracketed year) wins,
+        // unless it ends on one initial (`David R.` of `David R. Cheriton,`) and a
+        // clean list of another style goes further
         if style == Style::Vancouver {
             let tail = s.get(l.end..).unwrap_or_default().trim_start();
             let before = s.get(..l.end).unwrap_or_default();
-            if before.ends_with('.') || l.et_al || l.end >= limit || tail.starts_with('(')
-            {
+            let clean = before.ends_with('.')
+                || l.et_al
+                || l.end >= limit
+                || tail.starts_with('(');
+            let one_initial = l
+                .items
+                .last()
+                .and_then(|r| s.get(r.clone()))
+                .and_then(|t| t.rsplit(' ').next())
+                .is_some_and(|w| w.chars().count() == 1);
+            if clean && !one_initial {
                 return l;
             }
+            l.dangling |= !clean;
         }
-        if best.as_ref().is_none_or(|b| l.end > b.end) {
+        let better = match &best {
+            None => true,
+            Some(b) => {
+                (b.dangling && !l.dangling) || (b.dangling == l.dangling && l.end > b.end)
+            }
+        };
+        if better {
             best = Some(l);
         }
     }
@@ -378,7 +398,11 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             let text = s.get(w.start..ws.get(j - 1)?.end)?;
             looks_collective(text).then_some(j)
         });
-        let Some(j) = next else { break };
+        let Some(j) = next else {
+            // a separator that no name follows
+            list.dangling = !list.items.is_empty();
+            break;
+        };
         let last = ws.get(j - 1).copied().unwrap_or(*w);
         let trail: &[char] =
             if style == Style::Vancouver { &[',', ';', '.'] } else { &[',', ';'] };
@@ -441,7 +465,13 @@ fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
         return AuthorList::default();
     }
     let end_text = start + text.len();
-    AuthorList { items: vec![start..end_text], et_al: false, editors: false, end: stop }
+    AuthorList {
+        items: vec![start..end_text],
+        et_al: false,
+        editors: false,
+        end: stop,
+        dangling: false,
+    }
 }
 
 #[cfg(test)]

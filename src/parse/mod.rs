@@ -51,6 +51,9 @@ struct Fields<'a> {
     edition: Option<&'a str>,
     notes: Vec<&'a str>,
     kind: Option<RefType>,
+    /// The author list ended with a comma (`A. Smith and B. Jones, Title, Journal`):
+    /// fields are separated by commas.
+    comma_style: bool,
     /// Byte ranges of the cleaned text that were placed in a field or understood as
     /// punctuation between fields.
     placed: Vec<Range<usize>>,
@@ -209,6 +212,8 @@ fn split_fields(s: &str) -> Fields<'_> {
     f.et_al = al.et_al;
     f.authors_are_editors = al.editors;
     f.placed.push(core_base..core_base + al.end);
+    f.comma_style = !al.items.is_empty()
+        && core.get(..al.end).unwrap_or_default().trim_end().ends_with(',');
     let mut rest_start = core_base + al.end;
     // 3b. a year right after the authors: `(2004)`, `(2010a).`, `2014.`
     let rest = s.get(rest_start..core_end).unwrap_or_default();
@@ -375,6 +380,15 @@ fn is_abbrev_word(seg: &str) -> bool {
         && t.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True for a short run of abbreviated words (`IEEE Trans`, `Proc Natl`).
+fn is_abbrev_phrase(seg: &str) -> bool {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() <= 6 && w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
 /// `New York: Oxford University Press` | `Cham: Springer` → (place, publisher)
 fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     let (place, publ) = seg.split_once(": ")?;
@@ -413,6 +427,15 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     } else if has_word(m, &["report", "Report", "brief"]) && !has_word(m, &["case"]) {
         f.kind = Some(RefType::Report);
     }
+    // a LaTeX-quoted title: ``Title,'' Journal
+    if let Some(inner) = m.strip_prefix("``") {
+        if let Some(c) = inner.find("''") {
+            f.title = inner.get(..c);
+            let after = inner.get(c + 2..).unwrap_or_default();
+            container_and_publisher(s, base + 2 + c + 2, after, f);
+            return;
+        }
+    }
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
     if let Some(q) = m.find(['“', '"']).filter(|&q| q == 0) {
         let open_len =
@@ -439,7 +462,16 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             return;
         }
     }
-    let ends = sentence_ends(m);
+    let mut ends = sentence_ends(m);
+    // comma style: the title ends at the first `, ` (unless a full stop comes first)
+    if f.comma_style {
+        if let Some(c) = m.find(", ") {
+            if ends.first().is_none_or(|&e| c < e) {
+                ends.retain(|&e| e > c);
+                ends.insert(0, c + 1);
+            }
+        }
+    }
     let mut segs: Vec<Range<usize>> = Vec::new();
     let mut last = 0;
     for e in ends {
@@ -546,7 +578,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     // the container: the last segment, with the one-word abbreviations before it
     let mut c_idx = keep.len() - 1;
-    while c_idx > 1 && keep.get(c_idx - 1).is_some_and(|r| is_abbrev_word(seg_text(r))) {
+    while c_idx > 1
+        && keep.get(c_idx - 1).is_some_and(|r| {
+            let t = seg_text(r);
+            is_abbrev_word(t)
+                || (c_idx + 1 < keep.len() || keep.len() > 2) && is_abbrev_phrase(t)
+        })
+    {
         c_idx -= 1;
     }
     if c_idx == 1 && keep.len() >= 3 && keep.iter().all(|r| is_abbrev_word(seg_text(r))) {
