@@ -411,17 +411,19 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         k = j;
         // does the list go on?
         let nxt = ws.get(k).map(|w| w.text);
-        let goes_on = match last.last() {
-            Some(',' | ';') => true,
-            Some('.')
-                if style != Style::Vancouver
-                    && is_dotted_initials(last.core_keep_dot()) =>
-            {
-                matches!(nxt, Some("and" | "&" | "und"))
-            }
-            Some('.') => false,
-            _ => matches!(nxt, Some("and" | "&" | "und")),
-        };
+        let et_al_next = matches!(nxt, Some("et" | "et."));
+        let goes_on = et_al_next
+            || match last.last() {
+                Some(',' | ';') => true,
+                Some('.')
+                    if style != Style::Vancouver
+                        && is_dotted_initials(last.core_keep_dot()) =>
+                {
+                    matches!(nxt, Some("and" | "&" | "und"))
+                }
+                Some('.') => false,
+                _ => matches!(nxt, Some("and" | "&" | "und")),
+            };
         if !goes_on {
             break;
         }

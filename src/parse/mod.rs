@@ -517,11 +517,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                         }
                     }
                     let book = rest_t.get(al.end..).unwrap_or_default();
+                    f.kind = Some(RefType::Chapter);
                     container_and_publisher(s, rest_base + al.end, book, f);
                     f.kind = Some(chapter_kind(f.container));
                     return;
                 }
             }
+            f.kind = Some(RefType::Chapter);
             container_and_publisher(s, rest_base, rest_t, f);
             f.kind = Some(chapter_kind(f.container));
             return;
@@ -753,7 +755,7 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         let (t, ns) = strip_notes(t);
         for n in ns {
             if n.eq_ignore_ascii_case("internet") {
-                kind = kind.or(Some(RefType::Web));
+                kind = Some(RefType::Web);
             } else if n.to_lowercase().contains("thesis")
                 || n.to_lowercase().contains("dissertation")
             {
