@@ -114,3 +114,70 @@ fn gold_accuracy() {
         );
     }
 }
+
+/// Identifiers as PubMed shows them (`gold/refs-idonly.jsonl`): every DOI written in a
+/// string must come out equal to the DOI PubMed links (lower-case), and PMIDs/PMCIDs
+/// written in the text must equal the linked ones.
+#[test]
+fn idonly_identifiers() {
+    let path = shared("data/gold/refs-idonly.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {path} not found");
+        return;
+    };
+    let (mut checked, mut wrong) = (0usize, Vec::new());
+    for line in text.lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(line).expect("idonly line is JSON");
+        let raw = v["raw"].as_str().unwrap_or_default();
+        let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let r = pubrefs::parse_reference(&folded);
+        let linked = &v["linked_ids"];
+        let lower = folded.to_lowercase();
+        let checks = [
+            (
+                "doi",
+                r.doi.clone(),
+                linked["doi"]
+                    .as_str()
+                    .map(|d| d.to_lowercase().trim_end_matches('.').to_owned()),
+                lower.contains("10."),
+            ),
+            (
+                "pmid",
+                r.pmid.clone(),
+                linked["pmid"].as_str().map(str::to_owned),
+                lower.contains("pmid"),
+            ),
+            (
+                "pmcid",
+                r.pmcid.clone(),
+                linked["pmcid"].as_str().map(str::to_uppercase),
+                lower.contains("pmc"),
+            ),
+        ];
+        for (what, got, want, written) in checks {
+            let Some(want) = want else { continue };
+            let in_text = match what {
+                "doi" => lower.contains(&want),
+                "pmid" => written && folded.contains(&want),
+                _ => written && folded.to_uppercase().contains(&want),
+            };
+            if !in_text {
+                continue;
+            }
+            checked += 1;
+            if got.as_deref() != Some(want.as_str()) {
+                wrong.push(format!(
+                    "{what}: expected {want}, but found {got:?} in {folded}"
+                ));
+            }
+        }
+    }
+    println!("idonly: {checked} identifiers written in the text, {} wrong", wrong.len());
+    for w in wrong.iter().take(20) {
+        println!("  {w}");
+    }
+    assert!(checked > 100, "too few identifiers checked: {checked}");
+    assert!(wrong.is_empty(), "{} identifiers wrong", wrong.len());
+}

@@ -94,8 +94,15 @@ pub(crate) fn doi_end(s: &str) -> usize {
             ']' if depth_square == 0 => return trim_doi_tail(body, i),
             ')' => depth_round -= 1,
             ']' => depth_square -= 1,
-            '<' | '>' | '"' | '“' | '”' | ',' | ';' if i > slash => {
+            '"' | '“' | '”' if i > slash => {
                 return trim_doi_tail(body, i);
+            }
+            // `,` and `;` end a DOI unless more of it follows (SICI: `…3.0.CO;2-M`)
+            ',' | ';' if i > slash => {
+                let next = body.get(i + 1..).and_then(|t| t.chars().next());
+                if !next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    return trim_doi_tail(body, i);
+                }
             }
             _ => {}
         }
@@ -196,6 +203,10 @@ mod tests {
                 "10.1093/acprof:oso/9780195066661.001.0001",
             ),
             ("10.3390/biom10081195;", "10.3390/biom10081195"),
+            (
+                "doi:10.1002/(SICI)1096-8628(19961111)65:4<277::AID-AJMG6>3.0.CO;2-M.",
+                "10.1002/(sici)1096-8628(19961111)65:4<277::aid-ajmg6>3.0.co;2-m",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_doi(input).as_deref(), Some(want), "{input}");

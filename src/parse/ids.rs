@@ -160,10 +160,10 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
     if let Ok((_, u)) = url(rest) {
         let end = url_end(u);
         let value = u.get(..end)?;
-        // a DOI resolver link with an unusual host
+        // a DOI inside a link (`https://www.healthaffairs.org/do/10.1377/…`)
         if let Some(d) = value.find("/10.") {
             let cand = value.get(d + 1..)?;
-            if value.contains("doi") && ident::valid_doi(&cand.to_lowercase()) {
+            if ident::valid_doi(&cand.to_lowercase()) {
                 return Some(IdHit {
                     kind: IdKind::Doi,
                     span: at..at + end,
@@ -181,9 +181,17 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
         let end = rest.len() - r.len();
         return Some(IdHit { kind: IdKind::Pmcid, span: at..at + end, value: id });
     }
-    if let Ok((r, _)) = note_label(rest) {
-        // the note runs to the next `]`, `)` or full stop (a date such as `2020 Apr 22`)
+    if let Ok((r, label)) = note_label(rest) {
         let body_start = rest.len() - r.len();
+        // `Available from:` / `Retrieved from`: the link after it is its own item
+        if label.starts_with("Available") || label == "Retrieved from" {
+            return Some(IdHit {
+                kind: IdKind::Note,
+                span: at..at + body_start,
+                value: label,
+            });
+        }
+        // the note runs to the next `]`, `)` or full stop (a date such as `2020 Apr 22`)
         let mut end = body_start;
         let bytes = r.as_bytes();
         let mut i = 0;
