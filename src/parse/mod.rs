@@ -380,6 +380,59 @@ fn is_abbrev_word(seg: &str) -> bool {
         && t.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Words that name a publisher.
+const PUBLISHER_WORDS: &[&str] = &[
+    "Press",
+    "Publishers",
+    "Publisher",
+    "Publishing",
+    "Publications",
+    "Verlag",
+    "Springer",
+    "Wiley",
+    "Elsevier",
+    "Books",
+    "Dover",
+    "Kluwer",
+    "Routledge",
+    "Sage",
+    "SAGE",
+    "McGraw",
+    "Prentice",
+    "Addison",
+    "Academic",
+    "Blackwell",
+    "Saunders",
+    "Mosby",
+    "Livingstone",
+    "Lippincott",
+    "Thieme",
+    "Karger",
+    "CRC",
+    "Norton",
+    "Penguin",
+    "Macmillan",
+    "Pearson",
+    "Cengage",
+    "Taylor",
+    "Harper",
+];
+
+/// `Springer Verlag, New York, USA` | `Dover Publications` → (publisher, place)
+fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
+    let seg = seg.trim().trim_end_matches(['.', ',', ';']);
+    let (publ, place) = match seg.split_once(", ") {
+        Some((p, rest)) => (p, Some(rest)),
+        None => (seg, None),
+    };
+    let ok = publ.split_whitespace().count() <= 6
+        && publ
+            .split_whitespace()
+            .any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
+        && place.is_none_or(|p| p.split_whitespace().count() <= 5);
+    ok.then_some((publ, place))
+}
+
 /// True for a short run of abbreviated words (`IEEE Trans`, `Proc Natl`).
 fn is_abbrev_phrase(seg: &str) -> bool {
     let words: Vec<&str> = seg.split_whitespace().collect();
@@ -537,6 +590,10 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 f.place = Some(place);
                 f.publisher = Some(publ);
                 n -= 1;
+            } else if let Some((publ, place)) = publisher_place(seg_text(lastseg)) {
+                f.publisher = Some(publ);
+                f.place = place;
+                n -= 1;
             }
         }
     }
@@ -659,10 +716,28 @@ fn container_and_publisher<'a>(
     let ends = sentence_ends(t);
     if let Some(&e) = ends.last() {
         let tail = t.get(e + 1..).unwrap_or_default().trim();
-        if let Some((place, publ)) = place_publisher(tail) {
-            f.place = Some(place);
+        let publisher = place_publisher(tail)
+            .map(|(place, publ)| (publ, Some(place)))
+            .or_else(|| publisher_place(tail));
+        if let Some((publ, place)) = publisher {
+            f.place = place;
             f.publisher = Some(publ);
-            f.container = t.get(..e);
+            let mut book = t.get(..e).unwrap_or_default();
+            // `Book. 2nd ed.`: the edition is its own field
+            let ends = sentence_ends(book);
+            if let Some(&e2) = ends.last() {
+                let last = book.get(e2 + 1..).unwrap_or_default().trim();
+                let ll = last.to_lowercase();
+                if (ll.ends_with(" ed")
+                    || ll.ends_with(" ed.")
+                    || ll.ends_with(" edition"))
+                    && last.split_whitespace().count() <= 3
+                {
+                    f.edition = Some(last.trim_end_matches('.'));
+                    book = book.get(..e2).unwrap_or_default();
+                }
+            }
+            f.container = Some(book);
             return;
         }
     }
@@ -818,7 +893,15 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
                 &["Proceedings", "Conference", "Symposium", "Workshop", "Congress"],
             ) && r.volume.is_none()
         }) {
-            RefType::Conference
+            // a paper in a proceedings volume: a chapter of that book
+            RefType::Chapter
+        } else if r.url.is_some()
+            && r.volume.is_none()
+            && r.pages.is_none()
+            && r.publisher.is_none()
+            && r.doi.is_none()
+        {
+            RefType::Web
         } else if r.container.is_none()
             && r.volume.is_none()
             && r.pages.is_none()

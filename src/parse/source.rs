@@ -43,6 +43,7 @@ const KEYWORDS: &[&str] = &[
     "vol",
     "Vol",
     "Volume",
+    "volume",
     "pp",
     "p",
     "pages",
@@ -403,7 +404,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                             }
                         }
                     }
-                    "vol" | "Vol" | "Volume" => {
+                    "vol" | "Vol" | "Volume" | "volume" => {
                         if let Some((_, nr)) = next_tok.clone() {
                             if labelled(&mut src.volume, &mut used) {
                                 src.volume = Some(text(&nr));
