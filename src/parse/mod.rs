@@ -255,6 +255,7 @@ fn split_fields(s: &str) -> Fields<'_> {
     // 5. title and container
     let middle = rest_start..rest_start + src_at;
     body(s, middle, &mut f);
+    tidy_container(&mut f);
     // the tail: a year for a web page (`… http://x, 2008.`), notes
     if f.year.is_none() {
         let tail = s.get(core_end..).unwrap_or_default();
@@ -554,7 +555,10 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 .trim_start();
             let rest_base = base + (m.len() - rest_t.len()).min(m.len());
             // editors
-            let first_seg_end = rest_t.find(". ").unwrap_or(rest_t.len());
+            let mut first_seg_end = rest_t.len().min(300);
+            while !rest_t.is_char_boundary(first_seg_end) {
+                first_seg_end -= 1;
+            }
             let first_seg = rest_t.get(..first_seg_end).unwrap_or_default();
             let lower = first_seg.to_lowercase();
             if lower.contains("editor")
@@ -677,6 +681,95 @@ fn chapter_kind(container: Option<&str>) -> RefType {
         }
         _ => RefType::Chapter,
     }
+}
+
+/// Container clean-up for the comma-separated styles: labelled volume and pages, a
+/// conference's place, `to appear`, and the institution of a thesis or report.
+fn tidy_container(f: &mut Fields<'_>) {
+    let Some(mut c) = f.container else { return };
+    // `…, Vol. 2, pages 266-273. Morgan Kaufmann` / `(Vol. 3, Part A, pp. 1761–1800)`
+    for label in [
+        ", Vol. ",
+        ", vol. ",
+        " (Vol. ",
+        ", volume ",
+        " volume ",
+        ", pages ",
+        ", pp. ",
+        ", pp ",
+        " pp. ",
+        ", p. ",
+    ] {
+        if let Some(i) = c.find(label) {
+            let after = c.get(i + label.len()..).unwrap_or_default();
+            let num: &str = after.split([',', ')', ' ']).next().unwrap_or_default();
+            if num.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+                if label.contains("ol") {
+                    f.volume = f.volume.or(Some(num));
+                } else {
+                    f.pages = f.pages.or(Some(num));
+                }
+                c = c.get(..i).unwrap_or_default();
+            }
+        }
+    }
+    // `to appear`, `in press`, `submitted`
+    for tail in [", to appear", " to appear", ", in press", " (in press)", ", submitted"]
+    {
+        if let Some(i) = c.to_lowercase().rfind(tail) {
+            if let Some(n) = c.get(i..) {
+                f.notes.push(n.trim_start_matches([',', ' ']));
+            }
+            c = c.get(..i).unwrap_or_default();
+        }
+    }
+    // a conference's place: `Proceedings of X, Portland, OR` / `IROS '91 (Osaka, Japan)`
+    let proc = has_word(
+        c,
+        &["Proceedings", "Proc", "Conference", "Conf", "Symposium", "Workshop"],
+    );
+    if proc {
+        if let Some(i) = c.find(", ") {
+            c = c.get(..i).unwrap_or_default();
+        }
+        if c.ends_with(')') {
+            if let Some(open) = c.rfind(" (") {
+                let inner = c.get(open + 2..c.len() - 1).unwrap_or_default();
+                if inner.contains(", ") && !inner.chars().any(|ch| ch.is_ascii_digit()) {
+                    c = c.get(..open).unwrap_or_default();
+                }
+            }
+        }
+    }
+    // theses and reports: the container is the institution
+    if matches!(f.kind, Some(RefType::Thesis | RefType::Report)) {
+        let lower = c.to_lowercase();
+        if ["thesis", "dissertation", "report"].iter().any(|w| lower.contains(w)) {
+            let inst = c.rsplit(", ").find(|p| {
+                has_word(
+                    p,
+                    &[
+                        "University",
+                        "Institute",
+                        "Department",
+                        "Dept",
+                        "College",
+                        "School",
+                        "Universität",
+                        "Université",
+                    ],
+                )
+            });
+            if f.publisher.is_none() {
+                f.publisher = inst;
+            }
+            f.notes.push(c);
+            f.container = None;
+            return;
+        }
+    }
+    let c = c.trim_end_matches([',', ' ', '.']);
+    f.container = (!c.is_empty()).then_some(c);
 }
 
 /// What follows a quoted title or `In:`: `Book. City: Publisher` or `Journal`.
@@ -878,6 +971,7 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         f.publisher.map(|p| p.trim().trim_end_matches(['.', ',', ';']).to_owned());
     r.place = f.place.map(|p| p.trim().to_owned());
     r.edition = f.edition.map(str::to_owned);
+    notes.extend(f.notes.iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()));
     if !notes.is_empty() {
         r.note = Some(notes.join("; "));
     }
