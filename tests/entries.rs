@@ -24,7 +24,8 @@ fn parse_string(s: &str) -> Option<(String, &str)> {
                 'n' => out.push('\n'),
                 't' => out.push('\t'),
                 'u' => {
-                    let hex: String = (0..4).filter_map(|_| chars.next().map(|c| c.1)).collect();
+                    let hex: String =
+                        (0..4).filter_map(|_| chars.next().map(|c| c.1)).collect();
                     out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
                 }
                 other => out.push(other),
@@ -72,10 +73,10 @@ fn read_cases(text: &str) -> Vec<(String, Case)> {
         let (k, v) = line.split_once(" = ").expect("key = value");
         let value = parse_value(v);
         let case = cases.last_mut().expect("a key before the first [[case]]");
-        if k == "name" {
-            if let Value::Str(n) = &value {
-                case.0 = n.clone();
-            }
+        if k == "name"
+            && let Value::Str(n) = &value
+        {
+            case.0 = n.clone();
         }
         case.1.push((k.to_owned(), value));
     }
@@ -114,7 +115,9 @@ fn field(r: &Reference, key: &str) -> Option<Value> {
         ),
         "volume" => s(&r.volume),
         "issue" => s(&r.issue),
-        "pages" => Value::Str(r.pages.as_ref().map(|p| p.to_string()).unwrap_or_default()),
+        "pages" => {
+            Value::Str(r.pages.as_ref().map(|p| p.to_string()).unwrap_or_default())
+        }
         "doi" => s(&r.doi),
         "pmid" => s(&r.pmid),
         "pmcid" => s(&r.pmcid),
@@ -128,7 +131,8 @@ fn field(r: &Reference, key: &str) -> Option<Value> {
 
 #[test]
 fn entries_toml() {
-    let text = std::fs::read_to_string("fixtures/entries.toml").expect("fixtures/entries.toml");
+    let text =
+        std::fs::read_to_string("fixtures/entries.toml").expect("fixtures/entries.toml");
     let cases = read_cases(&text);
     assert!(cases.len() >= 20, "only {} cases read", cases.len());
     let mut failures = Vec::new();
@@ -149,7 +153,8 @@ fn entries_toml() {
             }
             let got = field(&r, k).unwrap_or_else(|| panic!("{name}: unknown key {k}"));
             if &got != want {
-                failures.push(format!("{name}: {k}: expected {want:?}, but found {got:?}"));
+                failures
+                    .push(format!("{name}: {k}: expected {want:?}, but found {got:?}"));
             }
         }
     }

@@ -135,13 +135,12 @@ pub fn is_family_word(w: &str) -> bool {
         return true;
     }
     // `d'Erme`, `l'Hermite`, `dos-Santos`
-    if let Some((p, rest)) = w.split_once(['\'', '’']) {
-        if p.chars().count() == 1
-            && first.is_lowercase()
-            && rest.chars().next().is_some_and(char::is_uppercase)
-        {
-            return true;
-        }
+    if let Some((p, rest)) = w.split_once(['\'', '’'])
+        && p.chars().count() == 1
+        && first.is_lowercase()
+        && rest.chars().next().is_some_and(char::is_uppercase)
+    {
+        return true;
     }
     first.is_uppercase()
         && w.chars().count() >= 2
@@ -254,11 +253,11 @@ pub fn parse_name(item: &str) -> Option<Name> {
         let fam = fam.trim();
         let mut given = rest.trim();
         let mut suffix = None;
-        if let Some((g, suf)) = given.rsplit_once(',') {
-            if is_suffix(suf.trim()) {
-                given = g.trim();
-                suffix = Some(suf.trim());
-            }
+        if let Some((g, suf)) = given.rsplit_once(',')
+            && is_suffix(suf.trim())
+        {
+            given = g.trim();
+            suffix = Some(suf.trim());
         }
         if !fam.is_empty()
             && !given.is_empty()

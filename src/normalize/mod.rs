@@ -33,10 +33,10 @@ fn merge(
     warnings: &mut Vec<String>,
 ) {
     let Some(link) = link else { return };
-    if let Some(text) = slot.as_deref() {
-        if text != link {
-            warnings.push(format!("{what} in the text ({text}) differs from the linked {what} ({link}); using the link"));
-        }
+    if let Some(text) = slot.as_deref()
+        && text != link
+    {
+        warnings.push(format!("{what} in the text ({text}) differs from the linked {what} ({link}); using the link"));
     }
     *slot = Some(link);
 }

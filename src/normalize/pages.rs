@@ -32,10 +32,10 @@ pub fn normalize_pages(s: &str) -> Option<Pages> {
 /// Remove a leading `pp.`, `p.`, `pages`, `page`.
 fn strip_label(t: &str) -> &str {
     for label in ["pages", "page", "pp.", "pp", "p."] {
-        if let Some(rest) = t.strip_prefix(label) {
-            if rest.is_empty() || rest.starts_with([' ', '.']) || label.ends_with('.') {
-                return rest.trim_start_matches('.').trim_start();
-            }
+        if let Some(rest) = t.strip_prefix(label)
+            && (rest.is_empty() || rest.starts_with([' ', '.']) || label.ends_with('.'))
+        {
+            return rest.trim_start_matches('.').trim_start();
         }
     }
     t

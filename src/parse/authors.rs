@@ -137,11 +137,9 @@ fn author_limit(s: &str) -> usize {
             limit = i;
             break;
         }
-        if c == '(' && after_sep {
-            if year_paren(s.get(i..).unwrap_or_default()).is_ok() {
-                limit = i;
-                break;
-            }
+        if c == '(' && after_sep && year_paren(s.get(i..).unwrap_or_default()).is_ok() {
+            limit = i;
+            break;
         }
         if c == ' ' && matches!(prev, Some('.' | ',')) && i > 0 {
             let rest = s.get(i + 1..).unwrap_or_default();
@@ -251,9 +249,9 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     let mut full = false;
     while let Some(w) = ws.get(j) {
         let c = w.core_keep_dot();
-        if is_dotted_initials(c) && !w.text.ends_with(',') {
-            n_given += 1;
-        } else if is_nlm_initials(w.text) && w.text.chars().count() == 1 {
+        let initial = is_dotted_initials(c) && !w.text.ends_with(',')
+            || is_nlm_initials(w.text) && w.text.chars().count() == 1;
+        if initial {
             n_given += 1;
         } else if allow_full
             && is_given_word(w.text)
@@ -435,12 +433,12 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         "editors", "editor", "eds.", "Eds.", "(eds.)", "(Eds.)", "(ed.)", "(Ed.)", "ed.",
         "(eds)", "(Eds)", "(Ed)",
     ] {
-        if let Some(after) = trimmed.strip_prefix(label) {
-            if after.is_empty() || after.starts_with([' ', '.', ',', ':']) {
-                list.editors = true;
-                end = s.len() - after.len();
-                break;
-            }
+        if let Some(after) = trimmed.strip_prefix(label)
+            && (after.is_empty() || after.starts_with([' ', '.', ',', ':']))
+        {
+            list.editors = true;
+            end = s.len() - after.len();
+            break;
         }
     }
     list.end = end.min(s.len());
@@ -468,7 +466,7 @@ fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
     }
     let end_text = start + text.len();
     AuthorList {
-        items: vec![start..end_text],
+        items: std::iter::once(start..end_text).collect(),
         et_al: false,
         editors: false,
         end: stop,

@@ -177,10 +177,10 @@ fn split_fields(s: &str) -> Fields<'_> {
     // 2. identifiers, links, notes
     let mut hits = ids::find_ids(s);
     let core_end_ids = hits.iter().map(|h| h.span.start).min().unwrap_or(s.len());
-    if !hits.iter().any(|h| h.kind == IdKind::Doi) {
-        if let Some(h) = ids::find_glued_doi(s.get(..core_end_ids).unwrap_or_default()) {
-            hits.push(h);
-        }
+    if !hits.iter().any(|h| h.kind == IdKind::Doi)
+        && let Some(h) = ids::find_glued_doi(s.get(..core_end_ids).unwrap_or_default())
+    {
+        hits.push(h);
     }
     let mut core_end = s.len();
     for h in &hits {
@@ -482,13 +482,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.kind = Some(RefType::Report);
     }
     // a LaTeX-quoted title: ``Title,'' Journal
-    if let Some(inner) = m.strip_prefix("``") {
-        if let Some(c) = inner.find("''") {
-            f.title = inner.get(..c);
-            let after = inner.get(c + 2..).unwrap_or_default();
-            container_and_publisher(s, base + 2 + c + 2, after, f);
-            return;
-        }
+    if let Some(inner) = m.strip_prefix("``")
+        && let Some(c) = inner.find("''")
+    {
+        f.title = inner.get(..c);
+        let after = inner.get(c + 2..).unwrap_or_default();
+        container_and_publisher(s, base + 2 + c + 2, after, f);
+        return;
     }
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
     if let Some(q) = m.find(['“', '"']).filter(|&q| q == 0) {
@@ -518,13 +518,12 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     let mut ends = sentence_ends(m);
     // comma style: the title ends at the first `, ` (unless a full stop comes first)
-    if f.comma_style {
-        if let Some(c) = m.find(", ") {
-            if ends.first().is_none_or(|&e| c < e) {
-                ends.retain(|&e| e > c);
-                ends.insert(0, c + 1);
-            }
-        }
+    if f.comma_style
+        && let Some(c) = m.find(", ")
+        && ends.first().is_none_or(|&e| c < e)
+    {
+        ends.retain(|&e| e > c);
+        ends.insert(0, c + 1);
     }
     let mut segs: Vec<Range<usize>> = Vec::new();
     let mut last = 0;
@@ -540,65 +539,64 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     if let Some(in_idx) = segs.iter().position(|r| {
         let t = seg_text(r);
         t.starts_with("In:") || t.starts_with("In ") || t.starts_with("in:")
-    }) {
-        if in_idx > 0 {
-            let title_end = segs.get(in_idx - 1).map_or(0, |r| r.end);
-            f.title = m.get(..title_end);
-            let rest_start = segs.get(in_idx).map_or(m.len(), |r| r.start);
-            let rest = m.get(rest_start..).unwrap_or_default();
-            let rest_t = rest.trim_start();
-            let rest_t = rest_t
-                .strip_prefix("In:")
-                .or_else(|| rest_t.strip_prefix("In "))
-                .or_else(|| rest_t.strip_prefix("in:"))
-                .unwrap_or(rest_t)
-                .trim_start();
-            let rest_base = base + (m.len() - rest_t.len()).min(m.len());
-            // editors
-            let mut first_seg_end = rest_t.len().min(300);
-            while !rest_t.is_char_boundary(first_seg_end) {
-                first_seg_end -= 1;
-            }
-            let first_seg = rest_t.get(..first_seg_end).unwrap_or_default();
-            let lower = first_seg.to_lowercase();
-            if lower.contains("editor")
-                || lower.contains("eds")
-                || lower.contains("(ed")
-                || lower.ends_with(" ed")
-            {
-                let al = authors::scan_authors(rest_t);
-                if al.editors && !al.items.is_empty() {
-                    for it in &al.items {
-                        if let Some(t) = rest_t.get(it.clone()) {
-                            f.editors.push(t);
-                        }
-                    }
-                    let book = rest_t.get(al.end..).unwrap_or_default();
-                    f.kind = Some(RefType::Chapter);
-                    container_and_publisher(s, rest_base + al.end, book, f);
-                    f.kind = Some(chapter_kind(f.container));
-                    return;
-                }
-            }
-            f.kind = Some(RefType::Chapter);
-            container_and_publisher(s, rest_base, rest_t, f);
-            f.kind = Some(chapter_kind(f.container));
-            return;
+    }) && in_idx > 0
+    {
+        let title_end = segs.get(in_idx - 1).map_or(0, |r| r.end);
+        f.title = m.get(..title_end);
+        let rest_start = segs.get(in_idx).map_or(m.len(), |r| r.start);
+        let rest = m.get(rest_start..).unwrap_or_default();
+        let rest_t = rest.trim_start();
+        let rest_t = rest_t
+            .strip_prefix("In:")
+            .or_else(|| rest_t.strip_prefix("In "))
+            .or_else(|| rest_t.strip_prefix("in:"))
+            .unwrap_or(rest_t)
+            .trim_start();
+        let rest_base = base + (m.len() - rest_t.len()).min(m.len());
+        // editors
+        let mut first_seg_end = rest_t.len().min(300);
+        while !rest_t.is_char_boundary(first_seg_end) {
+            first_seg_end -= 1;
         }
+        let first_seg = rest_t.get(..first_seg_end).unwrap_or_default();
+        let lower = first_seg.to_lowercase();
+        if lower.contains("editor")
+            || lower.contains("eds")
+            || lower.contains("(ed")
+            || lower.ends_with(" ed")
+        {
+            let al = authors::scan_authors(rest_t);
+            if al.editors && !al.items.is_empty() {
+                for it in &al.items {
+                    if let Some(t) = rest_t.get(it.clone()) {
+                        f.editors.push(t);
+                    }
+                }
+                let book = rest_t.get(al.end..).unwrap_or_default();
+                f.kind = Some(RefType::Chapter);
+                container_and_publisher(s, rest_base + al.end, book, f);
+                f.kind = Some(chapter_kind(f.container));
+                return;
+            }
+        }
+        f.kind = Some(RefType::Chapter);
+        container_and_publisher(s, rest_base, rest_t, f);
+        f.kind = Some(chapter_kind(f.container));
+        return;
     }
     // `Place: Publisher` at the end → a book (or a report)
     let mut n = segs.len();
-    if n >= 2 {
-        if let Some(lastseg) = segs.last() {
-            if let Some((place, publ)) = place_publisher(seg_text(lastseg)) {
-                f.place = Some(place);
-                f.publisher = Some(publ);
-                n -= 1;
-            } else if let Some((publ, place)) = publisher_place(seg_text(lastseg)) {
-                f.publisher = Some(publ);
-                f.place = place;
-                n -= 1;
-            }
+    if n >= 2
+        && let Some(lastseg) = segs.last()
+    {
+        if let Some((place, publ)) = place_publisher(seg_text(lastseg)) {
+            f.place = Some(place);
+            f.publisher = Some(publ);
+            n -= 1;
+        } else if let Some((publ, place)) = publisher_place(seg_text(lastseg)) {
+            f.publisher = Some(publ);
+            f.place = place;
+            n -= 1;
         }
     }
     // `Vol 2.`, `2nd ed.` segments
@@ -610,13 +608,11 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 .strip_prefix("Vol ")
                 .or_else(|| t.strip_prefix("Vol. "))
                 .or_else(|| t.strip_prefix("Volume "))
+                && v.trim_end_matches('.').chars().all(|c| c.is_ascii_alphanumeric())
+                && f.volume.is_none()
             {
-                if v.trim_end_matches('.').chars().all(|c| c.is_ascii_alphanumeric())
-                    && f.volume.is_none()
-                {
-                    f.volume = Some(v.trim_end_matches('.'));
-                    continue;
-                }
+                f.volume = Some(v.trim_end_matches('.'));
+                continue;
             }
             let tl = t.to_lowercase();
             if (tl.ends_with(" ed")
@@ -732,12 +728,12 @@ fn tidy_container(f: &mut Fields<'_>) {
         if let Some(i) = c.find(", ") {
             c = c.get(..i).unwrap_or_default();
         }
-        if c.ends_with(')') {
-            if let Some(open) = c.rfind(" (") {
-                let inner = c.get(open + 2..c.len() - 1).unwrap_or_default();
-                if inner.contains(", ") && !inner.chars().any(|ch| ch.is_ascii_digit()) {
-                    c = c.get(..open).unwrap_or_default();
-                }
+        if c.ends_with(')')
+            && let Some(open) = c.rfind(" (")
+        {
+            let inner = c.get(open + 2..c.len() - 1).unwrap_or_default();
+            if inner.contains(", ") && !inner.chars().any(|ch| ch.is_ascii_digit()) {
+                c = c.get(..open).unwrap_or_default();
             }
         }
     }
@@ -834,12 +830,14 @@ fn container_and_publisher<'a>(
             return;
         }
     }
-    if let Some((place, publ)) = place_publisher(t) {
-        if f.title.is_some() && !t.contains(". ") && f.kind != Some(RefType::Chapter) {
-            f.place = Some(place);
-            f.publisher = Some(publ);
-            return;
-        }
+    if let Some((place, publ)) = place_publisher(t)
+        && f.title.is_some()
+        && !t.contains(". ")
+        && f.kind != Some(RefType::Chapter)
+    {
+        f.place = Some(place);
+        f.publisher = Some(publ);
+        return;
     }
     f.container = Some(t);
 }
@@ -899,12 +897,14 @@ fn strip_notes(t: &str) -> (&str, Vec<&str>) {
 }
 
 fn normalize_fields(f: &Fields<'_>) -> Reference {
-    let mut r = Reference::default();
     // identifiers
-    r.doi = f.doi.and_then(ident::normalize_doi);
-    r.pmid = f.pmid.and_then(ident::normalize_pmid);
-    r.pmcid = f.pmcid.and_then(ident::normalize_pmcid);
-    r.url = f.url.map(str::to_owned);
+    let mut r = Reference {
+        doi: f.doi.and_then(ident::normalize_doi),
+        pmid: f.pmid.and_then(ident::normalize_pmid),
+        pmcid: f.pmcid.and_then(ident::normalize_pmcid),
+        url: f.url.map(str::to_owned),
+        ..Reference::default()
+    };
     // authors
     let names: Vec<Name> =
         f.authors.iter().filter_map(|a| author::parse_name(a)).collect();
@@ -948,11 +948,13 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         r.container = (!c.is_empty()).then_some(c);
     }
     // a lone collective "author" with no title is the title
-    if r.title.is_none() && r.authors.len() == 1 && r.container.is_none() {
-        if let Some(Name::Literal(l)) = r.authors.first() {
-            r.title = Some(l.clone());
-            r.authors.clear();
-        }
+    if r.title.is_none()
+        && r.authors.len() == 1
+        && r.container.is_none()
+        && let Some(Name::Literal(l)) = r.authors.first()
+    {
+        r.title = Some(l.clone());
+        r.authors.clear();
     }
     if r.title.is_none()
         && r.container.is_some()

@@ -309,47 +309,44 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         }
         // month and day around the year: `2020 Feb 13`, `October 1995`, `5 March 2020`
         let mut j = k + 1;
-        if let Some((Atom::Tok(m), _)) = atoms.get(j) {
-            if month_number(m.split(['-', '–', '/']).next().unwrap_or(m)).is_some() {
-                src.month = Some(m);
+        if let Some((Atom::Tok(m), _)) = atoms.get(j)
+            && month_number(m.split(['-', '–', '/']).next().unwrap_or(m)).is_some()
+        {
+            src.month = Some(m);
+            if let Some(u) = used.get_mut(j) {
+                *u = true;
+            }
+            j += 1;
+            if let Some((Atom::Tok(d), _)) = atoms.get(j)
+                && d.len() <= 2
+                && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            {
+                src.day = Some(d);
                 if let Some(u) = used.get_mut(j) {
                     *u = true;
                 }
-                j += 1;
-                if let Some((Atom::Tok(d), _)) = atoms.get(j) {
-                    if d.len() <= 2
-                        && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-                    {
-                        src.day = Some(d);
-                        if let Some(u) = used.get_mut(j) {
-                            *u = true;
-                        }
-                    }
-                }
             }
         }
-        if k > 0 {
-            if let Some((Atom::Tok(m), _)) = atoms.get(k - 1) {
-                if month_number(m).is_some() {
-                    src.month = src.month.or(Some(m));
-                    if let Some(u) = used.get_mut(k - 1) {
+        if k > 0
+            && let Some((Atom::Tok(m), _)) = atoms.get(k - 1)
+        {
+            if month_number(m).is_some() {
+                src.month = src.month.or(Some(m));
+                if let Some(u) = used.get_mut(k - 1) {
+                    *u = true;
+                }
+                if k > 1
+                    && let Some((Atom::Tok(d), _)) = atoms.get(k - 2)
+                    && d.len() <= 2
+                    && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                {
+                    src.day = Some(d);
+                    if let Some(u) = used.get_mut(k - 2) {
                         *u = true;
                     }
-                    if k > 1 {
-                        if let Some((Atom::Tok(d), _)) = atoms.get(k - 2) {
-                            if d.len() <= 2
-                                && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-                            {
-                                src.day = Some(d);
-                                if let Some(u) = used.get_mut(k - 2) {
-                                    *u = true;
-                                }
-                            }
-                        }
-                    }
-                } else if let Some((Atom::Sep(','), _)) = atoms.get(k - 1) {
-                    // `October 29, 2021`
                 }
+            } else if let Some((Atom::Sep(','), _)) = atoms.get(k - 1) {
+                // `October 29, 2021`
             }
         }
     }
@@ -392,64 +389,65 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                 };
                 let label = *t;
                 let labelled = |slot: &mut Option<&str>, used: &mut Vec<bool>| {
-                    if let Some((n, _)) = &next_tok {
-                        if slot.is_none() && is_num(n) {
-                            if let Some(u) = used.get_mut(k) {
+                    if let Some((n, _)) = &next_tok
+                        && slot.is_none()
+                        && is_num(n)
+                    {
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                        for j in k + 1..=nk {
+                            if let Some(u) = used.get_mut(j) {
                                 *u = true;
                             }
-                            for j in k + 1..=nk {
-                                if let Some(u) = used.get_mut(j) {
-                                    *u = true;
-                                }
-                            }
-                            return true;
                         }
+                        return true;
                     }
                     false
                 };
                 match label {
                     "no" | "No" | "Issue" | "issue" | "Nr" | "n" | "Iss" => {
-                        if let Some((_, nr)) = next_tok.clone() {
-                            if labelled(&mut src.issue, &mut used) {
-                                src.issue = Some(text(&nr));
-                                k = nk + 1;
-                                continue;
-                            }
+                        if let Some((_, nr)) = next_tok.clone()
+                            && labelled(&mut src.issue, &mut used)
+                        {
+                            src.issue = Some(text(&nr));
+                            k = nk + 1;
+                            continue;
                         }
                     }
                     "vol" | "Vol" | "Volume" | "volume" => {
-                        if let Some((_, nr)) = next_tok.clone() {
-                            if labelled(&mut src.volume, &mut used) {
-                                src.volume = Some(text(&nr));
-                                k = nk + 1;
-                                continue;
-                            }
+                        if let Some((_, nr)) = next_tok.clone()
+                            && labelled(&mut src.volume, &mut used)
+                        {
+                            src.volume = Some(text(&nr));
+                            k = nk + 1;
+                            continue;
                         }
                     }
                     "pp" | "p" | "pages" => {
-                        if let Some((_, nr)) = next_tok.clone() {
-                            if labelled(&mut src.pages, &mut used) {
-                                src.pages = Some(text(&nr));
-                                k = nk + 1;
-                                continue;
-                            }
+                        if let Some((_, nr)) = next_tok.clone()
+                            && labelled(&mut src.pages, &mut used)
+                        {
+                            src.pages = Some(text(&nr));
+                            k = nk + 1;
+                            continue;
                         }
                     }
-                    "Suppl" | "suppl" | "Supplement" | "Pt" | "pt" | "Part" | "Spec" => {
-                        if src.issue.is_none() {
-                            let end = next_tok.as_ref().map_or(r.end, |(_, nr)| nr.end);
-                            src.issue = Some(block.get(r.start..end).unwrap_or_default());
-                            if let Some(u) = used.get_mut(k) {
-                                *u = true;
-                            }
-                            if next_tok.is_some() {
-                                for j in k + 1..=nk {
-                                    if let Some(u) = used.get_mut(j) {
-                                        *u = true;
-                                    }
+                    "Suppl" | "suppl" | "Supplement" | "Pt" | "pt" | "Part" | "Spec"
+                        if src.issue.is_none() =>
+                    {
+                        let end = next_tok.as_ref().map_or(r.end, |(_, nr)| nr.end);
+                        src.issue = Some(block.get(r.start..end).unwrap_or_default());
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                        if next_tok.is_some() {
+                            for j in k + 1..=nk {
+                                if let Some(u) = used.get_mut(j) {
+                                    *u = true;
                                 }
-                                k = nk;
                             }
+                            k = nk;
                         }
                     }
                     _ if is_num(t) => {
@@ -540,9 +538,15 @@ mod tests {
         assert!(sep("x").is_err());
     }
 
-    fn fields(
-        s: &str,
-    ) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
+    type Five<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+
+    fn fields(s: &str) -> Five<'_> {
         let src = parse_source(s, true);
         (src.year, src.month, src.volume, src.issue, src.pages)
     }
