@@ -1,29 +1,265 @@
-//! CSL-JSON and JSON-lines writers. Placeholder: the real writer lands with issue 2.
+//! CSL-JSON and JSON-lines writers: the canonical, lossless view of a [`Reference`].
+//!
+//! Each reference becomes one CSL 1.0.2 item ([`CslItem`]); pubrefs' own extras sit
+//! under `custom`. Keys are written in a fixed order (the order of [`CslItem`]'s
+//! fields), and empty values are left out, so the same reference always gives the same
+//! bytes.
 
 use std::io;
 
-use crate::emit::Emit;
-use crate::model::Reference;
+use serde::Serialize;
 
-/// Writes a CSL-JSON array.
+use crate::emit::Emit;
+use crate::model::{CitingRef, Name, Reference};
+
+/// One CSL-JSON item, borrowing from its [`Reference`]. Serialise it with serde.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CslItem<'a> {
+    /// The citation key.
+    pub id: &'a str,
+    /// The CSL type (`article-journal`, `book`, ...).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Authors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub author: Vec<CslName<'a>>,
+    /// Editors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editor: Vec<CslName<'a>>,
+    /// Title of the work.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    /// Journal or book title.
+    #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
+    pub container_title: Option<&'a str>,
+    /// Abbreviated journal title.
+    #[serde(rename = "container-title-short", skip_serializing_if = "Option::is_none")]
+    pub container_title_short: Option<&'a str>,
+    /// Publication date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued: Option<CslDate>,
+    /// Volume.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume: Option<&'a str>,
+    /// Issue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issue: Option<&'a str>,
+    /// Page range, `209-249`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    /// First page or e-locator.
+    #[serde(rename = "page-first", skip_serializing_if = "Option::is_none")]
+    pub page_first: Option<&'a str>,
+    /// DOI, lower-case.
+    #[serde(rename = "DOI", skip_serializing_if = "Option::is_none")]
+    pub doi: Option<&'a str>,
+    /// PubMed identifier.
+    #[serde(rename = "PMID", skip_serializing_if = "Option::is_none")]
+    pub pmid: Option<&'a str>,
+    /// PubMed Central identifier.
+    #[serde(rename = "PMCID", skip_serializing_if = "Option::is_none")]
+    pub pmcid: Option<&'a str>,
+    /// URL.
+    #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    /// ISSN.
+    #[serde(rename = "ISSN", skip_serializing_if = "Option::is_none")]
+    pub issn: Option<&'a str>,
+    /// Publisher.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<&'a str>,
+    /// Place of publication.
+    #[serde(rename = "publisher-place", skip_serializing_if = "Option::is_none")]
+    pub publisher_place: Option<&'a str>,
+    /// Edition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<&'a str>,
+    /// Free-text note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    /// Abstract.
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    pub abstract_text: Option<&'a str>,
+    /// Keywords joined with `, `.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+    /// pubrefs' extras.
+    pub custom: CslCustom<'a>,
+}
+
+/// A CSL name: a person in parts, or a literal (collective) name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum CslName<'a> {
+    /// A person.
+    Person {
+        /// Family name without particle.
+        family: &'a str,
+        /// Given names or initials.
+        #[serde(skip_serializing_if = "str::is_empty")]
+        given: &'a str,
+        /// Non-dropping particle (`van der`).
+        #[serde(
+            rename = "non-dropping-particle",
+            skip_serializing_if = "Option::is_none"
+        )]
+        particle: Option<&'a str>,
+        /// Suffix (`Jr`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        suffix: Option<&'a str>,
+    },
+    /// A collective author.
+    Literal {
+        /// The name as written.
+        literal: &'a str,
+    },
+}
+
+impl<'a> From<&'a Name> for CslName<'a> {
+    fn from(n: &'a Name) -> CslName<'a> {
+        match n {
+            Name::Person(p) => CslName::Person {
+                family: &p.family,
+                given: &p.given,
+                particle: p.particle.as_deref(),
+                suffix: p.suffix.as_deref(),
+            },
+            Name::Literal(l) => CslName::Literal { literal: l },
+        }
+    }
+}
+
+/// A CSL date: `{"date-parts": [[2021, 2, 13]]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CslDate {
+    /// One date of year, month and day (as much as is known).
+    #[serde(rename = "date-parts")]
+    pub date_parts: Vec<Vec<i32>>,
+}
+
+/// pubrefs' extras, kept under the CSL `custom` key.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CslCustom<'a> {
+    /// The reference text as found.
+    pub raw: &'a str,
+    /// `parsed`, `partial` or `raw`.
+    pub status: &'static str,
+    /// The author list was cut with et al.
+    #[serde(skip_serializing_if = "is_false")]
+    pub et_al: bool,
+    /// Input file.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub source: &'a str,
+    /// 1-based position in the input.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub ordinal: u32,
+    /// The citing article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citing: Option<&'a CitingRef>,
+    /// Citing articles of a merged work.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub cited_by: &'a [String],
+    /// Warnings noticed while parsing.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub warnings: &'a [String],
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn non_empty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The CSL-JSON item of a reference (DESIGN.md, "Output").
+pub fn csl_item(r: &Reference) -> CslItem<'_> {
+    let issued = r.date.map(|d| {
+        let mut parts = vec![d.year];
+        if let Some(m) = d.month {
+            parts.push(i32::from(m));
+            if let Some(day) = d.day {
+                parts.push(i32::from(day));
+            }
+        }
+        CslDate { date_parts: vec![parts] }
+    });
+    let pages = r.pages.as_ref().filter(|p| !p.first.is_empty());
+    CslItem {
+        id: &r.key,
+        kind: r.kind.csl(),
+        author: r.authors.iter().map(CslName::from).collect(),
+        editor: r.editors.iter().map(CslName::from).collect(),
+        title: non_empty(&r.title),
+        container_title: non_empty(&r.container),
+        container_title_short: non_empty(&r.container_short)
+            .filter(|s| Some(*s) != non_empty(&r.container)),
+        issued,
+        volume: non_empty(&r.volume),
+        issue: non_empty(&r.issue),
+        page: pages.map(|p| p.to_string()),
+        page_first: pages.map(|p| p.first.as_str()),
+        doi: non_empty(&r.doi),
+        pmid: non_empty(&r.pmid),
+        pmcid: non_empty(&r.pmcid),
+        url: non_empty(&r.url),
+        issn: non_empty(&r.issn),
+        publisher: non_empty(&r.publisher),
+        publisher_place: non_empty(&r.place),
+        edition: non_empty(&r.edition),
+        note: non_empty(&r.note),
+        abstract_text: non_empty(&r.abstract_text),
+        keyword: (!r.keywords.is_empty()).then(|| r.keywords.join(", ")),
+        custom: CslCustom {
+            raw: &r.raw,
+            status: r.status.as_str(),
+            et_al: r.et_al,
+            source: &r.origin.source,
+            ordinal: r.origin.ordinal,
+            citing: r.citing.as_ref().filter(|c| !c.is_empty()),
+            cited_by: &r.cited_by,
+            warnings: &r.warnings,
+        },
+    }
+}
+
+fn write_item<W: io::Write>(out: &mut W, r: &Reference) -> io::Result<()> {
+    serde_json::to_writer(out, &csl_item(r)).map_err(io::Error::other)
+}
+
+/// Writes a CSL-JSON array, one item per line inside the brackets; an empty list gives
+/// `[]`.
 pub struct CslJson<W> {
     out: W,
+    count: usize,
 }
 
 impl<W: io::Write> CslJson<W> {
     /// A writer to `out`.
     pub fn new(out: W) -> Self {
-        CslJson { out }
+        CslJson { out, count: 0 }
     }
 }
 
 impl<W: io::Write> Emit for CslJson<W> {
     fn emit(&mut self, reference: &Reference) -> io::Result<()> {
-        writeln!(self.out, "{:?}", reference.raw)
+        self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+        write_item(&mut self.out, reference)?;
+        self.count += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()
     }
 }
 
-/// Writes one CSL-JSON item per line.
+/// Writes one CSL-JSON item per line (JSON lines).
 pub struct Jsonl<W> {
     out: W,
 }
@@ -37,6 +273,147 @@ impl<W: io::Write> Jsonl<W> {
 
 impl<W: io::Write> Emit for Jsonl<W> {
     fn emit(&mut self, reference: &Reference) -> io::Result<()> {
-        writeln!(self.out, "{:?}", reference.raw)
+        write_item(&mut self.out, reference)?;
+        self.out.write_all(b"\n")
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::{Format, to_string};
+    use crate::model::{Date, Pages, Person, RefType, Status};
+
+    fn sample() -> Reference {
+        Reference {
+            key: "sung2021global".into(),
+            kind: RefType::Article,
+            authors: vec![
+                Name::Person(Person::new("Sung", "H.")),
+                Name::Person(Person {
+                    family: "Walt".into(),
+                    given: "S. J.".into(),
+                    particle: Some("van der".into()),
+                    suffix: Some("Jr".into()),
+                }),
+                Name::Literal("WHO".into()),
+            ],
+            et_al: true,
+            title: Some("Global cancer statistics 2020".into()),
+            container: Some("CA Cancer J Clin".into()),
+            date: Some(Date { year: 2021, month: Some(2), day: None }),
+            volume: Some("71".into()),
+            issue: Some("3".into()),
+            pages: Some(Pages { first: "209".into(), last: Some("249".into()) }),
+            doi: Some("10.3322/caac.21660".into()),
+            pmid: Some("33538338".into()),
+            raw: "Sung H, ... 209–249.".into(),
+            status: Status::Parsed,
+            ..Reference::default()
+        }
+    }
+
+    #[test]
+    fn item_maps_fields() {
+        let v = serde_json::to_value(csl_item(&sample())).unwrap();
+        assert_eq!(v["id"], "sung2021global");
+        assert_eq!(v["type"], "article-journal");
+        assert_eq!(v["author"][0]["family"], "Sung");
+        assert_eq!(v["author"][0]["given"], "H.");
+        assert_eq!(v["author"][1]["non-dropping-particle"], "van der");
+        assert_eq!(v["author"][1]["suffix"], "Jr");
+        assert_eq!(v["author"][2]["literal"], "WHO");
+        assert_eq!(v["issued"]["date-parts"], serde_json::json!([[2021, 2]]));
+        assert_eq!(v["page"], "209-249");
+        assert_eq!(v["page-first"], "209");
+        assert_eq!(v["DOI"], "10.3322/caac.21660");
+        assert_eq!(v["custom"]["et_al"], true);
+        assert_eq!(v["custom"]["status"], "parsed");
+        assert!(v.get("editor").is_none());
+        assert!(v["custom"].get("citing").is_none());
+    }
+
+    #[test]
+    fn key_order_is_fixed() {
+        let s = serde_json::to_string(&csl_item(&sample())).unwrap();
+        assert!(
+            s.starts_with(r#"{"id":"sung2021global","type":"article-journal","author""#)
+        );
+        let t = s.find("\"title\"").unwrap();
+        let c = s.find("\"container-title\"").unwrap();
+        assert!(t < c);
+    }
+
+    #[test]
+    fn empty_array_is_valid_json() {
+        let s = to_string(Format::CslJson, &[]);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&s).unwrap(),
+            serde_json::json!([])
+        );
+        assert_eq!(to_string(Format::Jsonl, &[]), "");
+    }
+
+    #[test]
+    fn array_and_lines_agree() {
+        let refs = vec![sample(), Reference { raw: "x".into(), ..Reference::default() }];
+        let arr: serde_json::Value =
+            serde_json::from_str(&to_string(Format::CslJson, &refs)).unwrap();
+        let lines: Vec<serde_json::Value> = to_string(Format::Jsonl, &refs)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(arr.as_array().unwrap(), &lines);
+        assert_eq!(lines.len(), 2);
+    }
+
+    /// Validates the output against the CSL 1.0.2 schema with python `jsonschema`, when
+    /// both the schema and python are available.
+    #[test]
+    fn validates_against_csl_schema() {
+        let schema = std::path::Path::new("../shared/data/csl-data.json");
+        if !schema.exists() {
+            eprintln!("skipping: ../shared/data/csl-data.json not found");
+            return;
+        }
+        let mut r2 = sample();
+        r2.citing = Some(CitingRef { pmid: Some("1".into()), doi: None, title: None });
+        r2.origin.source = "page.txt".into();
+        r2.origin.ordinal = 3;
+        r2.keywords = vec!["a".into(), "b".into()];
+        r2.editors = vec![Name::Person(Person::new("Singer", "M."))];
+        r2.kind = RefType::Chapter;
+        let refs =
+            vec![sample(), r2, Reference { raw: "x".into(), ..Reference::default() }];
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("out.json");
+        std::fs::write(&data, to_string(Format::CslJson, &refs)).unwrap();
+        let script = "import json,sys,jsonschema\n\
+            s=json.load(open(sys.argv[1]));d=json.load(open(sys.argv[2]))\n\
+            jsonschema.validate(d,s)\nprint('ok')";
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(schema)
+            .arg(&data)
+            .output();
+        match out {
+            Ok(o) if o.status.success() => {
+                assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "ok")
+            }
+            Ok(o) => {
+                let err = String::from_utf8_lossy(&o.stderr);
+                if err.contains("No module named") {
+                    eprintln!("skipping: python jsonschema not installed");
+                } else {
+                    panic!("CSL schema validation failed: {err}");
+                }
+            }
+            Err(e) => eprintln!("skipping: python3 not available: {e}"),
+        }
     }
 }

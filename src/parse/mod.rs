@@ -1,10 +1,1020 @@
-//! Parse: a reference string → fields (nom), then normalised into a [`Reference`].
+//! Parse: a reference string → borrowed [`Fields`] (nom rules and scanners), then
+//! normalised into a [`Reference`].
+//!
+//! The order is what makes it work across styles (Vancouver/NLM, PLOS, AMA, APA,
+//! Chicago, Harvard, Nature, ACS, Frontiers, books, chapters, web pages):
+//!
+//! 1. clean: white space folded, no space before `, . ; :`, a leading `[12]`/`12.` label
+//!    placed aside;
+//! 2. identifiers, links and access notes anywhere ([`ids`]); the first one ends the
+//!    "core";
+//! 3. the author list at the front ([`authors`]), then a year right after it
+//!    (author-date styles);
+//! 4. the source block at the end of the core ([`source`]): date, volume, issue, pages;
+//! 5. between them, title and container (quoted title, `In:` chapters, `Place:
+//!    Publisher`).
+//!
+//! Every stage only scans forward or backward once, so the work is linear in the input.
 
-use crate::model::{Reference, Status};
+mod authors;
+mod ids;
+mod source;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::model::{Date, Name, RefType, Reference, Status};
+use crate::normalize::{author, date, ident, journal, pages};
+use ids::IdKind;
+
+/// A reference split into fields: verbatim slices of the cleaned text, typed by role.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Fields<'a> {
+    authors: Vec<&'a str>,
+    et_al: bool,
+    editors: Vec<&'a str>,
+    authors_are_editors: bool,
+    title: Option<&'a str>,
+    container: Option<&'a str>,
+    year: Option<&'a str>,
+    month: Option<&'a str>,
+    day: Option<&'a str>,
+    volume: Option<&'a str>,
+    issue: Option<&'a str>,
+    pages: Option<&'a str>,
+    doi: Option<&'a str>,
+    pmid: Option<&'a str>,
+    pmcid: Option<&'a str>,
+    url: Option<&'a str>,
+    publisher: Option<&'a str>,
+    place: Option<&'a str>,
+    edition: Option<&'a str>,
+    notes: Vec<&'a str>,
+    kind: Option<RefType>,
+    /// The author list ended with a comma (`A. Smith and B. Jones, Title, Journal`):
+    /// fields are separated by commas.
+    comma_style: bool,
+    /// Byte ranges of the cleaned text that were placed in a field or understood as
+    /// punctuation between fields.
+    placed: Vec<Range<usize>>,
+}
 
 /// Parse one reference string into a normalised [`Reference`].
 ///
-/// Never fails: what is not understood stays in `raw` and the status says so.
+/// Never fails: what is not understood stays in `raw` and the status says so
+/// (`Partial` with a warning naming the unplaced text, or `Raw`).
+///
+/// ```
+/// let r = pubrefs::parse_reference(
+///     "Sung H, Ferlay J, Siegel RL, et al.. Global Cancer Statistics 2020. \
+///      CA Cancer J Clin 2021; 71: 209–249.",
+/// );
+/// assert_eq!(r.authors.len(), 3);
+/// assert!(r.et_al);
+/// assert_eq!(r.container.as_deref(), Some("CA Cancer J Clin"));
+/// assert_eq!(r.volume.as_deref(), Some("71"));
+/// ```
 pub fn parse_reference(text: &str) -> Reference {
-    Reference { raw: text.to_owned(), status: Status::Raw, ..Reference::default() }
+    let cleaned = clean(text);
+    let fields = split_fields(&cleaned);
+    let mut r = normalize_fields(&fields);
+    r.raw = text.to_owned();
+    let unplaced = unplaced_text(&cleaned, &fields.placed);
+    let found =
+        r.title.is_some() || !r.authors.is_empty() || r.doi.is_some() || r.pmid.is_some();
+    r.status = if !found {
+        Status::Raw
+    } else if unplaced.is_empty() {
+        Status::Parsed
+    } else {
+        r.warnings
+            .push(format!("text not placed in any field: {}", unplaced.join(" | ")));
+        Status::Partial
+    };
+    r
 }
+
+/// Fold white space (non-breaking and thin spaces too) and drop the space before
+/// `,`, `.`, `;`, `:` and `)` (`Paul WE , Germain RN .` → `Paul WE, Germain RN.`).
+fn clean(text: &str) -> Cow<'_, str> {
+    let needs = text.contains(|c: char| c.is_whitespace() && c != ' ')
+        || text.contains("  ")
+        || text.contains([' '])
+            && [" ,", " .", " ;", " :", " )"].iter().any(|p| text.contains(p))
+        || text.starts_with(' ')
+        || text.ends_with(' ');
+    if !needs {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space && !matches!(c, ',' | '.' | ';' | ':' | ')') {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+// `[12] ` | `12. ` | `12) ` | `(b) ` — a list label in front of a reference
+fn label(s: &str) -> usize {
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let after = |n: usize| -> usize {
+        let t = s.get(n..).unwrap_or_default();
+        n + (t.len() - t.trim_start().len())
+    };
+    if b.first() == Some(&b'[') {
+        let n = b
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if (1..=4).contains(&n) && b.get(n + 1) == Some(&b']') {
+            return after(n + 2);
+        }
+    }
+    if b.first() == Some(&b'(')
+        && b.get(2) == Some(&b')')
+        && b.get(1).is_some_and(u8::is_ascii_lowercase)
+    {
+        return after(3);
+    }
+    if (1..=4).contains(&digits)
+        && matches!(b.get(digits), Some(b'.' | b')'))
+        && b.get(digits + 1) == Some(&b' ')
+        && !s
+            .get(digits + 2..)
+            .unwrap_or_default()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return after(digits + 1);
+    }
+    0
+}
+
+fn span_of(base: &str, part: &str) -> Range<usize> {
+    let start =
+        (part.as_ptr() as usize).saturating_sub(base.as_ptr() as usize).min(base.len());
+    start..(start + part.len()).min(base.len())
+}
+
+fn is_field_punct(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '&')
+}
+
+fn split_fields(s: &str) -> Fields<'_> {
+    let mut f = Fields::default();
+    let lab = label(s);
+    f.placed.push(0..lab);
+    // 2. identifiers, links, notes
+    let mut hits = ids::find_ids(s);
+    let core_end_ids = hits.iter().map(|h| h.span.start).min().unwrap_or(s.len());
+    if !hits.iter().any(|h| h.kind == IdKind::Doi)
+        && let Some(h) = ids::find_glued_doi(s.get(..core_end_ids).unwrap_or_default())
+    {
+        hits.push(h);
+    }
+    let mut core_end = s.len();
+    for h in &hits {
+        f.placed.push(h.span.clone());
+        match h.kind {
+            IdKind::Doi if f.doi.is_none() => f.doi = Some(h.value),
+            IdKind::Pmid if f.pmid.is_none() => f.pmid = Some(h.value),
+            IdKind::Pmcid if f.pmcid.is_none() => f.pmcid = Some(h.value),
+            IdKind::Url if f.url.is_none() => f.url = Some(h.value),
+            IdKind::Note => {}
+            _ => {}
+        }
+        // a note or URL before the source block is part of a web reference; anything
+        // else ends the core
+        core_end = core_end.min(h.span.start);
+    }
+    let core_end = core_end.max(lab);
+    let core = s.get(lab..core_end).unwrap_or_default();
+    let core_base = lab;
+    // 3. authors
+    let al = authors::scan_authors(core);
+    for it in &al.items {
+        let r = it.start + core_base..it.end + core_base;
+        f.placed.push(r.clone());
+        if let Some(t) = s.get(r) {
+            f.authors.push(t);
+        }
+    }
+    f.et_al = al.et_al;
+    f.authors_are_editors = al.editors;
+    f.placed.push(core_base..core_base + al.end);
+    f.comma_style = !al.items.is_empty()
+        && core.get(..al.end).unwrap_or_default().trim_end().ends_with(',');
+    let mut rest_start = core_base + al.end;
+    // 3b. a year right after the authors: `(2004)`, `(2010a).`, `2014.`
+    let rest = s.get(rest_start..core_end).unwrap_or_default();
+    let lead = rest.len() - rest.trim_start_matches(is_field_punct).len();
+    let after = rest.get(lead..).unwrap_or_default();
+    if let Some((len, year)) = leading_year(after) {
+        f.year = year;
+        f.placed.push(rest_start..rest_start + lead + len);
+        rest_start += lead + len;
+    }
+    // 4. the source block
+    let r = s.get(rest_start..core_end).unwrap_or_default();
+    let r_trim = r.trim_end_matches(|c: char| is_field_punct(c) || c == '[');
+    let src_at = source::source_start(r_trim);
+    let block = r_trim.get(src_at..).unwrap_or_default();
+    let src = source::parse_source(block, f.year.is_none());
+    let block_base = rest_start + src_at;
+    f.placed.push(block_base..block_base + block.len());
+    for u in &src.unplaced {
+        // put back what the block did not understand
+        f.placed
+            .retain(|p| !(p.start == block_base && p.end == block_base + block.len()));
+        let _ = u;
+    }
+    if !src.unplaced.is_empty() {
+        let mut last = block_base;
+        for u in &src.unplaced {
+            f.placed.push(last..block_base + u.start);
+            last = block_base + u.end;
+        }
+        f.placed.push(last..block_base + block.len());
+    }
+    f.year = f.year.or(src.year);
+    f.month = src.month;
+    f.day = src.day;
+    f.volume = src.volume;
+    f.issue = src.issue;
+    f.pages = src.pages;
+    // 5. title and container
+    let middle = rest_start..rest_start + src_at;
+    body(s, middle, &mut f);
+    tidy_container(&mut f);
+    // the tail: a year for a web page (`… http://x, 2008.`), notes
+    if f.year.is_none() {
+        let tail = s.get(core_end..).unwrap_or_default();
+        for (i, w) in tail.split(' ').enumerate() {
+            if i > 200 {
+                break;
+            }
+            let y = w.trim_matches(|c: char| !c.is_ascii_digit());
+            if y.len() == 4 && date::parse_year(y).is_some() {
+                let r = span_of(s, w);
+                if !f.placed.iter().any(|p| p.start <= r.start && r.end <= p.end) {
+                    f.year = Some(y);
+                    f.placed.push(r);
+                    break;
+                }
+            }
+        }
+    }
+    f
+}
+
+/// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
+fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
+    if s.starts_with('(') {
+        let close = s.find(')').filter(|&c| c < 40)?;
+        let inner = s.get(1..close)?;
+        let first = inner.split([',', ' ']).next()?;
+        if inner.starts_with("n.d") {
+            return Some((close + 1, None));
+        }
+        date::parse_year(first)?;
+        return Some((close + 1, Some(first)));
+    }
+    let y = s.get(..4)?;
+    date::parse_year(y)?;
+    let mut n = 4;
+    if s.get(4..5).is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase())) {
+        n = 5;
+    }
+    let after = s.get(n..)?;
+    (after.starts_with(". ") || after.starts_with(", ") || after.starts_with(": "))
+        .then(|| (n, s.get(..n)))
+}
+
+/// Sentence boundaries in `s` (`. `, `? `, `! ` before a capital, digit, quote or
+/// bracket): the byte offsets where each segment ends (after the mark).
+fn sentence_ends(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if !matches!(c, '.' | '?' | '!') || depth > 0 || b.get(i + 1) != Some(&b' ') {
+            continue;
+        }
+        let next = s.get(i + 2..).and_then(|t| t.chars().next());
+        let before = s.get(..i).unwrap_or_default();
+        let prev_word = before.rsplit(' ').next().unwrap_or_default();
+        // a journal that starts in lower case (`npj Genom Med`, `eClinicalMedicine`)
+        // after a full word
+        let lower_journal = next.is_some_and(char::is_lowercase)
+            && c == '.'
+            && prev_word.chars().count() >= 3
+            && prev_word.chars().all(char::is_alphanumeric)
+            && !matches!(
+                prev_word,
+                "spp" | "var" | "subsp" | "approx" | "etc" | "vs" | "Fig" | "sp"
+            )
+            && s.get(i + 2..)
+                .and_then(|t| t.split(' ').next())
+                .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase) || w == "npj");
+        if !lower_journal
+            && !next.is_some_and(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '“' | '"' | '[' | '(' | '‘')
+            })
+        {
+            continue;
+        }
+        if c == '.' {
+            let before = s.get(..i).unwrap_or_default();
+            let w = before.rsplit(' ').next().unwrap_or_default();
+            if matches!(
+                w,
+                "vs" | "e.g"
+                    | "i.e"
+                    | "St"
+                    | "Dr"
+                    | "Mr"
+                    | "Mrs"
+                    | "Ms"
+                    | "Fig"
+                    | "ca"
+                    | "cf"
+                    | "approx"
+                    | "Inc"
+                    | "Ltd"
+                    | "Co"
+                    | "Jr"
+                    | "al"
+            ) {
+                continue;
+            }
+        }
+        out.push(i + 1);
+    }
+    out
+}
+
+/// True for a segment that is one abbreviated journal word (`J`, `Am`, `Chem`, `Soc`).
+fn is_abbrev_word(seg: &str) -> bool {
+    let t = seg.trim();
+    let roman = t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    !t.is_empty()
+        && !roman
+        && !t.contains(' ')
+        && t.chars().count() <= 12
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words that name a publisher.
+const PUBLISHER_WORDS: &[&str] = &[
+    "Press",
+    "Publishers",
+    "Publisher",
+    "Publishing",
+    "Publications",
+    "Verlag",
+    "Springer",
+    "Wiley",
+    "Elsevier",
+    "Books",
+    "Dover",
+    "Kluwer",
+    "Routledge",
+    "Sage",
+    "SAGE",
+    "McGraw",
+    "Prentice",
+    "Addison",
+    "Academic",
+    "Blackwell",
+    "Saunders",
+    "Mosby",
+    "Livingstone",
+    "Lippincott",
+    "Thieme",
+    "Karger",
+    "CRC",
+    "Norton",
+    "Penguin",
+    "Macmillan",
+    "Pearson",
+    "Cengage",
+    "Taylor",
+    "Harper",
+];
+
+/// `Springer Verlag, New York, USA` | `Dover Publications` → (publisher, place)
+fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
+    let seg = seg.trim().trim_end_matches(['.', ',', ';']);
+    let (publ, place) = match seg.split_once(", ") {
+        Some((p, rest)) => (p, Some(rest)),
+        None => (seg, None),
+    };
+    let ok = publ.split_whitespace().count() <= 6
+        && publ
+            .split_whitespace()
+            .any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
+        && place.is_none_or(|p| p.split_whitespace().count() <= 5);
+    ok.then_some((publ, place))
+}
+
+/// True for a short run of abbreviated words (`IEEE Trans`, `Proc Natl`).
+fn is_abbrev_phrase(seg: &str) -> bool {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() <= 6 && w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// `New York: Oxford University Press` | `Cham: Springer` → (place, publisher)
+fn place_publisher(seg: &str) -> Option<(&str, &str)> {
+    let (place, publ) = seg.split_once(": ")?;
+    let place = place.trim();
+    let publ = publ.trim().trim_end_matches([';', ',', '.']);
+    let pw = place.split_whitespace().count();
+    let ok = (1..=5).contains(&pw)
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && !place.chars().any(|c| c.is_ascii_digit())
+        && !publ.is_empty()
+        && publ.split_whitespace().count() <= 10
+        && publ.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    ok.then_some((place, publ))
+}
+
+fn has_word(s: &str, words: &[&str]) -> bool {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// Title, container, publisher, editors between the authors and the source block.
+fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
+    let m_full = s.get(middle.clone()).unwrap_or_default();
+    let m = m_full.trim_end_matches(|c: char| is_field_punct(c) || c == '(');
+    if m.trim().is_empty() {
+        return;
+    }
+    let base = middle.start;
+    let lead = m.len() - m.trim_start_matches(is_field_punct).len();
+    let m = m.get(lead..).unwrap_or_default();
+    let base = base + lead;
+    f.placed.push(middle.clone());
+    // thesis / report / web markers anywhere
+    if has_word(m, &["thesis", "dissertation", "PhD", "Ph.D", "doctoral"]) {
+        f.kind = Some(RefType::Thesis);
+    } else if has_word(m, &["report", "Report", "brief"]) && !has_word(m, &["case"]) {
+        f.kind = Some(RefType::Report);
+    }
+    // a LaTeX-quoted title: ``Title,'' Journal
+    if let Some(inner) = m.strip_prefix("``")
+        && let Some(c) = inner.find("''")
+    {
+        f.title = inner.get(..c);
+        let after = inner.get(c + 2..).unwrap_or_default();
+        container_and_publisher(s, base + 2 + c + 2, after, f);
+        return;
+    }
+    // a quoted title: `“Title,” Journal` / `"Title". Journal`
+    if let Some(q) = m.find(['“', '"']).filter(|&q| q == 0) {
+        let open_len =
+            m.get(q..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+        let inner_start = q + open_len;
+        let close = m.get(inner_start..).and_then(|t| t.find(['”', '"']));
+        // the quotes wrap the whole title (`“Title,” Journal`), not a phrase in it
+        let whole = close.is_some_and(|c| {
+            let inner = m.get(inner_start..inner_start + c).unwrap_or_default();
+            let after = m.get(inner_start + c..).and_then(|t| t.chars().nth(1));
+            inner.ends_with([',', '.', '?', '!'])
+                || after.is_none_or(|a| matches!(a, ',' | '.' | ';'))
+        });
+        if let Some(c) = close.filter(|_| whole) {
+            let title = m.get(inner_start..inner_start + c).unwrap_or_default();
+            let close_len = m
+                .get(inner_start + c..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
+            f.title = Some(title);
+            let after_start = inner_start + c + close_len;
+            let after = m.get(after_start..).unwrap_or_default();
+            container_and_publisher(s, base + after_start, after, f);
+            return;
+        }
+    }
+    let mut ends = sentence_ends(m);
+    // comma style: the title ends at the first `, ` (unless a full stop comes first)
+    if f.comma_style
+        && let Some(c) = m.find(", ")
+        && ends.first().is_none_or(|&e| c < e)
+    {
+        ends.retain(|&e| e > c);
+        ends.insert(0, c + 1);
+    }
+    let mut segs: Vec<Range<usize>> = Vec::new();
+    let mut last = 0;
+    for e in ends {
+        segs.push(last..e);
+        last = e + 1;
+    }
+    if last < m.len() {
+        segs.push(last..m.len());
+    }
+    let seg_text = |r: &Range<usize>| m.get(r.clone()).unwrap_or_default().trim();
+    // chapters: `Title. In: Editors, editors. Book. City: Publisher`
+    if let Some(in_idx) = segs.iter().position(|r| {
+        let t = seg_text(r);
+        t.starts_with("In:") || t.starts_with("In ") || t.starts_with("in:")
+    }) && in_idx > 0
+    {
+        let title_end = segs.get(in_idx - 1).map_or(0, |r| r.end);
+        f.title = m.get(..title_end);
+        let rest_start = segs.get(in_idx).map_or(m.len(), |r| r.start);
+        let rest = m.get(rest_start..).unwrap_or_default();
+        let rest_t = rest.trim_start();
+        let rest_t = rest_t
+            .strip_prefix("In:")
+            .or_else(|| rest_t.strip_prefix("In "))
+            .or_else(|| rest_t.strip_prefix("in:"))
+            .unwrap_or(rest_t)
+            .trim_start();
+        let rest_base = base + (m.len() - rest_t.len()).min(m.len());
+        // editors
+        let mut first_seg_end = rest_t.len().min(300);
+        while !rest_t.is_char_boundary(first_seg_end) {
+            first_seg_end -= 1;
+        }
+        let first_seg = rest_t.get(..first_seg_end).unwrap_or_default();
+        let lower = first_seg.to_lowercase();
+        if lower.contains("editor")
+            || lower.contains("eds")
+            || lower.contains("(ed")
+            || lower.ends_with(" ed")
+        {
+            let al = authors::scan_authors(rest_t);
+            if al.editors && !al.items.is_empty() {
+                for it in &al.items {
+                    if let Some(t) = rest_t.get(it.clone()) {
+                        f.editors.push(t);
+                    }
+                }
+                let book = rest_t.get(al.end..).unwrap_or_default();
+                f.kind = Some(RefType::Chapter);
+                container_and_publisher(s, rest_base + al.end, book, f);
+                f.kind = Some(chapter_kind(f.container));
+                return;
+            }
+        }
+        f.kind = Some(RefType::Chapter);
+        container_and_publisher(s, rest_base, rest_t, f);
+        f.kind = Some(chapter_kind(f.container));
+        return;
+    }
+    // `Place: Publisher` at the end → a book (or a report)
+    let mut n = segs.len();
+    if n >= 2
+        && let Some(lastseg) = segs.last()
+    {
+        if let Some((place, publ)) = place_publisher(seg_text(lastseg)) {
+            f.place = Some(place);
+            f.publisher = Some(publ);
+            n -= 1;
+        } else if let Some((publ, place)) = publisher_place(seg_text(lastseg)) {
+            f.publisher = Some(publ);
+            f.place = place;
+            n -= 1;
+        }
+    }
+    // `Vol 2.`, `2nd ed.` segments
+    let mut keep: Vec<Range<usize>> = Vec::new();
+    for (i, r) in segs.iter().take(n).enumerate() {
+        let t = seg_text(r);
+        if i > 0 {
+            if let Some(v) = t
+                .strip_prefix("Vol ")
+                .or_else(|| t.strip_prefix("Vol. "))
+                .or_else(|| t.strip_prefix("Volume "))
+                && v.trim_end_matches('.').chars().all(|c| c.is_ascii_alphanumeric())
+                && f.volume.is_none()
+            {
+                f.volume = Some(v.trim_end_matches('.'));
+                continue;
+            }
+            let tl = t.to_lowercase();
+            if (tl.ends_with(" ed")
+                || tl.ends_with(" ed.")
+                || tl.ends_with(" edn")
+                || tl.ends_with(" edition"))
+                && t.split_whitespace().count() <= 3
+            {
+                f.edition = Some(t.trim_end_matches('.'));
+                continue;
+            }
+        }
+        keep.push(r.clone());
+    }
+    let Some(first) = keep.first().cloned() else { return };
+    if keep.len() == 1 {
+        f.title = m.get(first.clone());
+        if f.publisher.is_some() && f.kind.is_none() {
+            f.kind = Some(RefType::Book);
+        }
+        return;
+    }
+    // the container: the last segment, with the one-word abbreviations before it
+    let mut c_idx = keep.len() - 1;
+    while c_idx > 1
+        && keep.get(c_idx - 1).is_some_and(|r| {
+            let t = seg_text(r);
+            is_abbrev_word(t)
+                || (c_idx + 1 < keep.len() || keep.len() > 2) && is_abbrev_phrase(t)
+        })
+    {
+        c_idx -= 1;
+    }
+    if c_idx == 1 && keep.len() >= 3 && keep.iter().all(|r| is_abbrev_word(seg_text(r))) {
+        c_idx = 0;
+    }
+    let c_start = keep.get(c_idx).map_or(m.len(), |r| r.start);
+    let c_end = keep.last().map_or(m.len(), |r| r.end);
+    if c_idx > 0 {
+        let t_end = keep.get(c_idx - 1).map_or(first.end, |r| r.end);
+        f.title = m.get(first.start..t_end);
+    }
+    f.container = m.get(c_start..c_end);
+}
+
+fn chapter_kind(container: Option<&str>) -> RefType {
+    match container {
+        Some(c)
+            if has_word(
+                c,
+                &[
+                    "Proceedings",
+                    "Proc",
+                    "Conference",
+                    "Symposium",
+                    "Workshop",
+                    "Congress",
+                ],
+            ) =>
+        {
+            RefType::Chapter
+        }
+        _ => RefType::Chapter,
+    }
+}
+
+/// Container clean-up for the comma-separated styles: labelled volume and pages, a
+/// conference's place, `to appear`, and the institution of a thesis or report.
+fn tidy_container(f: &mut Fields<'_>) {
+    let Some(mut c) = f.container else { return };
+    // `…, Vol. 2, pages 266-273. Morgan Kaufmann` / `(Vol. 3, Part A, pp. 1761–1800)`
+    for label in [
+        ", Vol. ",
+        ", vol. ",
+        " (Vol. ",
+        ", volume ",
+        " volume ",
+        ", pages ",
+        ", pp. ",
+        ", pp ",
+        " pp. ",
+        ", p. ",
+    ] {
+        if let Some(i) = c.find(label) {
+            let after = c.get(i + label.len()..).unwrap_or_default();
+            let num: &str = after.split([',', ')', ' ']).next().unwrap_or_default();
+            if num.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+                if label.contains("ol") {
+                    f.volume = f.volume.or(Some(num));
+                } else {
+                    f.pages = f.pages.or(Some(num));
+                }
+                c = c.get(..i).unwrap_or_default();
+            }
+        }
+    }
+    // `to appear`, `in press`, `submitted`
+    for tail in [", to appear", " to appear", ", in press", " (in press)", ", submitted"]
+    {
+        if let Some(i) = c.to_lowercase().rfind(tail) {
+            if let Some(n) = c.get(i..) {
+                f.notes.push(n.trim_start_matches([',', ' ']));
+            }
+            c = c.get(..i).unwrap_or_default();
+        }
+    }
+    // a conference's place: `Proceedings of X, Portland, OR` / `IROS '91 (Osaka, Japan)`
+    let proc = has_word(
+        c,
+        &["Proceedings", "Proc", "Conference", "Conf", "Symposium", "Workshop"],
+    );
+    if proc {
+        if let Some(i) = c.find(", ") {
+            c = c.get(..i).unwrap_or_default();
+        }
+        if c.ends_with(')')
+            && let Some(open) = c.rfind(" (")
+        {
+            let inner = c.get(open + 2..c.len() - 1).unwrap_or_default();
+            if inner.contains(", ") && !inner.chars().any(|ch| ch.is_ascii_digit()) {
+                c = c.get(..open).unwrap_or_default();
+            }
+        }
+    }
+    // theses and reports: the container is the institution
+    if matches!(f.kind, Some(RefType::Thesis | RefType::Report)) {
+        let lower = c.to_lowercase();
+        if ["thesis", "dissertation", "report"].iter().any(|w| lower.contains(w)) {
+            let inst = c.rsplit(", ").find(|p| {
+                has_word(
+                    p,
+                    &[
+                        "University",
+                        "Institute",
+                        "Department",
+                        "Dept",
+                        "College",
+                        "School",
+                        "Universität",
+                        "Université",
+                    ],
+                )
+            });
+            if f.publisher.is_none() {
+                f.publisher = inst;
+            }
+            f.notes.push(c);
+            f.container = None;
+            return;
+        }
+    }
+    let c = c.trim_end_matches([',', ' ', '.']);
+    f.container = (!c.is_empty()).then_some(c);
+}
+
+/// What follows a quoted title or `In:`: `Book. City: Publisher` or `Journal`.
+fn container_and_publisher<'a>(
+    s: &'a str,
+    base: usize,
+    text: &'a str,
+    f: &mut Fields<'a>,
+) {
+    let _ = (s, base);
+    let t = text.trim_matches(|c: char| is_field_punct(c));
+    let t = t
+        .strip_prefix("in ")
+        .or_else(|| t.strip_prefix("In "))
+        .or_else(|| t.strip_prefix("In: "))
+        .unwrap_or(t);
+    if t.is_empty() {
+        return;
+    }
+    // `Book (Publisher, 2019)`: the year went to the source block
+    if let Some(open) =
+        t.rfind(" (").filter(|&o| !t.get(o..).unwrap_or_default().contains(')'))
+    {
+        let publ = t.get(open + 2..).unwrap_or_default().trim_end_matches([',', ' ']);
+        if !publ.is_empty() && publ.split_whitespace().count() <= 8 {
+            f.publisher = Some(publ);
+            f.container = t.get(..open);
+            return;
+        }
+    }
+    // a journal (the source block has a volume or pages) is never `Place: Publisher`
+    if f.volume.is_some() || f.pages.is_some() && f.kind != Some(RefType::Chapter) {
+        f.container = Some(t);
+        return;
+    }
+    // `Book. City: Publisher` / `Book, Publisher`
+    let ends = sentence_ends(t);
+    if let Some(&e) = ends.last() {
+        let tail = t.get(e + 1..).unwrap_or_default().trim();
+        let publisher = place_publisher(tail)
+            .map(|(place, publ)| (publ, Some(place)))
+            .or_else(|| publisher_place(tail));
+        if let Some((publ, place)) = publisher {
+            f.place = place;
+            f.publisher = Some(publ);
+            let mut book = t.get(..e).unwrap_or_default();
+            // `Book. 2nd ed.`: the edition is its own field
+            let ends = sentence_ends(book);
+            if let Some(&e2) = ends.last() {
+                let last = book.get(e2 + 1..).unwrap_or_default().trim();
+                let ll = last.to_lowercase();
+                if (ll.ends_with(" ed")
+                    || ll.ends_with(" ed.")
+                    || ll.ends_with(" edition"))
+                    && last.split_whitespace().count() <= 3
+                {
+                    f.edition = Some(last.trim_end_matches('.'));
+                    book = book.get(..e2).unwrap_or_default();
+                }
+            }
+            f.container = Some(book);
+            return;
+        }
+    }
+    if let Some((place, publ)) = place_publisher(t)
+        && f.title.is_some()
+        && !t.contains(". ")
+        && f.kind != Some(RefType::Chapter)
+    {
+        f.place = Some(place);
+        f.publisher = Some(publ);
+        return;
+    }
+    f.container = Some(t);
+}
+
+fn unplaced_text<'a>(s: &'a str, placed: &[Range<usize>]) -> Vec<&'a str> {
+    let mut ranges: Vec<Range<usize>> =
+        placed.iter().filter(|r| r.start < r.end).cloned().collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut gaps = Vec::new();
+    for r in &ranges {
+        if r.start > pos {
+            gaps.push(pos..r.start);
+        }
+        pos = pos.max(r.end);
+    }
+    if pos < s.len() {
+        gaps.push(pos..s.len());
+    }
+    for g in gaps {
+        if let Some(t) = s.get(g) {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            if t.chars().any(char::is_alphanumeric) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Bracketed notes at the end of a title: `[Internet]`, `[in Chinese]`, `[dissertation]`.
+fn strip_notes(t: &str) -> (&str, Vec<&str>) {
+    let mut t = t.trim().trim_end_matches('.').trim_end();
+    let mut notes = Vec::new();
+    while t.ends_with(']') {
+        let Some(open) = t.rfind('[') else { break };
+        let inner = t.get(open + 1..t.len() - 1).unwrap_or_default();
+        let lower = inner.to_lowercase();
+        let known = lower == "internet"
+            || lower.starts_with("in ")
+            || lower.contains("thesis")
+            || lower.contains("dissertation")
+            || lower.starts_with("cited")
+            || lower == "abstract"
+            || lower.contains("database")
+            || lower.contains("homepage")
+            || lower.contains("monograph")
+            || lower.contains("online");
+        if !known {
+            break;
+        }
+        notes.push(inner);
+        t = t.get(..open).unwrap_or_default().trim_end().trim_end_matches('.').trim_end();
+    }
+    (t, notes)
+}
+
+fn normalize_fields(f: &Fields<'_>) -> Reference {
+    // identifiers
+    let mut r = Reference {
+        doi: f.doi.and_then(ident::normalize_doi),
+        pmid: f.pmid.and_then(ident::normalize_pmid),
+        pmcid: f.pmcid.and_then(ident::normalize_pmcid),
+        url: f.url.map(str::to_owned),
+        ..Reference::default()
+    };
+    // authors
+    let names: Vec<Name> =
+        f.authors.iter().filter_map(|a| author::parse_name(a)).collect();
+    let eds: Vec<Name> = f.editors.iter().filter_map(|a| author::parse_name(a)).collect();
+    if f.authors_are_editors {
+        r.editors = names;
+    } else {
+        r.authors = names;
+        r.editors = eds;
+    }
+    r.et_al = f.et_al;
+    // title and container
+    let mut kind = f.kind;
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(t) = f.title {
+        let (t, ns) = strip_notes(t);
+        for n in ns {
+            if n.eq_ignore_ascii_case("internet") {
+                kind = Some(RefType::Web);
+            } else if n.to_lowercase().contains("thesis")
+                || n.to_lowercase().contains("dissertation")
+            {
+                kind = Some(RefType::Thesis);
+            } else {
+                notes.push(n.to_owned());
+            }
+        }
+        let t = journal::clean_title(t);
+        r.title = (!t.is_empty()).then_some(t);
+    }
+    if let Some(c) = f.container {
+        let (c, ns) = strip_notes(c);
+        for n in ns {
+            if n.eq_ignore_ascii_case("internet") {
+                kind = kind.or(Some(RefType::Web));
+            } else {
+                notes.push(n.to_owned());
+            }
+        }
+        let c = journal::clean_container(c);
+        r.container = (!c.is_empty()).then_some(c);
+    }
+    // a lone collective "author" with no title is the title
+    if r.title.is_none()
+        && r.authors.len() == 1
+        && r.container.is_none()
+        && let Some(Name::Literal(l)) = r.authors.first()
+    {
+        r.title = Some(l.clone());
+        r.authors.clear();
+    }
+    if r.title.is_none()
+        && r.container.is_some()
+        && kind.is_none()
+        && f.volume.is_none()
+        && f.pages.is_none()
+    {
+        r.title = r.container.take();
+    }
+    // date, volume, issue, pages
+    r.date = f.year.and_then(|y| date::make_date(y, f.month, f.day));
+    r.volume = f.volume.map(|v| v.trim_end_matches('.').to_owned());
+    r.issue = f.issue.map(|v| v.trim().to_owned());
+    r.pages = f.pages.and_then(pages::normalize_pages);
+    r.publisher =
+        f.publisher.map(|p| p.trim().trim_end_matches(['.', ',', ';']).to_owned());
+    r.place = f.place.map(|p| p.trim().to_owned());
+    r.edition = f.edition.map(str::to_owned);
+    notes.extend(f.notes.iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()));
+    if !notes.is_empty() {
+        r.note = Some(notes.join("; "));
+    }
+    // type
+    r.kind = kind.unwrap_or_else(|| {
+        if r.container.is_none() && r.publisher.is_some() {
+            RefType::Book
+        } else if r.container.is_none() && r.url.is_some() && r.volume.is_none() {
+            RefType::Web
+        } else if r.container.as_deref().is_some_and(|c| {
+            has_word(
+                c,
+                &["Proceedings", "Conference", "Symposium", "Workshop", "Congress"],
+            ) && r.volume.is_none()
+        }) {
+            // a paper in a proceedings volume: a chapter of that book
+            RefType::Chapter
+        } else if r.url.is_some()
+            && r.volume.is_none()
+            && r.pages.is_none()
+            && r.publisher.is_none()
+            && r.doi.is_none()
+        {
+            RefType::Web
+        } else if r.container.is_none()
+            && r.volume.is_none()
+            && r.pages.is_none()
+            && r.doi.is_none()
+            && r.pmid.is_none()
+        {
+            RefType::Document
+        } else {
+            RefType::Article
+        }
+    });
+    if r.kind == RefType::Book && r.container.is_some() && r.title.is_none() {
+        r.title = r.container.take();
+    }
+    let _: Option<Date> = None;
+    r
+}
+
+#[cfg(test)]
+mod tests;

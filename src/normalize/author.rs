@@ -1,0 +1,435 @@
+//! Authors: one name as written in a reference → a [`Name`].
+//!
+//! Forms (NLM "Citing Medicine", ch. 1 "Author(s)": surname, then up to two initials
+//! without periods or spaces; and the other styles' forms):
+//! - Vancouver / NLM: `Siegel RL`, `van der Walt SJ`, `Zhou J-J`, `Smith JA Jr`
+//! - inverted: `Siegel, R. L.`, `De Oliveira, P.`, `Bakhtin, Mikhail`
+//! - initials first: `R. L. Siegel`, `M.-C. Dupont`, `K White`, `David Cline`
+//! - collective: `WHO Working Group`, `The National Health Commission of …` (never split)
+//!
+//! Given names known only as initials come out as `R. L.`; full given names are kept as
+//! written.
+
+use crate::model::{Name, Person};
+
+/// Lower-case words that start a family name (kept as a non-dropping particle).
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos",
+    "du", "la", "le", "les", "ten", "ter", "te", "vom", "zu", "zur", "y", "d'", "l'",
+    "van't", "bin", "ben", "al", "el",
+];
+
+/// Words that mark a collective author.
+const ORG_WORDS: &[&str] = &[
+    "group",
+    "consortium",
+    "committee",
+    "organization",
+    "organisation",
+    "association",
+    "society",
+    "institute",
+    "commission",
+    "council",
+    "ministry",
+    "department",
+    "collaboration",
+    "collaborative",
+    "network",
+    "team",
+    "agency",
+    "centre",
+    "center",
+    "centers",
+    "university",
+    "foundation",
+    "federation",
+    "board",
+    "office",
+    "investigators",
+    "program",
+    "programme",
+    "panel",
+    "union",
+    "working",
+    "force",
+    "alliance",
+    "initiative",
+    "trialists",
+    "services",
+    "service",
+    "administration",
+    "bureau",
+    "academy",
+    "college",
+    "national",
+    "world",
+    "international",
+    "statistics",
+    "registry",
+    "authority",
+    "unit",
+    "project",
+    "the",
+    "health",
+    "study",
+    "who",
+    "cdc",
+    "fda",
+    "nice",
+    "inc",
+    "ltd",
+    "corporation",
+    "company",
+];
+
+const SUFFIXES: &[&str] =
+    &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd", "4th"];
+
+/// True for a particle word (`van`, `de`, `d'`).
+pub fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&w)
+}
+
+/// True for a name suffix word (`Jr`, `III`, `2nd`).
+pub fn is_suffix(w: &str) -> bool {
+    SUFFIXES.contains(&w.trim_end_matches(',')) || SUFFIXES.contains(&w)
+}
+
+/// True for NLM initials without periods: 1–4 upper-case letters, hyphens allowed
+/// between them (`RL`, `J-J`, `M‐C`).
+pub fn is_nlm_initials(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=4).contains(&letters)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_uppercase() || is_hyphen(c))
+        && !w.chars().last().is_some_and(is_hyphen)
+}
+
+/// True for dotted initials (`R.`, `R.L.`, `M.-C.`, `Th.`, `J.‐H.`).
+pub fn is_dotted_initials(w: &str) -> bool {
+    if !w.ends_with('.') || w.len() < 2 {
+        return false;
+    }
+    w.split('.').filter(|p| !p.is_empty()).all(|p| {
+        let p = p.trim_start_matches(is_hyphen);
+        let mut cs = p.chars();
+        match (cs.next(), cs.next(), cs.next()) {
+            (Some(a), None, None) => a.is_uppercase(),
+            (Some(a), Some(b), None) => a.is_uppercase() && b.is_lowercase(),
+            _ => false,
+        }
+    })
+}
+
+/// True for a hyphen of any kind.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '–')
+}
+
+/// True when a word can be part of a family name (`Siegel`, `Aliaño‐González`, `O'Neil`,
+/// `van`, `LEDUC`).
+pub fn is_family_word(w: &str) -> bool {
+    let Some(first) = w.chars().next() else { return false };
+    if is_particle(w) {
+        return true;
+    }
+    // `d'Erme`, `l'Hermite`, `dos-Santos`
+    if let Some((p, rest)) = w.split_once(['\'', '’'])
+        && p.chars().count() == 1
+        && first.is_lowercase()
+        && rest.chars().next().is_some_and(char::is_uppercase)
+    {
+        return true;
+    }
+    first.is_uppercase()
+        && w.chars().count() >= 2
+        && w.chars().all(|c| c.is_alphabetic() || is_hyphen(c) || matches!(c, '\'' | '’'))
+        && w.chars().any(char::is_lowercase)
+        || (first.is_uppercase()
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || is_hyphen(c) || c == '\''))
+}
+
+/// True when a word is a capitalised given name (`Mikhail`, `Jean-Pierre`).
+pub fn is_given_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && w.chars().skip(1).all(|c| c.is_lowercase() || is_hyphen(c) || c.is_uppercase())
+        && w.chars().skip(1).any(char::is_lowercase)
+}
+
+/// Given names from NLM initials: `RL` → `R. L.`, `J-J` → `J.-J.`.
+pub fn expand_initials(init: &str) -> String {
+    let mut out = String::new();
+    for c in init.chars() {
+        if is_hyphen(c) {
+            if out.ends_with(' ') {
+                out.pop();
+            }
+            out.push('-');
+        } else {
+            out.push(c);
+            out.push('.');
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// Given names from dotted initials as written: `R.L.` → `R. L.`, `J.‐H.` → `J.-H.`.
+fn tidy_dotted(given: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in given.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if is_dotted_initials(part) && !part.contains(is_hyphen) {
+            let pieces: Vec<&str> = part.split('.').filter(|p| !p.is_empty()).collect();
+            out.push_str(
+                &pieces.iter().map(|p| format!("{p}.")).collect::<Vec<_>>().join(" "),
+            );
+        } else {
+            out.push_str(&part.replace(['‐', '‑', '–'], "-"));
+        }
+    }
+    out
+}
+
+/// Split leading particles off a family name: `van der Walt` → (`van der`, `Walt`).
+fn split_particle(family: &str) -> (Option<String>, String) {
+    let words: Vec<&str> = family.split_whitespace().collect();
+    let n = words.iter().take_while(|w| is_particle(w)).count();
+    if n == 0 || n >= words.len() {
+        return (None, family.to_owned());
+    }
+    (
+        Some(words.get(..n).unwrap_or_default().join(" ")),
+        words.get(n..).unwrap_or_default().join(" "),
+    )
+}
+
+fn person(family: &str, given: String, suffix: Option<&str>) -> Name {
+    let (particle, family) = split_particle(family.trim());
+    Name::Person(Person {
+        family,
+        given,
+        particle,
+        suffix: suffix.map(|s| s.trim_end_matches('.').to_owned()),
+    })
+}
+
+/// True when a name looks like a collective author rather than a person.
+pub fn looks_collective(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 5 {
+        return true;
+    }
+    let org = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        ORG_WORDS.contains(&w.as_str()) && w != "the" || w == "the" && words.len() > 2
+    });
+    org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// One author as written → a [`Name`]. Returns `None` for an empty item.
+///
+/// ```
+/// use pubrefs::normalize::author::parse_name;
+/// use pubrefs::{Name, Person};
+/// assert_eq!(parse_name("Siegel RL"), Some(Name::Person(Person::new("Siegel", "R. L."))));
+/// assert_eq!(parse_name("Siegel, R. L."), Some(Name::Person(Person::new("Siegel", "R. L."))));
+/// assert_eq!(parse_name("R. L. Siegel"), Some(Name::Person(Person::new("Siegel", "R. L."))));
+/// ```
+pub fn parse_name(item: &str) -> Option<Name> {
+    let s = item.trim().trim_matches(|c: char| c == ',' || c == ';' || c == '&').trim();
+    let s = s.strip_prefix("and ").unwrap_or(s).trim();
+    if s.is_empty() {
+        return None;
+    }
+    // inverted: `Family, Given[, Suffix]`
+    if let Some((fam, rest)) = s.split_once(',') {
+        let fam = fam.trim();
+        let mut given = rest.trim();
+        let mut suffix = None;
+        if let Some((g, suf)) = given.rsplit_once(',')
+            && is_suffix(suf.trim())
+        {
+            given = g.trim();
+            suffix = Some(suf.trim());
+        }
+        if !fam.is_empty()
+            && !given.is_empty()
+            && fam.split_whitespace().all(is_family_word)
+        {
+            let g = if is_nlm_initials(given) {
+                expand_initials(given)
+            } else {
+                tidy_dotted(given)
+            };
+            return Some(person(fam, g, suffix));
+        }
+        return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
+    }
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let mut suffix = None;
+    if words.len() > 2 && words.last().is_some_and(|w| is_suffix(w)) {
+        suffix = words.pop();
+    }
+    let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
+    // Vancouver: `Family INITIALS`
+    if words.len() >= 2 && is_nlm_initials(last) && !looks_collective(s) {
+        let fam = words.get(..words.len() - 1).unwrap_or_default().join(" ");
+        if fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
+            return Some(person(&fam, expand_initials(last), suffix));
+        }
+    }
+    // initials first: `R. L. Siegel`, `K White`, `David Cline`
+    let n_given = words
+        .iter()
+        .take_while(|w| {
+            is_dotted_initials(w) || is_nlm_initials(w) && w.chars().count() == 1
+        })
+        .count();
+    if n_given > 0 && n_given < words.len() {
+        let fam = words.get(n_given..).unwrap_or_default().join(" ");
+        let given = words.get(..n_given).unwrap_or_default().join(" ");
+        let given = if is_nlm_initials(&given) {
+            expand_initials(&given)
+        } else {
+            tidy_dotted(&given)
+        };
+        return Some(person(fam.trim_end_matches('.'), given, suffix));
+    }
+    // `David R. Cheriton`, `Sarita V. Adve`, `Ludwig van Beethoven`
+    if (3..=4).contains(&words.len()) && !looks_collective(s) {
+        let n = words.len();
+        let fam_start = (1..n)
+            .find(|&i| words.get(i).is_some_and(|w| is_particle(w)))
+            .unwrap_or(n - 1);
+        let given_ok = words.get(..fam_start).unwrap_or_default().iter().enumerate().all(
+            |(i, w)| {
+                is_dotted_initials(w)
+                    || is_nlm_initials(w) && w.chars().count() == 1
+                    || i == 0 && is_given_word(w)
+            },
+        );
+        let fam_ok = words.get(fam_start..).unwrap_or_default().iter().all(|w| {
+            let w = w.trim_end_matches('.');
+            is_family_word(w) || is_particle(w)
+        });
+        if given_ok && fam_ok && fam_start > 0 {
+            let given = words.get(..fam_start).unwrap_or_default().join(" ");
+            let fam = words.get(fam_start..).unwrap_or_default().join(" ");
+            return Some(person(fam.trim_end_matches('.'), tidy_dotted(&given), suffix));
+        }
+    }
+    if (2..=3).contains(&words.len())
+        && !looks_collective(s)
+        && words.iter().all(|w| is_given_word(w.trim_end_matches('.')) || is_particle(w))
+    {
+        let fam_start =
+            words.iter().position(|w| is_particle(w)).unwrap_or(words.len() - 1);
+        let fam_start = fam_start.max(1);
+        let given = words.get(..fam_start).unwrap_or_default().join(" ");
+        let fam = words.get(fam_start..).unwrap_or_default().join(" ");
+        return Some(person(fam.trim_end_matches('.'), given, suffix));
+    }
+    Some(Name::Literal(s.trim_end_matches(['.', ' ']).to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(family: &str, given: &str) -> Option<Name> {
+        Some(Name::Person(Person::new(family, given)))
+    }
+
+    #[test]
+    fn vancouver_names() {
+        assert_eq!(parse_name("Sung H"), p("Sung", "H."));
+        assert_eq!(parse_name("Siegel RL"), p("Siegel", "R. L."));
+        assert_eq!(parse_name("Zhou J-J"), p("Zhou", "J.-J."));
+        assert_eq!(parse_name("Echeverri Giraldo DR"), p("Echeverri Giraldo", "D. R."));
+        assert_eq!(parse_name("Graves‐Morris PR"), p("Graves‐Morris", "P. R."));
+        let walt = parse_name("van der Walt SJ");
+        assert_eq!(
+            walt,
+            Some(Name::Person(Person {
+                family: "Walt".into(),
+                given: "S. J.".into(),
+                particle: Some("van der".into()),
+                suffix: None
+            }))
+        );
+        let jr = parse_name("Smith JA Jr");
+        assert_eq!(
+            jr,
+            Some(Name::Person(Person {
+                family: "Smith".into(),
+                given: "J. A.".into(),
+                particle: None,
+                suffix: Some("Jr".into())
+            }))
+        );
+        let haba = parse_name("de la Haba-Rodriguez J");
+        assert!(
+            matches!(haba, Some(Name::Person(Person { ref particle, .. })) if particle.as_deref() == Some("de la"))
+        );
+    }
+
+    #[test]
+    fn inverted_names() {
+        assert_eq!(parse_name("Siegel, R. L."), p("Siegel", "R. L."));
+        assert_eq!(parse_name("Siegel, R.L."), p("Siegel", "R. L."));
+        assert_eq!(parse_name("De Oliveira, P."), p("De Oliveira", "P."));
+        assert_eq!(parse_name("Bakhtin, Mikhail"), p("Bakhtin", "Mikhail"));
+        assert_eq!(parse_name("LEDUC, H."), p("LEDUC", "H."));
+        assert_eq!(parse_name("Kim, J.‐H."), p("Kim", "J.-H."));
+    }
+
+    #[test]
+    fn initials_first_names() {
+        assert_eq!(parse_name("R. L. Siegel"), p("Siegel", "R. L."));
+        assert_eq!(parse_name("M. J. Aliaño‐González"), p("Aliaño‐González", "M. J."));
+        assert_eq!(parse_name("M.-C. Dupont"), p("Dupont", "M.-C."));
+        assert_eq!(parse_name("K White"), p("White", "K."));
+        assert_eq!(parse_name("David Cline"), p("Cline", "David"));
+        assert_eq!(parse_name("and X. Yan"), p("Yan", "X."));
+    }
+
+    #[test]
+    fn collective_names() {
+        let lit = |s: &str| Some(Name::Literal(s.into()));
+        assert_eq!(
+            parse_name(
+                "The National Health Commission of the People’s Republic of China."
+            ),
+            lit("The National Health Commission of the People’s Republic of China")
+        );
+        assert_eq!(parse_name("WHO"), lit("WHO"));
+        assert_eq!(
+            parse_name("World Health Organization"),
+            lit("World Health Organization")
+        );
+        assert_eq!(parse_name(""), None);
+    }
+
+    #[test]
+    fn initials_helpers() {
+        assert!(is_nlm_initials("RL") && is_nlm_initials("J-J") && is_nlm_initials("H"));
+        assert!(
+            !is_nlm_initials("Rl") && !is_nlm_initials("ABCDE") && !is_nlm_initials("J-")
+        );
+        assert!(
+            is_dotted_initials("R.")
+                && is_dotted_initials("R.L.")
+                && is_dotted_initials("Th.")
+        );
+        assert!(!is_dotted_initials("Rob.") && !is_dotted_initials("R"));
+        assert_eq!(expand_initials("RL"), "R. L.");
+        assert_eq!(expand_initials("J-J"), "J.-J.");
+    }
+}

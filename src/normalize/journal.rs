@@ -1,0 +1,71 @@
+//! Titles and containers: trim the punctuation that separates fields, strip quotes.
+
+/// Quotes that wrap a title.
+const QUOTES: &[char] = &['“', '”', '"', '‘', '’', '„', '«', '»', '\''];
+
+/// A title as written, cleaned: outer quotes, separating punctuation and a trailing
+/// period removed; `?`, `!` and closing brackets kept.
+///
+/// ```
+/// use pubrefs::normalize::journal::clean_title;
+/// assert_eq!(clean_title("“Sarcopenia,” "), "Sarcopenia");
+/// assert_eq!(clean_title("Is it safe? "), "Is it safe?");
+/// ```
+pub fn clean_title(s: &str) -> String {
+    let mut t = s.trim();
+    loop {
+        let before = t;
+        t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        t = t.trim_end_matches('.').trim_end();
+        if t.starts_with(QUOTES) && t.ends_with(QUOTES) && t.chars().count() >= 2 {
+            let mut cs = t.chars();
+            cs.next();
+            cs.next_back();
+            t = cs.as_str();
+        } else if t.starts_with(['“', '"'])
+            && !t.contains(['”'])
+            && t.matches('"').count() == 1
+        {
+            t = t.get(t.chars().next().map_or(0, char::len_utf8)..).unwrap_or(t);
+        }
+        if t == before {
+            break;
+        }
+    }
+    t.to_owned()
+}
+
+/// A journal or book title as written, cleaned (`CA Cancer J Clin.` → `CA Cancer J
+/// Clin`, `in Proceedings of X,` → `Proceedings of X`).
+pub fn clean_container(s: &str) -> String {
+    let t = clean_title(s);
+    let t = t.strip_prefix("In: ").or_else(|| t.strip_prefix("in ")).unwrap_or(&t);
+    t.trim().trim_end_matches(['.', ',']).trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            clean_title("Global cancer statistics 2020. "),
+            "Global cancer statistics 2020"
+        );
+        assert_eq!(
+            clean_title("“Consensus Conference on TIPS,”"),
+            "Consensus Conference on TIPS"
+        );
+        assert_eq!(clean_title("Why now?"), "Why now?");
+        assert_eq!(clean_title("A (review)."), "A (review)");
+        assert_eq!(clean_title(""), "");
+    }
+
+    #[test]
+    fn containers() {
+        assert_eq!(clean_container("CA Cancer J Clin."), "CA Cancer J Clin");
+        assert_eq!(clean_container(", Nature Communications"), "Nature Communications");
+        assert_eq!(clean_container("in Eurographics,"), "Eurographics");
+    }
+}

@@ -1,0 +1,102 @@
+//! Pages: a range or an article number, with abbreviated last pages expanded.
+//!
+//! `209–249` → 209..249; `1604–17` → 1604..1617; `S11–2` → S11..S12; `e0240519` stays a
+//! first page; `pp. 24-30` and `p. 12` lose their label.
+
+use crate::model::Pages;
+
+const DASHES: [char; 6] = ['-', '‐', '‑', '–', '—', '−'];
+
+/// The pages written in `s`, or `None` when `s` holds none.
+pub fn normalize_pages(s: &str) -> Option<Pages> {
+    let t = strip_label(s.trim());
+    let t = t.trim_end_matches(['.', ',', ';']);
+    let (first, last) = match t.find(DASHES) {
+        Some(i) => {
+            let dash_len = t.get(i..)?.chars().next()?.len_utf8();
+            (t.get(..i)?.trim(), Some(t.get(i + dash_len..)?.trim()))
+        }
+        None => (t, None),
+    };
+    let first = first.trim_matches(|c: char| DASHES.contains(&c));
+    if first.is_empty() || !first.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let last = last
+        .map(|l| l.trim_matches(|c: char| DASHES.contains(&c) || c == '.'))
+        .filter(|l| !l.is_empty() && *l != first)
+        .map(|l| expand_last(first, l));
+    Some(Pages { first: first.to_owned(), last })
+}
+
+/// Remove a leading `pp.`, `p.`, `pages`, `page`.
+fn strip_label(t: &str) -> &str {
+    for label in ["pages", "page", "pp.", "pp", "p."] {
+        if let Some(rest) = t.strip_prefix(label)
+            && (rest.is_empty() || rest.starts_with([' ', '.']) || label.ends_with('.'))
+        {
+            return rest.trim_start_matches('.').trim_start();
+        }
+    }
+    t
+}
+
+/// Expand an abbreviated last page against the first: (`1604`, `17`) → `1617`,
+/// (`S11`, `2`) → `S12`, (`e123`, `e125`) unchanged.
+pub fn expand_last(first: &str, last: &str) -> String {
+    let split = |s: &str| {
+        let i = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
+        (
+            s.get(..i).unwrap_or_default().to_owned(),
+            s.get(i..).unwrap_or_default().to_owned(),
+        )
+    };
+    let (fp, fd) = split(first);
+    let (lp, ld) = split(last);
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if all_digits(&fd) && all_digits(&ld) && (lp.is_empty() || lp == fp) {
+        let digits = if ld.len() < fd.len() {
+            format!("{}{}", fd.get(..fd.len() - ld.len()).unwrap_or_default(), ld)
+        } else {
+            ld
+        };
+        return format!("{fp}{digits}");
+    }
+    last.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(first: &str, last: Option<&str>) -> Option<Pages> {
+        Some(Pages { first: first.into(), last: last.map(Into::into) })
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(normalize_pages("209–249"), p("209", Some("249")));
+        assert_eq!(normalize_pages("1604–17"), p("1604", Some("1617")));
+        assert_eq!(normalize_pages("610-621."), p("610", Some("621")));
+        assert_eq!(normalize_pages("S11–2"), p("S11", Some("S12")));
+        assert_eq!(normalize_pages("S11-S12"), p("S11", Some("S12")));
+        assert_eq!(normalize_pages("pp. 24-30"), p("24", Some("30")));
+        assert_eq!(normalize_pages("p. 12–34"), p("12", Some("34")));
+        assert_eq!(normalize_pages("1451– 1451"), p("1451", None));
+        assert_eq!(normalize_pages("199–206.e4"), p("199", Some("206.e4")));
+    }
+
+    #[test]
+    fn single_pages() {
+        assert_eq!(normalize_pages("e0240519"), p("e0240519", None));
+        assert_eq!(normalize_pages("113128"), p("113128", None));
+        assert_eq!(normalize_pages("p. 5"), p("5", None));
+    }
+
+    #[test]
+    fn not_pages() {
+        assert_eq!(normalize_pages(""), None);
+        assert_eq!(normalize_pages("–"), None);
+        assert_eq!(normalize_pages("pp."), None);
+    }
+}

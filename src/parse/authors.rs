@@ -1,0 +1,577 @@
+//! The author list at the front of a reference: where each name starts and ends, where
+//! the list ends, "et al." and "editors".
+//!
+//! The style of the list is fixed by its first name:
+//! - Vancouver / NLM `Sung H, Ferlay J, Siegel RL, et al.` (ends at the first `.`)
+//! - inverted `Gatto, J., Dambrun, M., & De Oliveira, P.` (then initials-first names
+//!   may follow, as in Chicago: `Araque, A., G. Carmignoto, and A. Volterra`)
+//! - initials first `T. Teka, L. Zhang, and X. Yan`, or full names `David Cline, and
+//!   Peter Wonka`
+//! - otherwise one collective name up to the first full stop.
+
+use std::ops::Range;
+
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
+use nom::character::complete::{char as ch, satisfy};
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+
+use crate::normalize::author::{
+    is_dotted_initials, is_family_word, is_given_word, is_nlm_initials, is_particle,
+    is_suffix, looks_collective,
+};
+use crate::normalize::date::parse_year;
+
+/// The author list found at the front of a reference.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct AuthorList {
+    /// Byte ranges of each name.
+    pub items: Vec<Range<usize>>,
+    /// The list ended with "et al.".
+    pub et_al: bool,
+    /// The names are editors (`…, editors.`, `(Eds.)`).
+    pub editors: bool,
+    /// Where the rest of the reference starts.
+    pub end: usize,
+    /// The list stopped after a separator (`,`, `and`) that no name followed.
+    pub dangling: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Vancouver,
+    Inverted,
+    InitialsFirst,
+}
+
+/// A word and its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Word<'a> {
+    /// The word without trailing `,`, `;`, `:` and `.`.
+    fn core(&self) -> &'a str {
+        self.text.trim_end_matches([',', ';', ':', '.'])
+    }
+    /// The word without trailing `,`, `;`, `:` (a final period is kept).
+    fn core_keep_dot(&self) -> &'a str {
+        self.text.trim_end_matches([',', ';', ':'])
+    }
+    fn last(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+}
+
+fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let head = s.get(..limit).unwrap_or(s);
+    let mut pos = 0;
+    for w in head.split(' ') {
+        if !w.is_empty() {
+            out.push(Word { text: w, start: pos, end: pos + w.len() });
+        }
+        pos += w.len() + 1;
+    }
+    out
+}
+
+// `et al` | `et al.` | `et al..` | `et. al.` | `et al,`  (the whole "et al" marker)
+fn et_al(i: &str) -> IResult<&str, &str> {
+    recognize((
+        tag("et"),
+        opt(ch('.')),
+        ch(' '),
+        tag("al"),
+        take_while(|c| c == '.' || c == ' ' || c == ','),
+    ))
+    .parse(i)
+}
+
+// `(2004)` | `(2010a)` | `(2010, March 5)` | `(n.d.)` — a year in brackets
+fn year_paren(i: &str) -> IResult<&str, &str> {
+    let (r, _) = ch('(').parse(i)?;
+    if let Ok((r2, nd)) = recognize((
+        tag::<&str, &str, nom::error::Error<&str>>("n.d"),
+        opt(ch('.')),
+        ch(')'),
+    ))
+    .parse(r)
+    {
+        return Ok((r2, nd));
+    }
+    let (r, y) = recognize((
+        satisfy(|c| c == '1' || c == '2'),
+        satisfy(|c| c.is_ascii_digit()),
+        satisfy(|c| c.is_ascii_digit()),
+        satisfy(|c| c.is_ascii_digit()),
+        opt(satisfy(|c| c.is_ascii_lowercase())),
+    ))
+    .parse(r)?;
+    if parse_year(y).is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    let (r, _) =
+        take_while_m_n(0, 40, |c: char| c != ')' && c != '(' && c != '.').parse(r)?;
+    let (r, _) = ch(')').parse(r)?;
+    Ok((r, y))
+}
+
+/// Where the author list must end at the latest: an opening title quote, a bracketed
+/// year, or a Chicago/Harvard `. 2014.` year.
+fn author_limit(s: &str) -> usize {
+    let mut limit = s.len();
+    for (i, c) in s.char_indices() {
+        if i > 2000 {
+            break;
+        }
+        let prev = s.get(..i).and_then(|p| p.chars().next_back());
+        let after_sep = prev.is_none_or(|p| p == ' ');
+        if matches!(c, '“' | '"' | '«' | '„') && after_sep {
+            limit = i;
+            break;
+        }
+        if c == '(' && after_sep && year_paren(s.get(i..).unwrap_or_default()).is_ok() {
+            limit = i;
+            break;
+        }
+        if c == ' ' && matches!(prev, Some('.' | ',')) && i > 0 {
+            let rest = s.get(i + 1..).unwrap_or_default();
+            let y = rest.get(..4).and_then(parse_year);
+            let after = rest.get(4..).unwrap_or_default();
+            let after =
+                after.strip_prefix(|c: char| c.is_ascii_lowercase()).unwrap_or(after);
+            if y.is_some()
+                && (after.starts_with(". ") || after.starts_with(", ") || after == ".")
+            {
+                limit = i;
+                break;
+            }
+        }
+    }
+    limit
+}
+
+/// One name in the list's style, starting at word `k`: the index of the word after it.
+fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
+    for m in 1..=4 {
+        let init = ws.get(k + m)?;
+        let fam = ws.get(k..k + m)?;
+        if !fam.iter().all(|w| {
+            !w.text.ends_with([',', '.', ';', ':'])
+                && (is_family_word(w.text)
+                    || is_particle(w.text)
+                    || w.text.chars().count() >= 2
+                        && w.text
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+        }) {
+            return None;
+        }
+        if is_nlm_initials(init.core()) && !init.text.ends_with(":") {
+            let mut next = k + m + 1;
+            if !init.text.ends_with([',', '.', ';'])
+                && ws
+                    .get(next)
+                    .is_some_and(|w| is_suffix(w.core_keep_dot()) || is_suffix(w.core()))
+            {
+                next += 1;
+            }
+            return Some(next);
+        }
+    }
+    None
+}
+
+fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
+    // family words, the last one ending with `,`
+    let mut i = k;
+    loop {
+        let w = ws.get(i)?;
+        if i - k >= 4 {
+            return None;
+        }
+        if w.text.ends_with(',') {
+            if !(is_family_word(w.core()) || is_particle(w.core())) {
+                return None;
+            }
+            break;
+        }
+        if w.text.ends_with(['.', ';', ':'])
+            || !(is_family_word(w.text) || is_particle(w.text))
+        {
+            return None;
+        }
+        i += 1;
+    }
+    // given: dotted initials, NLM initials, or up to three given names
+    let mut j = i + 1;
+    let mut n = 0;
+    let mut seen_init = false;
+    while let Some(w) = ws.get(j) {
+        let c = w.core_keep_dot();
+        let is_init = is_dotted_initials(c)
+            || is_nlm_initials(w.core()) && w.core().chars().count() <= 3;
+        let is_name = is_given_word(w.core()) && !w.text.ends_with('.') && !seen_init;
+        if !(is_init || is_name) || n >= 4 {
+            break;
+        }
+        seen_init |= is_init;
+        n += 1;
+        j += 1;
+        if w.text.ends_with([',', ';']) || (is_name && !is_init && n >= 3) {
+            break;
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    // `, Jr.`
+    if ws.get(j - 1).is_some_and(|w| w.text.ends_with(','))
+        && ws.get(j).is_some_and(|w| is_suffix(w.core_keep_dot()) || is_suffix(w.core()))
+    {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// `allow_full`: a full given name (`David R. Cheriton`) may open the name; lists whose
+/// first name has initials only keep to initials (so `G. Chen, Nano Lett.` stops).
+fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
+    let mut j = k;
+    let mut n_given = 0;
+    let mut full = false;
+    while let Some(w) = ws.get(j) {
+        let c = w.core_keep_dot();
+        let initial = is_dotted_initials(c) && !w.text.ends_with(',')
+            || is_nlm_initials(w.text) && w.text.chars().count() == 1;
+        if initial {
+            n_given += 1;
+        } else if allow_full
+            && is_given_word(w.text)
+            && n_given == 0
+            && ws.get(j + 1).is_some()
+        {
+            full = true;
+            n_given += 1;
+        } else {
+            break;
+        }
+        j += 1;
+        if n_given >= 3 {
+            break;
+        }
+    }
+    if n_given == 0 {
+        return None;
+    }
+    // family words; the name ends at a word ending with `,` `.` `;` or before `and`/`&`
+    let mut f = 0;
+    while let Some(w) = ws.get(j) {
+        let core = w.core();
+        if !(is_family_word(core) || is_particle(core)) || f >= 3 {
+            break;
+        }
+        f += 1;
+        j += 1;
+        if w.text.ends_with([',', '.', ';']) {
+            break;
+        }
+        let next = ws.get(j).map(|w| w.text);
+        if matches!(next, Some("and" | "&" | "und") | None) {
+            break;
+        }
+        if full && f >= 2 {
+            break;
+        }
+    }
+    if f == 0 {
+        return None;
+    }
+    // a full-name guess must end cleanly
+    let last = ws.get(j - 1)?;
+    let next = ws.get(j).map(|w| w.text);
+    let clean =
+        last.text.ends_with([',', '.', ';']) || matches!(next, Some("and" | "&") | None);
+    clean.then_some(j)
+}
+
+fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
+    match style {
+        Style::Vancouver => vancouver_name(ws, k),
+        Style::Inverted => {
+            inverted_name(ws, k).or_else(|| initials_first_name(ws, k, false))
+        }
+        Style::InitialsFirst => initials_first_name(ws, k, allow_full),
+    }
+}
+
+fn is_et_al_at(s: &str, w: &Word<'_>) -> Option<usize> {
+    let rest = s.get(w.start..)?;
+    et_al(rest).ok().map(|(r, _)| rest.len() - r.len())
+}
+
+/// Find the author list at the front of `s`.
+pub(crate) fn scan_authors(s: &str) -> AuthorList {
+    let limit = author_limit(s);
+    let ws = words(s, limit);
+    let Some(first) = ws.first() else { return AuthorList::default() };
+    let mut best: Option<AuthorList> = None;
+    for style in [Style::Vancouver, Style::Inverted, Style::InitialsFirst] {
+        if name_at(style, &ws, 0, true).is_none() {
+            continue;
+        }
+        let mut l = scan_style(s, &ws, style);
+        // a Vancouver list that ends cleanly (`.`, `et al.`, a bracketed year) wins,
+        // unless it ends on one initial (`David R.` of `David R. Cheriton,`) and a
+        // clean list of another style goes further
+        if style == Style::Vancouver {
+            let tail = s.get(l.end..).unwrap_or_default().trim_start();
+            let before = s.get(..l.end).unwrap_or_default();
+            let clean = before.ends_with('.')
+                || l.et_al
+                || l.end >= limit
+                || tail.starts_with('(');
+            let one_initial = l
+                .items
+                .last()
+                .and_then(|r| s.get(r.clone()))
+                .and_then(|t| t.rsplit(' ').next())
+                .is_some_and(|w| w.chars().count() == 1);
+            if clean && !one_initial {
+                return l;
+            }
+            l.dangling |= !clean;
+        }
+        let better = match &best {
+            None => true,
+            Some(b) => {
+                (b.dangling && !l.dangling) || (b.dangling == l.dangling && l.end > b.end)
+            }
+        };
+        if better {
+            best = Some(l);
+        }
+    }
+    match best {
+        Some(l) if !l.items.is_empty() => l,
+        _ => collective(s, limit, first.start),
+    }
+}
+
+fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
+    let mut list = AuthorList::default();
+    let mut k = 0;
+    let mut end = 0;
+    loop {
+        // separators: `and`, `&`
+        while ws.get(k).is_some_and(|w| matches!(w.text, "and" | "&" | "und" | "y")) {
+            k += 1;
+        }
+        let Some(w) = ws.get(k) else { break };
+        if let Some(len) = is_et_al_at(s, w) {
+            list.et_al = true;
+            end = w.start + len;
+            break;
+        }
+        let allow_full = k == 0 || ws.first().is_some_and(|w| is_given_word(w.text));
+        let next = name_at(style, ws, k, allow_full).or_else(|| {
+            // a collective member of a Vancouver list: `…, WHO Study Group.`
+            if style != Style::Vancouver || k == 0 {
+                return None;
+            }
+            let mut j = k;
+            while let Some(w) = ws.get(j) {
+                j += 1;
+                if w.text.ends_with([',', '.', ';']) || j - k > 12 {
+                    break;
+                }
+            }
+            let text = s.get(w.start..ws.get(j - 1)?.end)?;
+            looks_collective(text).then_some(j)
+        });
+        let Some(j) = next else {
+            // a separator that no name follows
+            list.dangling = !list.items.is_empty();
+            break;
+        };
+        let last = ws.get(j - 1).copied().unwrap_or(*w);
+        let trail: &[char] =
+            if style == Style::Vancouver { &[',', ';', '.'] } else { &[',', ';'] };
+        list.items.push(w.start..last.start + last.text.trim_end_matches(trail).len());
+        end = last.end;
+        k = j;
+        // does the list go on?
+        let nxt = ws.get(k).map(|w| w.text);
+        let et_al_next = matches!(nxt, Some("et" | "et."));
+        let goes_on = et_al_next
+            || match last.last() {
+                Some(',' | ';') => true,
+                Some('.')
+                    if style != Style::Vancouver
+                        && is_dotted_initials(last.core_keep_dot()) =>
+                {
+                    matches!(nxt, Some("and" | "&" | "und"))
+                }
+                Some('.') => false,
+                _ => matches!(nxt, Some("and" | "&" | "und")),
+            };
+        if !goes_on {
+            break;
+        }
+    }
+    // trailing `editors` / `(Eds.)`
+    let rest = s.get(end..).unwrap_or_default();
+    let trimmed = rest.trim_start_matches([',', ' ']);
+    for label in [
+        "editors", "editor", "eds.", "Eds.", "(eds.)", "(Eds.)", "(ed.)", "(Ed.)", "ed.",
+        "(eds)", "(Eds)", "(Ed)",
+    ] {
+        if let Some(after) = trimmed.strip_prefix(label)
+            && (after.is_empty() || after.starts_with([' ', '.', ',', ':']))
+        {
+            list.editors = true;
+            end = s.len() - after.len();
+            break;
+        }
+    }
+    list.end = end.min(s.len());
+    list
+}
+
+/// A collective author: the text up to the first full stop (or the limit).
+fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
+    let head = s.get(..limit).unwrap_or(s);
+    let stop = head
+        .match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            // not after a single capital (an initial) or a common abbreviation
+            let before = head.get(..i).unwrap_or_default();
+            let w = before.rsplit(' ').next().unwrap_or_default();
+            !(w.chars().count() == 1
+                || matches!(w, "St" | "Dr" | "Inc" | "Co" | "Ltd" | "U.S" | "vs"))
+        })
+        .map(|i| i + 1)
+        .unwrap_or_else(|| if limit < s.len() { limit } else { 0 });
+    let text = s.get(start..stop).unwrap_or_default().trim().trim_end_matches(['.', ',']);
+    if stop == 0 || text.is_empty() || text.chars().count() > 200 {
+        return AuthorList::default();
+    }
+    let end_text = start + text.len();
+    AuthorList {
+        items: std::iter::once(start..end_text).collect(),
+        et_al: false,
+        editors: false,
+        end: stop,
+        dangling: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> (Vec<&str>, bool, &str) {
+        let l = scan_authors(s);
+        let items = l.items.iter().map(|r| s.get(r.clone()).unwrap()).collect();
+        (items, l.et_al, s.get(l.end..).unwrap().trim())
+    }
+
+    #[test]
+    fn et_al_rule() {
+        assert!(et_al("et al.").is_ok());
+        assert!(et_al("et al..").is_ok());
+        assert!(et_al("et al. .").is_ok());
+        assert!(et_al("et. al.").is_ok());
+        assert!(et_al("etal").is_err());
+    }
+
+    #[test]
+    fn year_paren_rule() {
+        assert_eq!(year_paren("(2004) Title").map(|r| r.1), Ok("2004"));
+        assert_eq!(year_paren("(2010a).").map(|r| r.1), Ok("2010a"));
+        assert_eq!(year_paren("(2010, March 5).").map(|r| r.1), Ok("2010"));
+        assert!(year_paren("(n.d.)").is_ok());
+        assert!(year_paren("(1066)").is_err());
+        assert!(year_paren("(Eds.)").is_err());
+    }
+
+    #[test]
+    fn vancouver_lists() {
+        let (n, et, rest) =
+            names("Sung H, Ferlay J, Siegel RL, et al.. Global Cancer Statistics 2020.");
+        assert_eq!(n, ["Sung H", "Ferlay J", "Siegel RL"]);
+        assert!(et);
+        assert_eq!(rest, "Global Cancer Statistics 2020.");
+        let (n, _, rest) = names("Hansen J, Sato M (2004) Greenhouse gas growth rates.");
+        assert_eq!(n, ["Hansen J", "Sato M"]);
+        assert_eq!(rest, "(2004) Greenhouse gas growth rates.");
+        let (n, _, _) = names("van der Walt SJ, Smith JA Jr, Zhou J-J. Title.");
+        assert_eq!(n, ["van der Walt SJ", "Smith JA Jr", "Zhou J-J"]);
+        let (n, _, rest) =
+            names("Paivio A. Mental representations. New York: OUP; 1986.");
+        assert_eq!(n, ["Paivio A"]);
+        assert_eq!(rest, "Mental representations. New York: OUP; 1986.");
+    }
+
+    #[test]
+    fn editors_list() {
+        let l = scan_authors(
+            "Cavaillon JM, Singer M, editors. Sepsis. Cham: Springer; 2017.",
+        );
+        assert!(l.editors);
+        assert_eq!(l.items.len(), 2);
+    }
+
+    #[test]
+    fn inverted_lists() {
+        let (n, _, rest) =
+            names("Gatto, J., Dambrun, M., & De Oliveira, P. (2010). Prejudice.");
+        assert_eq!(n, ["Gatto, J.", "Dambrun, M.", "De Oliveira, P."]);
+        assert_eq!(rest, "(2010). Prejudice.");
+        let (n, _, rest) = names(
+            "Araque, A., G. Carmignoto, and A. Volterra. 2014. “Gliotransmitters.”",
+        );
+        assert_eq!(n, ["Araque, A.", "G. Carmignoto", "A. Volterra."]);
+        assert_eq!(rest, "2014. “Gliotransmitters.”");
+        let (n, _, rest) =
+            names("Levine, Robert S. Conspiracy and Romance. Cambridge: CUP, 1989.");
+        assert_eq!(n, ["Levine, Robert S."]);
+        assert!(rest.starts_with("Conspiracy"));
+    }
+
+    #[test]
+    fn initials_first_lists() {
+        let (n, et, rest) = names(
+            "S. Fagiuoli, R. Bruno, W. Debernardi Venon, et al., “Consensus,” Dig 49 (2017): 1.",
+        );
+        assert_eq!(n, ["S. Fagiuoli", "R. Bruno", "W. Debernardi Venon"]);
+        assert!(et);
+        assert!(rest.starts_with('“'));
+        let (n, _, rest) =
+            names("David Cline, K White, and Peter Wonka. Dart throwing on surfaces.");
+        assert_eq!(n, ["David Cline", "K White", "Peter Wonka."]);
+        assert_eq!(rest, "Dart throwing on surfaces.");
+    }
+
+    #[test]
+    fn collective_author() {
+        let (n, _, rest) = names(
+            "The National Health Commission of the People’s Republic of China. National guidelines 2022.",
+        );
+        assert_eq!(
+            n,
+            ["The National Health Commission of the People’s Republic of China"]
+        );
+        assert_eq!(rest, "National guidelines 2022.");
+        let (n, _, _) = names("");
+        assert!(n.is_empty());
+    }
+}

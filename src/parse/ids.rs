@@ -1,0 +1,297 @@
+//! Identifiers, links and access notes, found anywhere in a reference string.
+//!
+//! They are located first: the earliest one ends the bibliographic "core" (authors,
+//! title, container, source block); everything after it is the tail.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::character::complete::{digit1, space0};
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+
+use crate::normalize::ident;
+
+/// What a tail item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdKind {
+    Doi,
+    Pmid,
+    Pmcid,
+    Url,
+    /// `Available from:`, `Accessed …`, `[cited …]`, `Epub …`, `Retrieved from`: placed,
+    /// and the text up to the next full stop is a note.
+    Note,
+}
+
+/// One identifier or marker: its kind, its whole span (label included) and the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IdHit<'a> {
+    pub kind: IdKind,
+    pub span: std::ops::Range<usize>,
+    pub value: &'a str,
+}
+
+// `doi:` | `DOI ` | `https://doi.org/` | `http://dx.doi.org/` | `doi.org/` (then spaces)
+fn doi_label(i: &str) -> IResult<&str, &str> {
+    recognize((
+        alt((
+            tag_no_case("https://doi.org/"),
+            tag_no_case("http://doi.org/"),
+            tag_no_case("https://dx.doi.org/"),
+            tag_no_case("http://dx.doi.org/"),
+            tag_no_case("doi.org/"),
+            tag_no_case("doi:"),
+            tag_no_case("doi "),
+        )),
+        space0,
+    ))
+    .parse(i)
+}
+
+// `PMID: 123` | `PMID 123` | `PubMed PMID: 123` | `PubMed: 123`  → the digits
+fn pmid_label(i: &str) -> IResult<&str, &str> {
+    let (i, _) =
+        alt((tag("PubMed PMID"), tag_no_case("PMID"), tag("PubMed"))).parse(i)?;
+    let (i, _) = (opt(tag(":")), space0).parse(i)?;
+    digit1.parse(i)
+}
+
+// `PMCID: PMC123` | `PMCID PMC123` | `PMC123` | `pmc123`  → `PMC123`
+fn pmcid_label(i: &str) -> IResult<&str, &str> {
+    let (i, _) = opt((tag_no_case("PMCID"), opt(tag(":")), space0)).parse(i)?;
+    recognize((tag_no_case("PMC"), digit1)).parse(i)
+}
+
+// `https://…` | `http://…` | `www.…` up to white space
+fn url(i: &str) -> IResult<&str, &str> {
+    recognize((
+        alt((tag_no_case("https://"), tag_no_case("http://"), tag_no_case("www."))),
+        take_while1(|c: char| !c.is_whitespace()),
+    ))
+    .parse(i)
+}
+
+// `Available from:` | `Available at:` | `Accessed` | `[cited` | `Epub` | `Retrieved from` …
+fn note_label(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((
+            tag_no_case("Available "),
+            alt((tag("from"), tag("at"), tag("online"))),
+            opt(tag(":")),
+        )),
+        tag("Accessed"),
+        tag("[Accessed"),
+        tag("(Accessed"),
+        tag("accessed"),
+        tag("Last accessed"),
+        tag("[cited"),
+        tag("[Cited"),
+        tag("Cited"),
+        tag("Epub"),
+        tag("[Epub"),
+        tag("Retrieved from"),
+        tag("Retrieved"),
+        tag("ePub"),
+    ))
+    .parse(i)
+}
+
+/// Trim a URL's trailing punctuation and an unbalanced closing bracket.
+fn url_end(u: &str) -> usize {
+    let mut t = u.trim_end_matches(['.', ',', ';', ':', '\'', '"', '”']);
+    while t.ends_with(')') && t.matches(')').count() > t.matches('(').count() {
+        t = t.get(..t.len() - 1).unwrap_or_default();
+    }
+    while t.ends_with(']') && t.matches(']').count() > t.matches('[').count() {
+        t = t.get(..t.len() - 1).unwrap_or_default();
+    }
+    t.len()
+}
+
+fn is_word_start(s: &str, at: usize) -> bool {
+    at == 0
+        || s.get(..at).and_then(|p| p.chars().next_back()).is_some_and(|c| {
+            c.is_whitespace() || matches!(c, '(' | '[' | ',' | ';' | '.' | ':' | '<')
+        })
+}
+
+/// Every identifier, link and access note in `s`, in order. Linear: each position is
+/// tried once against short labels, and each hit skips past itself.
+pub(crate) fn find_ids(s: &str) -> Vec<IdHit<'_>> {
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while at < s.len() {
+        let Some(rest) = s.get(at..) else { break };
+        let step = rest.chars().next().map_or(1, char::len_utf8);
+        if !is_word_start(s, at) {
+            at += step;
+            continue;
+        }
+        if let Some(hit) = id_at(s, at) {
+            at = hit.span.end.max(at + step);
+            hits.push(hit);
+            continue;
+        }
+        at += step;
+    }
+    hits
+}
+
+fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
+    let rest = s.get(at..)?;
+    // a labelled or bare DOI
+    let (after_label, label_len) = match doi_label(rest) {
+        Ok((r, l)) => (r, l.len()),
+        Err(_) => (rest, 0),
+    };
+    let registrant =
+        after_label.get(3..).map(str::as_bytes).and_then(ident::doi_registrant_len);
+    if after_label.starts_with("10.") && registrant.is_some() {
+        let end = ident::doi_end(after_label);
+        let value = after_label.get(..end)?;
+        if ident::valid_doi(&value.to_lowercase()) {
+            return Some(IdHit {
+                kind: IdKind::Doi,
+                span: at..at + label_len + end,
+                value,
+            });
+        }
+    }
+    if let Ok((_, u)) = url(rest) {
+        let end = url_end(u);
+        let value = u.get(..end)?;
+        // a DOI inside a link (`https://www.healthaffairs.org/do/10.1377/…`)
+        if let Some(d) = value.find("/10.") {
+            let cand = value.get(d + 1..)?;
+            if ident::valid_doi(&cand.to_lowercase()) {
+                return Some(IdHit {
+                    kind: IdKind::Doi,
+                    span: at..at + end,
+                    value: cand,
+                });
+            }
+        }
+        return Some(IdHit { kind: IdKind::Url, span: at..at + end, value });
+    }
+    if let Ok((r, digits)) = pmid_label(rest) {
+        let end = rest.len() - r.len();
+        return Some(IdHit { kind: IdKind::Pmid, span: at..at + end, value: digits });
+    }
+    if let Ok((r, id)) = pmcid_label(rest) {
+        let end = rest.len() - r.len();
+        return Some(IdHit { kind: IdKind::Pmcid, span: at..at + end, value: id });
+    }
+    if let Ok((r, label)) = note_label(rest) {
+        let body_start = rest.len() - r.len();
+        // `Available from:` / `Retrieved from`: the link after it is its own item
+        if label.starts_with("Available") || label == "Retrieved from" {
+            return Some(IdHit {
+                kind: IdKind::Note,
+                span: at..at + body_start,
+                value: label,
+            });
+        }
+        // the note runs to the next `]`, `)` or full stop (a date such as `2020 Apr 22`)
+        let mut end = body_start;
+        let bytes = r.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b == b']' || b == b')' {
+                i += 1;
+                break;
+            }
+            if b == b'.' && bytes.get(i + 1).is_none_or(|c| *c == b' ') {
+                break;
+            }
+            if r.get(i..).is_some_and(|t| t.starts_with("http") || t.starts_with("www."))
+            {
+                break;
+            }
+            i += 1;
+        }
+        end += i;
+        let value = rest.get(..end)?.trim_end();
+        return Some(IdHit { kind: IdKind::Note, span: at..at + value.len(), value });
+    }
+    // a DOI glued after a page or a full stop: `3240.10.1038/…`
+    None
+}
+
+/// A DOI that starts inside a word (`3240.10.1038/x`, `2019;10.1000/x`): its span.
+pub(crate) fn find_glued_doi(s: &str) -> Option<IdHit<'_>> {
+    let start = ident::find_doi_start(s)?;
+    let rest = s.get(start..)?;
+    let end = ident::doi_end(rest);
+    let value = rest.get(..end)?;
+    ident::valid_doi(&value.to_lowercase()).then(|| IdHit {
+        kind: IdKind::Doi,
+        span: start..start + end,
+        value,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doi_label_rule() {
+        assert!(doi_label("doi: 10.1/x").is_ok());
+        assert!(doi_label("DOI 10.1/x").is_ok());
+        assert!(doi_label("https://doi.org/10.1/x").is_ok());
+        assert!(doi_label("http://dx.doi.org/10.1/x").is_ok());
+        assert!(doi_label("dolor").is_err());
+    }
+
+    #[test]
+    fn pmid_label_rule() {
+        assert_eq!(pmid_label("PMID: 32035533.").map(|r| r.1), Ok("32035533"));
+        assert_eq!(pmid_label("PubMed PMID: 1").map(|r| r.1), Ok("1"));
+        assert_eq!(pmid_label("PubMed: 18178248").map(|r| r.1), Ok("18178248"));
+        assert!(pmid_label("PMID: x").is_err());
+        assert!(pmid_label("PubMed").is_err());
+    }
+
+    #[test]
+    fn pmcid_label_rule() {
+        assert_eq!(pmcid_label("PMCID: PMC7138017").map(|r| r.1), Ok("PMC7138017"));
+        assert_eq!(pmcid_label("pmc7138017;").map(|r| r.1), Ok("pmc7138017"));
+        assert!(pmcid_label("PMCID: 12").is_err());
+    }
+
+    #[test]
+    fn url_rule() {
+        assert_eq!(
+            url("https://www.who.int/x. Accessed").map(|r| r.1),
+            Ok("https://www.who.int/x.")
+        );
+        assert!(url("http").is_err());
+        assert_eq!(url_end("https://x.org/a_(b))."), "https://x.org/a_(b)".len());
+    }
+
+    #[test]
+    fn note_label_rule() {
+        assert!(note_label("Available from: https://x").is_ok());
+        assert!(note_label("[cited 2020 Apr 22]").is_ok());
+        assert!(note_label("Epub 2012 Jan 18.").is_ok());
+        assert!(note_label("Availability").is_err());
+    }
+
+    #[test]
+    fn finds_every_id_in_order() {
+        let s = "Title. J. 2020;1:2. doi: 10.1056/NEJMoa2001017. PMID: 32035533; PMCID: PMC7138017. Epub 2020 Jan 29.";
+        let hits = find_ids(s);
+        let kinds: Vec<IdKind> = hits.iter().map(|h| h.kind).collect();
+        assert_eq!(kinds, [IdKind::Doi, IdKind::Pmid, IdKind::Pmcid, IdKind::Note]);
+        assert_eq!(hits[0].value, "10.1056/NEJMoa2001017");
+        assert_eq!(s.get(hits[3].span.clone()), Some("Epub 2020 Jan 29"));
+    }
+
+    #[test]
+    fn glued_doi() {
+        let s = "Nature Communications 11: 3240.10.1038/s41467-020-17062-2";
+        let hit = find_glued_doi(s).unwrap();
+        assert_eq!(hit.value, "10.1038/s41467-020-17062-2");
+        assert_eq!(find_glued_doi("no doi here 10.12/x"), None);
+    }
+}

@@ -1,0 +1,612 @@
+//! The "source" block at the end of a reference: date, volume, issue, pages.
+//!
+//! It is found by walking back from the end over what can only belong to it (digits,
+//! `;:,.()`, month names, `no.`, `Suppl`, `pp.`, e-locators), so one scanner serves
+//! every style:
+//!
+//! ```text
+//! Vancouver   2020 Feb 13;382(7):610-621      2021; 71: 209–249    2019;33(Suppl 2):S11-2
+//! Frontiers   (2015) 26:498–505
+//! PLOS        101: 16109–16114                 (year after the authors)
+//! AMA quoted  49, no. 2 (2017): 121–137
+//! APA         40(2), 252–269
+//! Nature      123, 45–67 (2020)
+//! ACS         2020, 142, 123–130
+//! book        2017. p. 12–34
+//! ```
+
+use std::ops::Range;
+
+use nom::bytes::complete::{take_while_m_n, take_while1};
+use nom::character::complete::char as ch;
+use nom::combinator::recognize;
+use nom::{IResult, Parser};
+
+use crate::normalize::date::{month_number, parse_year};
+
+/// Fields of a source block, as slices of it, with what was placed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Source<'a> {
+    pub year: Option<&'a str>,
+    pub month: Option<&'a str>,
+    pub day: Option<&'a str>,
+    pub volume: Option<&'a str>,
+    pub issue: Option<&'a str>,
+    pub pages: Option<&'a str>,
+    /// Byte ranges (in the block) of what was not placed.
+    pub unplaced: Vec<Range<usize>>,
+}
+
+const KEYWORDS: &[&str] = &[
+    "no",
+    "No",
+    "vol",
+    "Vol",
+    "Volume",
+    "volume",
+    "pp",
+    "p",
+    "pages",
+    "Suppl",
+    "suppl",
+    "Supplement",
+    "Suppl1",
+    "Pt",
+    "pt",
+    "Part",
+    "Issue",
+    "issue",
+    "Nr",
+    "Spec",
+    "Iss",
+    "S",
+    "n",
+];
+
+fn is_src_punct(c: char) -> bool {
+    matches!(
+        c,
+        ';' | ':'
+            | ','
+            | '.'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '-'
+            | '‐'
+            | '‑'
+            | '–'
+            | '—'
+            | ' '
+            | '/'
+    )
+}
+
+/// An alphanumeric piece that can sit in a source block.
+fn is_src_segment(seg: &str) -> bool {
+    if seg.is_empty() || seg.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if KEYWORDS.contains(&seg) || month_number(seg).is_some() && seg.len() <= 9 {
+        return true;
+    }
+    let letters = seg.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    let rest = seg.get(letters..).unwrap_or_default();
+    // e-locators and lettered pages: `e0240519`, `S11`, `CD001`, `R12`
+    if (1..=2).contains(&letters)
+        && !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    // lower-case article numbers and roman-numbered supplement pages: `dmm033654`,
+    // `pgae355`, `viii41`, `sup1`
+    if (1..=4).contains(&letters)
+        && seg.chars().take(letters).all(|c| c.is_ascii_lowercase())
+        && !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    // Science-style e-locators: `eade5111`, `eabm8161`
+    if seg.starts_with('e')
+        && (2..=5).contains(&letters)
+        && rest.len() >= 3
+        && rest.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    // `2014a`, `12A`
+    let digits = seg.chars().take_while(char::is_ascii_digit).count();
+    let tail = seg.get(digits..).unwrap_or_default();
+    digits >= 1
+        && tail.chars().count() == 1
+        && tail.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// Where the source block of `r` starts (`r.len()` when there is none).
+pub(crate) fn source_start(r: &str) -> usize {
+    let mut start = r.len();
+    // walk back over alphanumeric segments
+    let mut end = r.len();
+    loop {
+        // skip punctuation and spaces
+        let head = r.get(..end).unwrap_or_default();
+        let trimmed = head.trim_end_matches(is_src_punct);
+        let seg_end = trimmed.len();
+        if seg_end == 0 {
+            start = 0;
+            break;
+        }
+        let seg_start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let seg = trimmed.get(seg_start..).unwrap_or_default();
+        // a segment must be followed or preceded by punctuation we know
+        let sep_before = trimmed.get(..seg_start).and_then(|p| p.chars().next_back());
+        let ok_sep = sep_before.is_none_or(is_src_punct);
+        if is_src_segment(seg) && ok_sep {
+            start = seg_start;
+            end = seg_start;
+            continue;
+        }
+        // glued: `Science2018` → the year starts the block
+        let letters = seg.chars().take_while(|c| c.is_alphabetic()).count();
+        let letters_len: usize = seg.chars().take(letters).map(char::len_utf8).sum();
+        let digits = seg.get(letters_len..).unwrap_or_default();
+        if letters >= 3 && digits.len() == 4 && parse_year(digits).is_some() && ok_sep {
+            start = seg_start + letters_len;
+        } else if is_src_segment(seg) {
+            start = seg_start;
+        }
+        break;
+    }
+    // an opening bracket just before belongs to the block: `(2015) 26:498`
+    while start > 0 && r.get(..start).is_some_and(|p| p.ends_with('(')) {
+        start -= 1;
+    }
+    // the block starts at its first alphanumeric or `(`
+    let block = r.get(start..).unwrap_or_default();
+    let lead = block.len()
+        - block.trim_start_matches(|c: char| is_src_punct(c) && c != '(').len();
+    let start = start + lead;
+    let block = r.get(start..).unwrap_or_default();
+    if !block.bytes().any(|b| b.is_ascii_digit()) {
+        return r.len();
+    }
+    start
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Atom<'a> {
+    /// A run of digits, letters and dashes (`610-621`, `e0240519`, `Feb`).
+    Tok(&'a str),
+    /// `(…)` with its inside.
+    Paren(&'a str),
+    /// One of `; : , .`.
+    Sep(char),
+}
+
+// `(7)` | `(Suppl 2)` | `(2017)` → the inside
+fn paren(i: &str) -> IResult<&str, &str> {
+    let (i, _) = ch('(').parse(i)?;
+    let (i, inner) = take_while_m_n(1, 40, |c| c != ')' && c != '(').parse(i)?;
+    let (i, _) = ch(')').parse(i)?;
+    Ok((i, inner))
+}
+
+// `610-621` | `e0240519` | `2021` | `Feb` | `199–206.e4` | `3‐4`
+fn token(i: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while1(|c: char| c.is_alphanumeric()),
+        nom::multi::many0((
+            take_while1(|c: char| matches!(c, '-' | '‐' | '‑' | '–' | '—' | '.' | '/')),
+            take_while1(|c: char| c.is_alphanumeric()),
+        )),
+    ))
+    .parse(i)
+}
+
+// `; ` | `: ` | `, ` | `. ` (one separator)
+fn sep(i: &str) -> IResult<&str, char> {
+    nom::branch::alt((ch(';'), ch(':'), ch(','), ch('.'), ch('['), ch(']'), ch(')')))
+        .parse(i)
+}
+
+fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut rest = block;
+    while !rest.is_empty() {
+        let at = block.len() - rest.len();
+        let trimmed = rest.trim_start();
+        if trimmed.len() != rest.len() {
+            rest = trimmed;
+            continue;
+        }
+        if let Ok((r, inner)) = paren(rest) {
+            out.push((Atom::Paren(inner), at..block.len() - r.len()));
+            rest = r;
+        } else if let Ok((r, t)) = token(rest) {
+            out.push((Atom::Tok(t), at..block.len() - r.len()));
+            rest = r;
+        } else if let Ok((r, c)) = sep(rest) {
+            out.push((Atom::Sep(c), at..block.len() - r.len()));
+            rest = r;
+        } else {
+            // anything else: one character, left unplaced
+            let n = rest.chars().next().map_or(1, char::len_utf8);
+            out.push((Atom::Tok(rest.get(..n).unwrap_or_default()), at..at + n));
+            rest = rest.get(n..).unwrap_or_default();
+        }
+    }
+    out
+}
+
+fn is_num(t: &str) -> bool {
+    let letters = t.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || (letters <= 2
+            || letters <= 5 && t.chars().take(letters).all(|c| c.is_ascii_lowercase()))
+            && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Read the fields of a source block. `want_year`: look for a year (false when the
+/// author-date part already gave one; a bracketed year is still taken).
+pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
+    let atoms = atoms(block);
+    let mut used = vec![false; atoms.len()];
+    let mut src = Source::default();
+    let text = |r: &Range<usize>| block.get(r.clone()).unwrap_or_default();
+    // the year: bracketed, first, after a month, or last
+    let mut year_at = None;
+    for (k, (a, _)) in atoms.iter().enumerate() {
+        if let Atom::Paren(inner) = a {
+            let first = inner.split([',', ' ']).next().unwrap_or_default();
+            if parse_year(first).is_some() {
+                year_at = Some(k);
+                break;
+            }
+        }
+    }
+    if year_at.is_none() && want_year {
+        let toks: Vec<usize> = (0..atoms.len())
+            .filter(|&k| matches!(atoms.get(k), Some((Atom::Tok(_), _))))
+            .collect();
+        let is_year = |k: usize| matches!(atoms.get(k), Some((Atom::Tok(t), _)) if parse_year(t).is_some());
+        let after_month = |k: usize| {
+            k > 0
+                && matches!(atoms.get(k - 1), Some((Atom::Tok(t), _)) if month_number(t).is_some())
+        };
+        let after_colon =
+            |k: usize| k > 0 && matches!(atoms.get(k - 1), Some((Atom::Sep(':'), _)));
+        year_at = toks
+            .first()
+            .copied()
+            .filter(|&k| is_year(k))
+            .or_else(|| toks.iter().copied().find(|&k| is_year(k) && after_month(k)))
+            .or_else(|| toks.last().copied().filter(|&k| is_year(k) && !after_colon(k)))
+            .or_else(|| toks.iter().copied().find(|&k| is_year(k) && !after_colon(k)));
+    }
+    if let Some(k) = year_at {
+        if let Some(u) = used.get_mut(k) {
+            *u = true;
+        }
+        match atoms.get(k) {
+            Some((Atom::Paren(inner), _)) => {
+                src.year = inner.split([',', ' ']).next();
+                // `(2020 Jan)` / `(2010, March 5)`: the rest of the bracket is the date
+                let mut parts = inner.split([',', ' ']).filter(|p| !p.is_empty()).skip(1);
+                if let Some(m) = parts.next().filter(|m| month_number(m).is_some()) {
+                    src.month = Some(m);
+                    src.day = parts.next();
+                }
+            }
+            Some((Atom::Tok(t), _)) => src.year = Some(t),
+            _ => {}
+        }
+        // month and day around the year: `2020 Feb 13`, `October 1995`, `5 March 2020`
+        let mut j = k + 1;
+        if let Some((Atom::Tok(m), _)) = atoms.get(j)
+            && month_number(m.split(['-', '–', '/']).next().unwrap_or(m)).is_some()
+        {
+            src.month = Some(m);
+            if let Some(u) = used.get_mut(j) {
+                *u = true;
+            }
+            j += 1;
+            if let Some((Atom::Tok(d), _)) = atoms.get(j)
+                && d.len() <= 2
+                && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            {
+                src.day = Some(d);
+                if let Some(u) = used.get_mut(j) {
+                    *u = true;
+                }
+            }
+        }
+        if k > 0
+            && let Some((Atom::Tok(m), _)) = atoms.get(k - 1)
+        {
+            if month_number(m).is_some() {
+                src.month = src.month.or(Some(m));
+                if let Some(u) = used.get_mut(k - 1) {
+                    *u = true;
+                }
+                if k > 1
+                    && let Some((Atom::Tok(d), _)) = atoms.get(k - 2)
+                    && d.len() <= 2
+                    && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                {
+                    src.day = Some(d);
+                    if let Some(u) = used.get_mut(k - 2) {
+                        *u = true;
+                    }
+                }
+            } else if let Some((Atom::Sep(','), _)) = atoms.get(k - 1) {
+                // `October 29, 2021`
+            }
+        }
+    }
+    // volume, issue, pages
+    let mut k = 0;
+    while let Some((a, r)) = atoms.get(k) {
+        if used.get(k).copied().unwrap_or(true) {
+            k += 1;
+            continue;
+        }
+        let prev_sep = (0..k).rev().find_map(|j| match atoms.get(j) {
+            Some((Atom::Sep(c), _)) => Some(Some(*c)),
+            Some(_) => Some(None),
+            None => None,
+        });
+        match a {
+            Atom::Sep(_) => {
+                if let Some(u) = used.get_mut(k) {
+                    *u = true;
+                }
+            }
+            Atom::Paren(inner) => {
+                if src.issue.is_none() {
+                    src.issue = Some(inner.trim());
+                    if let Some(u) = used.get_mut(k) {
+                        *u = true;
+                    }
+                }
+            }
+            Atom::Tok(t) => {
+                // the value after a label, past its full stop: `no. 2`, `pp. 1-9`
+                let nk = if matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let next_tok = match atoms.get(nk) {
+                    Some((Atom::Tok(n), nr)) => Some((*n, nr.clone())),
+                    _ => None,
+                };
+                let label = *t;
+                let labelled = |slot: &mut Option<&str>, used: &mut Vec<bool>| {
+                    if let Some((n, _)) = &next_tok
+                        && slot.is_none()
+                        && is_num(n)
+                    {
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                        for j in k + 1..=nk {
+                            if let Some(u) = used.get_mut(j) {
+                                *u = true;
+                            }
+                        }
+                        return true;
+                    }
+                    false
+                };
+                match label {
+                    "no" | "No" | "Issue" | "issue" | "Nr" | "n" | "Iss" => {
+                        if let Some((_, nr)) = next_tok.clone()
+                            && labelled(&mut src.issue, &mut used)
+                        {
+                            src.issue = Some(text(&nr));
+                            k = nk + 1;
+                            continue;
+                        }
+                    }
+                    "vol" | "Vol" | "Volume" | "volume" => {
+                        if let Some((_, nr)) = next_tok.clone()
+                            && labelled(&mut src.volume, &mut used)
+                        {
+                            src.volume = Some(text(&nr));
+                            k = nk + 1;
+                            continue;
+                        }
+                    }
+                    "pp" | "p" | "pages" => {
+                        if let Some((_, nr)) = next_tok.clone()
+                            && labelled(&mut src.pages, &mut used)
+                        {
+                            src.pages = Some(text(&nr));
+                            k = nk + 1;
+                            continue;
+                        }
+                    }
+                    "Suppl" | "suppl" | "Supplement" | "Pt" | "pt" | "Part" | "Spec"
+                        if src.issue.is_none() =>
+                    {
+                        let end = next_tok.as_ref().map_or(r.end, |(_, nr)| nr.end);
+                        src.issue = Some(block.get(r.start..end).unwrap_or_default());
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                        if next_tok.is_some() {
+                            for j in k + 1..=nk {
+                                if let Some(u) = used.get_mut(j) {
+                                    *u = true;
+                                }
+                            }
+                            k = nk;
+                        }
+                    }
+                    _ if is_num(t) => {
+                        let has_dash = t.contains(['-', '‐', '‑', '–', '—']);
+                        let slot = if prev_sep == Some(Some(':')) && src.pages.is_none() {
+                            &mut src.pages
+                        } else if src.volume.is_none()
+                            && !has_dash
+                            && !t.starts_with(|c: char| c.is_ascii_alphabetic())
+                        {
+                            &mut src.volume
+                        } else if src.pages.is_none() {
+                            &mut src.pages
+                        } else {
+                            k += 1;
+                            continue;
+                        };
+                        *slot = Some(t);
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        k += 1;
+    }
+    for (k, (_, r)) in atoms.iter().enumerate() {
+        if !used.get(k).copied().unwrap_or(false) {
+            src.unplaced.push(r.clone());
+        }
+    }
+    src
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(s: &str) -> &str {
+        s.get(source_start(s)..).unwrap()
+    }
+
+    #[test]
+    fn finds_blocks() {
+        assert_eq!(block("CA Cancer J Clin 2021; 71: 209–249"), "2021; 71: 209–249");
+        assert_eq!(
+            block("N Engl J Med. 2020 Feb 13;382(7):610-621"),
+            "2020 Feb 13;382(7):610-621"
+        );
+        assert_eq!(block("Hum Gene Ther. (2015) 26:498–505"), "(2015) 26:498–505");
+        assert_eq!(
+            block("Digestive and Liver Disease 49, no. 2 (2017): 121–137"),
+            "49, no. 2 (2017): 121–137"
+        );
+        assert_eq!(block("J. Am. Chem. Soc. 2020, 142, 123–130"), "2020, 142, 123–130");
+        assert_eq!(block("Cell Calcium;44(1): 77-91"), "44(1): 77-91");
+        assert_eq!(block("Science2018;359:1350–5"), "2018;359:1350–5");
+        assert_eq!(block("PLoS One. 2020;15(9):e0240519"), "2020;15(9):e0240519");
+        assert_eq!(
+            block("Chin J Cancer Res. 2019;33(Suppl 2):S11-2"),
+            "2019;33(Suppl 2):S11-2"
+        );
+        assert_eq!(block("Cham: Springer; 2017. p. 12–34"), "2017. p. 12–34");
+        assert_eq!(block("Nature Reviews"), "");
+    }
+
+    #[test]
+    fn paren_rule() {
+        assert_eq!(paren("(7):1").map(|r| r.1), Ok("7"));
+        assert_eq!(paren("(Suppl 2)").map(|r| r.1), Ok("Suppl 2"));
+        assert!(paren("()").is_err());
+        assert!(paren("(7").is_err());
+    }
+
+    #[test]
+    fn token_rule() {
+        assert_eq!(token("610-621.").map(|r| r.1), Ok("610-621"));
+        assert_eq!(token("199–206.e4 x").map(|r| r.1), Ok("199–206.e4"));
+        assert_eq!(token("e0240519").map(|r| r.1), Ok("e0240519"));
+        assert!(token("-1").is_err());
+    }
+
+    #[test]
+    fn sep_rule() {
+        assert_eq!(sep("; 71").map(|r| r.1), Ok(';'));
+        assert!(sep("x").is_err());
+    }
+
+    type Five<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+
+    fn fields(s: &str) -> Five<'_> {
+        let src = parse_source(s, true);
+        (src.year, src.month, src.volume, src.issue, src.pages)
+    }
+
+    #[test]
+    fn reads_blocks() {
+        assert_eq!(
+            fields("2021; 71: 209–249"),
+            (Some("2021"), None, Some("71"), None, Some("209–249"))
+        );
+        assert_eq!(
+            fields("2020 Feb 13;382(7):610-621"),
+            (Some("2020"), Some("Feb"), Some("382"), Some("7"), Some("610-621"))
+        );
+        assert_eq!(
+            fields("(2015) 26:498–505"),
+            (Some("2015"), None, Some("26"), None, Some("498–505"))
+        );
+        assert_eq!(
+            fields("49, no. 2 (2017): 121–137"),
+            (Some("2017"), None, Some("49"), Some("2"), Some("121–137"))
+        );
+        assert_eq!(
+            fields("40(2), 252–269"),
+            (None, None, Some("40"), Some("2"), Some("252–269"))
+        );
+        assert_eq!(
+            fields("123, 45–67 (2020)"),
+            (Some("2020"), None, Some("123"), None, Some("45–67"))
+        );
+        assert_eq!(
+            fields("2020, 142, 123–130"),
+            (Some("2020"), None, Some("142"), None, Some("123–130"))
+        );
+        assert_eq!(
+            fields("2019;33(Suppl 2):S11-2"),
+            (Some("2019"), None, Some("33"), Some("Suppl 2"), Some("S11-2"))
+        );
+        assert_eq!(
+            fields("2022;13:757480"),
+            (Some("2022"), None, Some("13"), None, Some("757480"))
+        );
+        assert_eq!(
+            fields("2017. p. 12–34"),
+            (Some("2017"), None, None, None, Some("12–34"))
+        );
+        assert_eq!(
+            fields("2020 Jan-Feb;12(1):1-10"),
+            (Some("2020"), Some("Jan-Feb"), Some("12"), Some("1"), Some("1-10"))
+        );
+        assert_eq!(
+            fields("25, no. 1: 454"),
+            (None, None, Some("25"), Some("1"), Some("454"))
+        );
+    }
+
+    #[test]
+    fn leftovers_are_reported() {
+        let src = parse_source("2020;77(2):213–27. e215", true);
+        assert_eq!(src.pages, Some("213–27"));
+        assert_eq!(src.unplaced.len(), 1);
+    }
+}

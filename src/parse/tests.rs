@@ -1,0 +1,115 @@
+//! Whole-reference tests of the parser (one per style and form); the grammar rules
+//! have their own tests next to them.
+
+use super::*;
+use crate::model::{Name, Pages, Person};
+
+fn person(family: &str, given: &str) -> Name {
+    Name::Person(Person::new(family, given))
+}
+
+#[test]
+fn issue_2_seed_vancouver() {
+    let r = parse_reference(
+        "Sung H, Ferlay J, Siegel RL, et al.. Global Cancer Statistics 2020: GLOBOCAN estimates of incidence and mortality worldwide for 36 cancers in 185 countries. CA Cancer J Clin 2021; 71: 209–249.",
+    );
+    assert_eq!(
+        r.authors,
+        [person("Sung", "H."), person("Ferlay", "J."), person("Siegel", "R. L.")]
+    );
+    assert!(r.et_al);
+    assert_eq!(
+        r.title.as_deref(),
+        Some(
+            "Global Cancer Statistics 2020: GLOBOCAN estimates of incidence and mortality worldwide for 36 cancers in 185 countries"
+        )
+    );
+    assert_eq!(r.container.as_deref(), Some("CA Cancer J Clin"));
+    assert_eq!(r.year(), Some(2021));
+    assert_eq!(r.volume.as_deref(), Some("71"));
+    assert_eq!(r.pages, Some(Pages { first: "209".into(), last: Some("249".into()) }));
+    assert_eq!(r.status, Status::Parsed, "{:?}", r.warnings);
+    assert_eq!(r.kind, RefType::Article);
+}
+
+#[test]
+fn issue_2_seed_collective_author() {
+    let r = parse_reference(
+        "The National Health Commission of the People’s Republic of China. National guidelines for diagnosis and treatment of breast cancer 2022 in China (English version). Chin J Cancer Res 2022; 34: 151–175.",
+    );
+    assert_eq!(
+        r.authors,
+        [Name::Literal(
+            "The National Health Commission of the People’s Republic of China".into()
+        )]
+    );
+    assert_eq!(
+        r.title.as_deref(),
+        Some(
+            "National guidelines for diagnosis and treatment of breast cancer 2022 in China (English version)"
+        )
+    );
+    assert_eq!(r.container.as_deref(), Some("Chin J Cancer Res"));
+    assert_eq!(r.year(), Some(2022));
+    assert_eq!(r.pages, Some(Pages { first: "151".into(), last: Some("175".into()) }));
+}
+
+#[test]
+fn nlm_with_ids() {
+    let r = parse_reference(
+        "Holshue ML, DeBolt C, Lindquist S. First case of 2019 novel coronavirus in the United States. N Engl J Med. 2020 Mar 5;382(10):929-936. doi: 10.1056/NEJMoa2001191. Epub 2020 Jan 31. PMID: 32004427; PMCID: PMC7092802.",
+    );
+    assert_eq!(r.authors.len(), 3);
+    assert_eq!(r.container.as_deref(), Some("N Engl J Med"));
+    assert_eq!(
+        r.date,
+        Some(crate::model::Date { year: 2020, month: Some(3), day: Some(5) })
+    );
+    assert_eq!(r.volume.as_deref(), Some("382"));
+    assert_eq!(r.issue.as_deref(), Some("10"));
+    assert_eq!(r.doi.as_deref(), Some("10.1056/nejmoa2001191"));
+    assert_eq!(r.pmid.as_deref(), Some("32004427"));
+    assert_eq!(r.pmcid.as_deref(), Some("PMC7092802"));
+    assert_eq!(r.status, Status::Parsed, "{:?}", r.warnings);
+}
+
+#[test]
+fn nothing_usable_is_raw() {
+    let r = parse_reference("");
+    assert_eq!(r.status, Status::Raw);
+    let r = parse_reference(";;; ...");
+    assert_eq!(r.status, Status::Raw);
+}
+
+#[test]
+fn hostile_inputs_are_fast() {
+    let long = ", ".repeat(200_000);
+    let _ = parse_reference(&long);
+    let dots = ".".repeat(500_000);
+    let _ = parse_reference(&dots);
+    let digits = "1".repeat(500_000);
+    let _ = parse_reference(&digits);
+    let brackets = "(".repeat(100_000) + &")".repeat(100_000);
+    let _ = parse_reference(&brackets);
+    let authors = "Smith J, ".repeat(100_000) + "Title. J. 2020;1:2.";
+    let r = parse_reference(&authors);
+    assert_eq!(r.authors.len(), 100_000);
+    let dois = "10.1000/10.1000/".repeat(50_000);
+    let _ = parse_reference(&dois);
+}
+
+#[test]
+fn label_rule() {
+    assert_eq!(label("[12] Smith"), 5);
+    assert_eq!(label("12. Smith"), 4);
+    assert_eq!(label("(b) Sastry"), 4);
+    assert_eq!(label("2012;3"), 0);
+    assert_eq!(label("Smith"), 0);
+}
+
+#[test]
+fn clean_rule() {
+    assert_eq!(clean("Paul WE , Germain RN . Title"), "Paul WE, Germain RN. Title");
+    assert_eq!(clean("a\u{a0}b"), "a b");
+    assert!(matches!(clean("plain text"), Cow::Borrowed(_)));
+}

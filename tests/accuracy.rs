@@ -1,0 +1,183 @@
+//! Accuracy of the reference parser against the gold set (the acceptance metric).
+//!
+//! Reads `../shared/data/gold/refs.jsonl`, keeps the `quality == "ok"` records, parses
+//! each `raw` string (whitespace folded), writes JSON lines with the CSL-JSON writer and
+//! scores them with `../shared/tools/score.py --by style --json`. Fails below the pinned
+//! floors. Skips with a message when the data or python is absent.
+//!
+//! Set `PUBREFS_PRED=path` to keep the predictions for inspection.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use pubrefs::emit::{Format, emitter};
+
+/// The shared folder beside the checkout; `PUBREFS_SHARED` overrides it (a local
+/// layout where the checkout is not beside it).
+fn shared(rel: &str) -> String {
+    let root = std::env::var("PUBREFS_SHARED").unwrap_or_else(|_| "../shared".to_owned());
+    format!("{root}/{rel}")
+}
+
+/// Pinned floors: (style, micro-F1, exact). Set a little under what the parser reaches.
+const FLOORS: &[(&str, f64, f64)] = &[("all", 0.90, 0.55), ("vancouver", 0.95, 0.75)];
+
+#[test]
+fn gold_accuracy() {
+    let (gold_file, scorer) = (shared("data/gold/refs.jsonl"), shared("tools/score.py"));
+    if !Path::new(&gold_file).exists() || !Path::new(&scorer).exists() {
+        eprintln!("skipping: {gold_file} or {scorer} not found");
+        return;
+    }
+    let text = std::fs::read_to_string(&gold_file).expect("read gold");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gold_path = dir.path().join("gold-ok.jsonl");
+    let pred_path = dir.path().join("pred.jsonl");
+    let mut gold = std::fs::File::create(&gold_path).expect("create gold");
+    let mut refs = Vec::new();
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("gold line is JSON");
+        if v["quality"] != "ok" {
+            continue;
+        }
+        writeln!(gold, "{line}").expect("write gold");
+        let raw = v["raw"].as_str().unwrap_or_default();
+        let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        refs.push(pubrefs::parse_reference(&folded));
+    }
+    drop(gold);
+    {
+        let file = std::fs::File::create(&pred_path).expect("create pred");
+        let mut e = emitter(Format::Jsonl, std::io::BufWriter::new(file));
+        for r in &refs {
+            e.emit(r).expect("write pred");
+        }
+        e.finish().expect("flush pred");
+    }
+    if let Ok(keep) = std::env::var("PUBREFS_PRED") {
+        std::fs::copy(&pred_path, keep).expect("copy pred");
+        std::fs::copy(
+            &gold_path,
+            format!("{}.gold", std::env::var("PUBREFS_PRED").unwrap()),
+        )
+        .expect("copy gold");
+    }
+    let out = match Command::new("python3")
+        .arg(&scorer)
+        .arg(&gold_path)
+        .arg(&pred_path)
+        .args(["--by", "style", "--json"])
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("skipping: python3 not available: {e}");
+            return;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "score.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scores: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("score JSON");
+    let table = scores.as_object().expect("score object");
+    let mut styles: Vec<_> = table.iter().collect();
+    styles.sort_by_key(|(k, v)| (k.as_str() != "all", -v["n"].as_i64().unwrap_or(0)));
+    println!("{:22} {:>5} {:>8} {:>7}", "style", "n", "micro_f1", "exact");
+    for (k, v) in &styles {
+        println!(
+            "{k:22} {:>5} {:>8.4} {:>7.4}  {}",
+            v["n"],
+            v["micro_f1"].as_f64().unwrap_or(0.0),
+            v["exact"].as_f64().unwrap_or(0.0),
+            v["fields"]
+        );
+    }
+    let status = |s: &str| refs.iter().filter(|r| r.status.as_str() == s).count();
+    println!(
+        "status: parsed {} partial {} raw {}",
+        status("parsed"),
+        status("partial"),
+        status("raw")
+    );
+    for (style, f1, exact) in FLOORS {
+        let got = &scores[*style];
+        let got_f1 = got["micro_f1"].as_f64().unwrap_or(0.0);
+        let got_exact = got["exact"].as_f64().unwrap_or(0.0);
+        assert!(got_f1 >= *f1, "{style}: micro-F1 {got_f1} below the floor {f1}");
+        assert!(
+            got_exact >= *exact,
+            "{style}: exact {got_exact} below the floor {exact}"
+        );
+    }
+}
+
+/// Identifiers as PubMed shows them (`gold/refs-idonly.jsonl`): every DOI written in a
+/// string must come out equal to the DOI PubMed links (lower-case), and PMIDs/PMCIDs
+/// written in the text must equal the linked ones.
+#[test]
+fn idonly_identifiers() {
+    let path = shared("data/gold/refs-idonly.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {path} not found");
+        return;
+    };
+    let (mut checked, mut wrong) = (0usize, Vec::new());
+    for line in text.lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(line).expect("idonly line is JSON");
+        let raw = v["raw"].as_str().unwrap_or_default();
+        let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let r = pubrefs::parse_reference(&folded);
+        let linked = &v["linked_ids"];
+        let lower = folded.to_lowercase();
+        let checks = [
+            (
+                "doi",
+                r.doi.clone(),
+                linked["doi"]
+                    .as_str()
+                    .map(|d| d.to_lowercase().trim_end_matches('.').to_owned()),
+                lower.contains("10."),
+            ),
+            (
+                "pmid",
+                r.pmid.clone(),
+                linked["pmid"].as_str().map(str::to_owned),
+                lower.contains("pmid"),
+            ),
+            (
+                "pmcid",
+                r.pmcid.clone(),
+                linked["pmcid"].as_str().map(str::to_uppercase),
+                lower.contains("pmc"),
+            ),
+        ];
+        for (what, got, want, written) in checks {
+            let Some(want) = want else { continue };
+            let in_text = match what {
+                "doi" => lower.contains(&want),
+                "pmid" => written && folded.contains(&want),
+                _ => written && folded.to_uppercase().contains(&want),
+            };
+            if !in_text {
+                continue;
+            }
+            checked += 1;
+            if got.as_deref() != Some(want.as_str()) {
+                wrong.push(format!(
+                    "{what}: expected {want}, but found {got:?} in {folded}"
+                ));
+            }
+        }
+    }
+    println!("idonly: {checked} identifiers written in the text, {} wrong", wrong.len());
+    for w in wrong.iter().take(20) {
+        println!("  {w}");
+    }
+    assert!(checked > 100, "too few identifiers checked: {checked}");
+    assert!(wrong.is_empty(), "{} identifiers wrong", wrong.len());
+}
