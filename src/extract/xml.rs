@@ -103,6 +103,11 @@ fn resolve_ref(r: &BytesRef<'_>) -> String {
     }
 }
 
+/// Two spellings of one identifier (case and a trailing period aside).
+fn same_id(a: &str, b: &str) -> bool {
+    a.trim_end_matches('.').eq_ignore_ascii_case(b.trim_end_matches('.'))
+}
+
 /// A raw attribute value (attributes read here are plain tokens: `IdType`, `Label`).
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.try_get_attribute(name).ok().flatten().map(|a| a.value.into_owned())
@@ -353,8 +358,22 @@ impl Article {
                         "doi" => &mut rp.ids.doi,
                         _ => return,
                     };
-                    if slot.is_none() {
-                        *slot = value;
+                    match (slot.as_deref(), value) {
+                        (_, None) => {}
+                        (None, v) => *slot = v,
+                        (Some(old), Some(new)) if same_id(old, &new) => {
+                            // keep the cleaner spelling (`10.1/X` over `10.1/x.`)
+                            if old.ends_with('.') && !new.ends_with('.') {
+                                *slot = Some(new);
+                            }
+                        }
+                        (Some(old), Some(new)) => {
+                            let msg = format!(
+                                "reference {ordinal} lists two {kind} ids, {old} and {new}; \
+                                 keeping the first"
+                            );
+                            self.warnings.push(msg);
+                        }
                     }
                 }
             }
