@@ -17,6 +17,7 @@
 //! first would save nothing.
 
 mod citing;
+mod depth;
 mod links;
 
 use std::sync::OnceLock;
@@ -67,7 +68,8 @@ static SHOW_ALL: Css = Css::new("button.show-all, a.show-all, [data-next-page-ur
 
 /// Extract the references of a saved PubMed HTML page or references fragment.
 pub fn extract_html(html: &str) -> Extracted {
-    let doc = Html::parse_document(html);
+    let capped = depth::cap_depth(html);
+    let doc = Html::parse_document(capped.as_deref().unwrap_or(html));
     let root = doc.root_element();
     let items = reference_items(root);
     let spans = item_spans(html, items.len());
@@ -85,6 +87,9 @@ pub fn extract_html(html: &str) -> Extracted {
 
     let citing = citing::citing_article(root, html);
     let mut warnings = Vec::new();
+    if capped.is_some() {
+        warnings.push(depth::WARNING.to_owned());
+    }
     let (total, next_url) = show_all(root);
     if references.is_empty() {
         warnings.push(NO_REFERENCES.to_owned());
