@@ -212,8 +212,11 @@ fn real_xml_citing_record_fields() {
 // ---------------------------------------------------------------------------------
 // real data: HTML pages and the fragment
 
-/// `(page, references, total)` from `truth.jsonl`.
-fn truth() -> Option<Vec<(String, Vec<String>, Option<u32>)>> {
+/// One line of `truth.jsonl`: the page, its reference texts (folded), its total.
+type Truth = (String, Vec<String>, Option<u32>);
+
+/// The lines of `truth.jsonl`.
+fn truth() -> Option<Vec<Truth>> {
     let dir = data_dir("pubmed-text")?;
     let text = read(&dir.join("truth.jsonl"));
     Some(
@@ -564,7 +567,7 @@ fn hostile_html_deep_nesting_and_huge_items() {
     // html5ever is quadratic in the depth of unclosed elements: the depth guard
     // drops the tags beyond 512 levels (or 32 unclosed formatting elements) first
     let mut div = "<div>".repeat(100_000);
-    div.push_str("x");
+    div.push('x');
     let start = std::time::Instant::now();
     let e = extract_html(&div);
     assert!(e.references.is_empty());

@@ -94,15 +94,15 @@ pub fn extract_html(html: &str) -> Extracted {
     if references.is_empty() {
         warnings.push(NO_REFERENCES.to_owned());
     }
-    if let Some(total) = total {
-        if (total as usize) > references.len() {
-            let pmid = citing.as_ref().and_then(|c| c.pmid.clone());
-            let url = rest_url(next_url.as_deref(), pmid.as_deref());
-            warnings.push(format!(
-                "page shows {} of {total} references; the rest are at {url}",
-                references.len()
-            ));
-        }
+    if let Some(total) = total
+        && (total as usize) > references.len()
+    {
+        let pmid = citing.as_ref().and_then(|c| c.pmid.clone());
+        let url = rest_url(next_url.as_deref(), pmid.as_deref());
+        warnings.push(format!(
+            "page shows {} of {total} references; the rest are at {url}",
+            references.len()
+        ));
     }
     Extracted { citing, references, total, warnings }
 }
@@ -211,11 +211,11 @@ fn is_reference_link(node: &Node) -> bool {
 /// Drop a trailing ` -` link separator (and the white space around it).
 fn trim_separator(buf: &mut String) {
     let trimmed = buf.trim_end();
-    if let Some(head) = trimmed.strip_suffix('-') {
-        if head.is_empty() || head.ends_with(char::is_whitespace) {
-            let keep = head.trim_end().len();
-            buf.truncate(keep);
-        }
+    if let Some(head) = trimmed.strip_suffix('-')
+        && (head.is_empty() || head.ends_with(char::is_whitespace))
+    {
+        let keep = head.trim_end().len();
+        buf.truncate(keep);
     }
 }
 
@@ -249,10 +249,10 @@ pub(crate) fn reference_text(li: ElementRef<'_>) -> String {
             if matches!(e.name(), "br" | "p" | "div" | "li" | "ol" | "ul") {
                 buf.push(' ');
             }
-        } else if let Some(t) = value.as_text() {
-            if skip == 0 {
-                buf.push_str(t);
-            }
+        } else if let Some(t) = value.as_text()
+            && skip == 0
+        {
+            buf.push_str(t);
         }
         if let Some(child) = node.first_child() {
             cur = Some(child);

@@ -341,10 +341,8 @@ impl Article {
                 }
             }
             Field::OwnId(kind) => match kind.as_str() {
-                "pubmed" => {
-                    if self.r.pmid.is_none() {
-                        self.r.pmid = record::clean_pmid(&folded);
-                    }
+                "pubmed" if self.r.pmid.is_none() => {
+                    self.r.pmid = record::clean_pmid(&folded);
                 }
                 "pmc" => self.r.pmcid = record::clean_pmcid(&folded),
                 "doi" => self.r.doi = record::clean_doi(&folded),
@@ -508,11 +506,10 @@ impl State {
     fn end(&mut self, end: usize) {
         let depth = self.stack.len();
         let name = self.stack.pop().unwrap_or_default();
-        if self.capture.as_ref().is_some_and(|c| c.depth == depth) {
-            if let (Some(c), Some(article)) = (self.capture.take(), self.article.as_mut())
-            {
-                article.store(c.field, c.buf, self.ordinal + 1);
-            }
+        if self.capture.as_ref().is_some_and(|c| c.depth == depth)
+            && let (Some(c), Some(article)) = (self.capture.take(), self.article.as_mut())
+        {
+            article.store(c.field, c.buf, self.ordinal + 1);
         }
         match name.as_str() {
             "PubmedArticle" | "PubmedBookArticle" => {
@@ -522,15 +519,14 @@ impl State {
                 self.capture = None;
             }
             "Author" => {
-                if let Some(article) = self.article.as_mut() {
-                    if let Some(name) =
+                if let Some(article) = self.article.as_mut()
+                    && let Some(name) =
                         article.author.take().and_then(AuthorParts::into_name)
-                    {
-                        match article.role {
-                            Role::Authors => article.r.authors.push(name),
-                            Role::Editors => article.r.editors.push(name),
-                            Role::Skip => {}
-                        }
+                {
+                    match article.role {
+                        Role::Authors => article.r.authors.push(name),
+                        Role::Editors => article.r.editors.push(name),
+                        Role::Skip => {}
                     }
                 }
             }
