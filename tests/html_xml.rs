@@ -636,3 +636,68 @@ fn hostile_xml_never_panics() {
         let _ = extract_xml(junk);
     }
 }
+
+// ---------------------------------------------------------------------------------
+// measurements (run with `cargo test --release --test html_xml -- --ignored --nocapture`)
+
+/// Peak resident memory of this process, from `/proc/self/status` (Linux), in MiB.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+#[test]
+#[ignore = "a measurement, not a check"]
+fn measure_throughput() {
+    // XML: the synthetic two-article set repeated to about 150 MB
+    let xml = fixture("xml/two-articles.xml");
+    let body_start = xml.find("<PubmedArticle>").expect("article");
+    let body_end = xml.rfind("</PubmedArticleSet>").expect("end");
+    let body = &xml[body_start..body_end];
+    let copies = 150_000_000 / body.len();
+    let mut big = String::with_capacity(copies * body.len() + 64);
+    big.push_str("<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n");
+    for _ in 0..copies {
+        big.push_str(body);
+    }
+    big.push_str("</PubmedArticleSet>\n");
+    let before = peak_rss_mib();
+    let start = std::time::Instant::now();
+    let out = extract_xml(&big).expect("well-formed");
+    let secs = start.elapsed().as_secs_f64();
+    let refs: usize = out.iter().map(|e| e.references.len()).sum();
+    eprintln!(
+        "XML: {:.1} MB, {} articles, {refs} references in {secs:.2} s = {:.0} MB/s; \
+         peak RSS {:?} MiB before, {:?} MiB after",
+        big.len() as f64 / 1e6,
+        out.len(),
+        big.len() as f64 / 1e6 / secs,
+        before,
+        peak_rss_mib()
+    );
+    drop(out);
+
+    // HTML: every real page (or the fixtures) 50 times
+    let pages: Vec<String> = match data_dir("pubmed-html") {
+        Some(dir) => files(&dir, "html").iter().map(|p| read(p)).collect(),
+        None => vec![fixture("html/article-truncated.html")],
+    };
+    let bytes: usize = pages.iter().map(String::len).sum::<usize>() * 50;
+    let start = std::time::Instant::now();
+    let mut refs = 0;
+    for _ in 0..50 {
+        for p in &pages {
+            refs += extract_html(p).references.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "HTML: {} pages, {:.1} MB, {refs} references in {secs:.2} s = {:.2} ms/page, {:.0} MB/s",
+        pages.len() * 50,
+        bytes as f64 / 1e6,
+        secs * 1000.0 / (pages.len() * 50) as f64,
+        bytes as f64 / 1e6 / secs
+    );
+}

@@ -352,6 +352,45 @@ mod tests {
     }
 
     #[test]
+    fn items_prefer_the_full_list_and_fall_back_to_plain_items() {
+        let doc = Html::parse_document(
+            r#"<ol class="references-list" id="top-references-list-1">
+               <li><ol><li class="skip-numbering">A</li></ol></li></ol>
+               <ol class="references-list" id="full-references-list-1">
+               <li><ol><li class="skip-numbering">A</li></ol></li>
+               <li><ol><li class="skip-numbering">B</li></ol></li></ol>"#,
+        );
+        let items = reference_items(doc.root_element());
+        let texts: Vec<String> = items.into_iter().map(reference_text).collect();
+        assert_eq!(texts, ["A", "B"]);
+        let doc = Html::parse_document(
+            r#"<ol class="references-list"><li>One <b>x</b></li><li>Two</li></ol>"#,
+        );
+        let texts: Vec<String> =
+            reference_items(doc.root_element()).into_iter().map(reference_text).collect();
+        assert_eq!(texts, ["One x", "Two"]);
+        let doc =
+            Html::parse_document("<ul><li class=skip-numbering>not in a list</li></ul>");
+        assert!(reference_items(doc.root_element()).is_empty());
+    }
+
+    #[test]
+    fn show_all_total_and_url() {
+        let doc = Html::parse_document(
+            r#"<button class="show-all-linked-articles">Show all 3 cited by</button>
+               <button class="show-all" data-next-page-url="/7/references/">
+               Show all
+               40 references</button>"#,
+        );
+        assert_eq!(
+            show_all(doc.root_element()),
+            (Some(40), Some("/7/references/".into()))
+        );
+        let doc = Html::parse_document("<p>Show all 40 references</p>");
+        assert_eq!(show_all(doc.root_element()), (None, None));
+    }
+
+    #[test]
     fn trims_only_separators() {
         let mut s = "x 10.1/abc-".to_owned();
         trim_separator(&mut s);

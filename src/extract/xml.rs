@@ -76,6 +76,13 @@ pub fn extract_xml(xml: &str) -> Result<Vec<Extracted>, ExtractError> {
             ],
             ..Extracted::default()
         });
+    } else if state.ordinal == 0 {
+        // Most MEDLINE records carry no reference list, so this is said once per
+        // file (not once per record) and only when no record has one.
+        let n = state.out.len();
+        if let Some(first) = state.out.first_mut() {
+            first.warnings.push(format!("no reference list in any of the {n} records"));
+        }
     }
     Ok(state.out)
 }
@@ -206,7 +213,6 @@ struct Article {
     book: bool,
     r: Reference,
     refs: Vec<RawReference>,
-    has_reference_list: bool,
     warnings: Vec<String>,
     role: Role,
     author: Option<AuthorParts>,
@@ -271,10 +277,6 @@ impl Article {
         }
         r.raw = record::summary(&r);
         r.origin = Origin { source: String::new(), ordinal: 0, span: self.start..end };
-        if !self.has_reference_list {
-            let who = r.pmid.as_deref().map(|p| format!(" {p}")).unwrap_or_default();
-            self.warnings.push(format!("no reference list in PubMed record{who}"));
-        }
         Extracted {
             citing: Some(r),
             references: self.refs,
@@ -378,9 +380,6 @@ impl Article {
             Field::Citation => {
                 if let Some(rp) = self.reference.as_mut() {
                     rp.text = Some(folded);
-                } else {
-                    self.warnings
-                        .push(format!("citation text outside a reference ({ordinal})"));
                 }
             }
         }
@@ -442,7 +441,6 @@ impl State {
                 article.author = (attr(e, "ValidYN").as_deref() != Some("N"))
                     .then(AuthorParts::default);
             }
-            Some("ReferenceList") => article.has_reference_list = true,
             Some("Reference") if article.reference.is_none() => {
                 article.reference = Some(RefParts { start: pos, ..RefParts::default() });
             }
@@ -653,6 +651,18 @@ mod tests {
         assert!(
             matches!(err.kind, ExtractErrorKind::Xml(ref m) if m.contains("PubmedArticle"))
         );
+    }
+
+    #[test]
+    fn no_reference_list_warns_once_per_file() {
+        let xml = "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID>\
+                   </MedlineCitation></PubmedArticle><PubmedArticle><MedlineCitation>\
+                   <PMID>2</PMID></MedlineCitation></PubmedArticle></PubmedArticleSet>";
+        let out = extract_xml(xml).unwrap();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].warnings, ["no reference list in any of the 2 records"]);
+        assert!(out[1].warnings.is_empty());
+        assert_eq!(out[1].citing.as_ref().and_then(|c| c.pmid.as_deref()), Some("2"));
     }
 
     #[test]

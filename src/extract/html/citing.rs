@@ -24,6 +24,7 @@ static ID_DOI: Css = Css::new("#full-view-identifiers .identifier.doi a");
 static ABSTRACT: Css = Css::new(
     "#abstract .abstract-content.selected, #enc-abstract, #eng-abstract, #abstract .abstract-content",
 );
+static ABSTRACT_DIV: Css = Css::new("#abstract");
 static ABSTRACT_P: Css = Css::new("#abstract p");
 static SUB_TITLE: Css = Css::new("strong.sub-title");
 static PARAGRAPHS: Css = Css::new("p");
@@ -167,7 +168,7 @@ pub(super) fn citing_article(root: ElementRef<'_>, html: &str) -> Option<Referen
 
     r.pmid = meta
         .get("citation_pmid")
-        .or_else(|| ID_PUBMED.first(root).map(text))
+        .or_else(|| heading.and_then(|h| ID_PUBMED.first(h)).map(text))
         .or_else(|| meta.get("ncbi_uid"))
         .or_else(|| meta.get("uid"))
         .or_else(|| meta.get("ncbi_uidlist").filter(|l| !l.contains(',')))
@@ -234,7 +235,7 @@ pub(super) fn citing_article(root: ElementRef<'_>, html: &str) -> Option<Referen
 
     r.doi = meta
         .get("citation_doi")
-        .or_else(|| ID_DOI.first(root).map(text))
+        .or_else(|| heading.and_then(|h| ID_DOI.first(h)).map(text))
         .or_else(|| heading.and_then(|h| CITATION_DOI.first(h)).map(text))
         .or_else(|| {
             let t = cit_text.as_deref()?;
@@ -244,15 +245,21 @@ pub(super) fn citing_article(root: ElementRef<'_>, html: &str) -> Option<Referen
         })
         .as_deref()
         .and_then(record::clean_doi);
-    r.pmcid = ID_PMC.first(root).map(text).as_deref().and_then(record::clean_pmcid);
+    r.pmcid = heading
+        .and_then(|h| ID_PMC.first(h))
+        .map(text)
+        .as_deref()
+        .and_then(record::clean_pmcid);
 
-    r.abstract_text = ABSTRACT.first(root).and_then(abstract_of).or_else(|| {
-        let paras: Vec<String> = legacy
-            .map(|l| LEGACY_ABSTRACT.all(l).into_iter().map(text).collect())
-            .unwrap_or_default();
-        nonempty(paras.join("\n"))
-    });
-    r.keywords = keywords(root);
+    let abstract_scope = ABSTRACT_DIV.first(root).unwrap_or(root);
+    r.abstract_text =
+        ABSTRACT.first(abstract_scope).and_then(abstract_of).or_else(|| {
+            let paras: Vec<String> = legacy
+                .map(|l| LEGACY_ABSTRACT.all(l).into_iter().map(text).collect())
+                .unwrap_or_default();
+            nonempty(paras.join("\n"))
+        });
+    r.keywords = keywords(abstract_scope);
 
     if r.pmid.is_none() {
         r.pmid = fragment_pmid(root, html);
@@ -273,13 +280,11 @@ fn fragment_pmid(root: ElementRef<'_>, html: &str) -> Option<String> {
         links::first_pubmed_url_pmid(url)
     });
     from_link.or_else(|| {
-        let head = html.get(..html.len().min(2048)).or_else(|| {
-            let mut end = html.len().min(2048);
-            while !html.is_char_boundary(end) {
-                end -= 1;
-            }
-            html.get(..end)
-        })?;
+        let mut end = html.len().min(2048);
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = html.get(..end)?;
         let at = head.find("saved from url=")?;
         links::first_pubmed_url_pmid(head.get(at..)?.lines().next()?)
     })

@@ -42,12 +42,20 @@ enum Tag {
     Neutral,
 }
 
-/// The end of an ASCII case-insensitive `needle` at or after `from`, or the end.
+/// The end of an ASCII case-insensitive `needle` (which starts with `<` or `-`) at or
+/// after `from`, or the end of the input. memchr finds the candidates.
 fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> usize {
-    let hay = bytes.get(from..).unwrap_or_default();
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map_or(bytes.len(), |i| from + i + needle.len())
+    let Some(&first) = needle.first() else { return from };
+    let mut at = from;
+    while let Some(i) = bytes.get(at..).and_then(|b| memchr::memchr(first, b)) {
+        let start = at + i;
+        let candidate = bytes.get(start..start + needle.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(needle)) {
+            return start + needle.len();
+        }
+        at = start + 1;
+    }
+    bytes.len()
 }
 
 /// The end of a tag starting at `from` (just after its `>`), skipping quoted
