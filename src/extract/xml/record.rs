@@ -330,6 +330,41 @@ mod tests {
     }
 
     #[test]
+    fn date_parts() {
+        assert_eq!(year("2020;").unwrap(), (";", 2020));
+        assert!(year("202").is_err());
+        assert!(year("x2020").is_err());
+        assert_eq!(month("Sept 1").unwrap(), (" 1", 9));
+        assert!(month("Spring").is_err());
+        assert!(month("7").is_err());
+        assert_eq!(day("07;").unwrap(), (";", 7));
+        assert_eq!(day("123").unwrap(), ("3", 12));
+        assert!(day("x").is_err());
+        assert!(month_range_end("-Apr").is_ok());
+        assert!(month_range_end("-1999 Jan").is_ok());
+        assert!(month_range_end("Apr").is_err());
+    }
+
+    #[test]
+    fn volume_issue_shapes() {
+        assert_eq!(volume_issue("9(1):34").unwrap(), (":34", (Some("9"), Some("1"))));
+        assert_eq!(volume_issue("112(S3):").unwrap().1, (Some("112"), Some("S3")));
+        assert_eq!(volume_issue("(4):1").unwrap().1, (None, Some("4")));
+        assert_eq!(volume_issue("71:209").unwrap().1, (Some("71"), None));
+        assert_eq!(volume_issue(":1").unwrap().1, (None, None));
+        assert_eq!(volume_issue("9(1").unwrap(), ("(1", (Some("9"), None)));
+    }
+
+    #[test]
+    fn page_range_shapes() {
+        assert_eq!(page_range("171-8. doi").unwrap(), (". doi", "171-8"));
+        assert_eq!(page_range("S224–S225.").unwrap(), (".", "S224–S225"));
+        assert_eq!(page_range("e0240519").unwrap(), ("", "e0240519"));
+        assert_eq!(page_range("34-").unwrap(), ("-", "34"));
+        assert!(page_range(".").is_err());
+    }
+
+    #[test]
     fn cit_date_shapes() {
         assert_eq!(cit_date("2020").unwrap().1, d(2020, None, None));
         assert_eq!(cit_date("2020 Apr 7;").unwrap().1, d(2020, Some(4), Some(7)));
