@@ -467,3 +467,51 @@ fn journals_list_expands_the_seed_journals() {
     }
     assert!(expanded >= 3, "only {expanded} seed journals found in the list");
 }
+
+/// Issue 2 acceptance: the seed page's BibTeX re-parses with the biblatex crate to the same
+/// values as the canonical JSONL view.
+#[test]
+fn seed_bibtex_reparses_to_the_same_values() {
+    use biblatex::{Bibliography, ChunksExt};
+    let Some(seed) = seed() else { return };
+    let bib = stdout(&pubrefs(&["convert", seed, "--to", "bibtex", "-q"]));
+    let items = jsonl(&pubrefs(&["convert", seed, "--to", "jsonl", "-q"]));
+    let parsed = Bibliography::parse(&bib).expect("the BibTeX parses");
+    assert_eq!(parsed.len(), items.len());
+    for (entry, item) in parsed.iter().zip(&items) {
+        let ctx = format!("{bib}\n{item}");
+        assert_eq!(entry.key, item["id"].as_str().unwrap(), "{ctx}");
+        let field = |k: &str| entry.get(k).map(|c| c.format_verbatim());
+        // Titles come back without the braces that protect capitals.
+        assert_eq!(field("title").as_deref(), item["title"].as_str(), "{ctx}");
+        assert_eq!(
+            field("journal").as_deref(),
+            item["container-title"].as_str(),
+            "{ctx}"
+        );
+        assert_eq!(
+            field("year"),
+            Some(item["issued"]["date-parts"][0][0].to_string()),
+            "{ctx}"
+        );
+        assert_eq!(field("volume").as_deref(), item["volume"].as_str(), "{ctx}");
+        let pages = field("pages").map(|p| p.replace(['–', '—'], "-").replace("--", "-"));
+        assert_eq!(pages.as_deref(), item["page"].as_str(), "{ctx}");
+        let authors = entry.author().unwrap_or_default();
+        let want = item["author"].as_array().unwrap();
+        let et_al = item["custom"]["et_al"] == true;
+        // `and others` is how BibTeX says et al.
+        let named: Vec<_> = authors.iter().filter(|p| p.name != "others").collect();
+        assert_eq!(named.len(), want.len(), "{ctx}");
+        assert_eq!(authors.len() - named.len(), usize::from(et_al), "{ctx}");
+        for (p, a) in named.iter().zip(want) {
+            match a["literal"].as_str() {
+                Some(l) => assert_eq!(p.name, l, "{ctx}"),
+                None => {
+                    assert_eq!(p.name, a["family"].as_str().unwrap(), "{ctx}");
+                    assert_eq!(p.given_name, a["given"].as_str().unwrap(), "{ctx}");
+                }
+            }
+        }
+    }
+}
