@@ -11,16 +11,16 @@
 
 use std::ops::Range;
 
-use nom::bytes::complete::{tag, take_while, take_while_m_n};
+use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{char as ch, satisfy};
-use nom::combinator::{opt, recognize};
+use nom::combinator::{opt, recognize, verify};
 use nom::{IResult, Parser};
 
 use crate::normalize::author::{
     is_dotted_initials, is_family_word, is_given_word, is_nlm_initials, is_particle,
     is_suffix, looks_collective,
 };
-use crate::normalize::date::parse_year;
+use crate::normalize::date::{month_number, parse_year};
 
 /// The author list found at the front of a reference.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,6 +103,14 @@ fn year_paren(i: &str) -> IResult<&str, &str> {
     {
         return Ok((r2, nd));
     }
+    // `(December 1998)`: a month first
+    let (r, _) = opt((
+        verify(take_while1(|c: char| c.is_alphabetic()), |m: &str| {
+            month_number(m).is_some()
+        }),
+        ch(' '),
+    ))
+    .parse(r)?;
     let (r, y) = recognize((
         satisfy(|c| c == '1' || c == '2'),
         satisfy(|c| c.is_ascii_digit()),
@@ -218,14 +226,19 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         let c = w.core_keep_dot();
         let is_init = is_dotted_initials(c)
             || is_nlm_initials(w.core()) && w.core().chars().count() <= 3;
-        let is_name = is_given_word(w.core()) && !w.text.ends_with('.') && !seen_init;
-        if !(is_init || is_name) || n >= 4 {
+        let is_name = is_given_word(w.core()) && !seen_init;
+        let suffix = n > 0 && is_suffix(w.core_keep_dot());
+        if !(is_init || is_name || suffix) || n >= 4 {
             break;
         }
         seen_init |= is_init;
         n += 1;
         j += 1;
-        if w.text.ends_with([',', ';']) || (is_name && !is_init && n >= 3) {
+        // a given name with a full stop ends the list: `Worthen, Samuel Copp. ‘Poe…’`
+        if w.text.ends_with([',', ';'])
+            || (is_name && !is_init && n >= 3)
+            || is_name && !is_init && w.text.ends_with('.')
+        {
             break;
         }
     }
@@ -371,7 +384,10 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     let mut end = 0;
     loop {
         // separators: `and`, `&`
-        while ws.get(k).is_some_and(|w| matches!(w.text, "and" | "&" | "und" | "y")) {
+        while ws
+            .get(k)
+            .is_some_and(|w| matches!(w.text, "and" | "&" | "und" | "y" | "And"))
+        {
             k += 1;
         }
         let Some(w) = ws.get(k) else { break };
@@ -417,10 +433,10 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                     if style != Style::Vancouver
                         && is_dotted_initials(last.core_keep_dot()) =>
                 {
-                    matches!(nxt, Some("and" | "&" | "und"))
+                    matches!(nxt, Some("and" | "&" | "und" | "And"))
                 }
                 Some('.') => false,
-                _ => matches!(nxt, Some("and" | "&" | "und")),
+                _ => matches!(nxt, Some("and" | "&" | "und" | "And")),
             };
         if !goes_on {
             break;
@@ -499,6 +515,7 @@ mod tests {
         assert_eq!(year_paren("(2010a).").map(|r| r.1), Ok("2010a"));
         assert_eq!(year_paren("(2010, March 5).").map(|r| r.1), Ok("2010"));
         assert!(year_paren("(n.d.)").is_ok());
+        assert_eq!(year_paren("(December 1998).").map(|r| r.1), Ok("1998"));
         assert!(year_paren("(1066)").is_err());
         assert!(year_paren("(Eds.)").is_err());
     }

@@ -282,12 +282,13 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
     if s.starts_with('(') {
         let close = s.find(')').filter(|&c| c < 40)?;
         let inner = s.get(1..close)?;
-        let first = inner.split([',', ' ']).next()?;
         if inner.starts_with("n.d") {
             return Some((close + 1, None));
         }
-        date::parse_year(first)?;
-        return Some((close + 1, Some(first)));
+        // `(2010)`, `(2010, March 5)`, `(December 1998)`
+        let year =
+            inner.split([',', ' ']).take(3).find(|w| date::parse_year(w).is_some())?;
+        return Some((close + 1, Some(year)));
     }
     let y = s.get(..4)?;
     date::parse_year(y)?;
@@ -491,11 +492,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         return;
     }
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
-    if let Some(q) = m.find(['“', '"']).filter(|&q| q == 0) {
+    if let Some(q) = m.find(['“', '"', '‘']).filter(|&q| q == 0) {
         let open_len =
             m.get(q..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
         let inner_start = q + open_len;
-        let close = m.get(inner_start..).and_then(|t| t.find(['”', '"']));
+        let close = m.get(inner_start..).and_then(|t| {
+            if m.starts_with('‘') { t.find('’') } else { t.find(['”', '"']) }
+        });
         // the quotes wrap the whole title (`“Title,” Journal`), not a phrase in it
         let whole = close.is_some_and(|c| {
             let inner = m.get(inner_start..inner_start + c).unwrap_or_default();
@@ -628,8 +631,15 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         keep.push(r.clone());
     }
     let Some(first) = keep.first().cloned() else { return };
-    if keep.len() == 1 {
-        f.title = m.get(first.clone());
+    // a book (`Title. Subtitle. City: Publisher`): every segment is the title
+    let bookish = f.publisher.is_some()
+        && f.place.is_some()
+        && f.volume.is_none()
+        && f.pages.is_none()
+        && f.issue.is_none();
+    if keep.len() == 1 || bookish {
+        let last = keep.last().map_or(first.end, |r| r.end);
+        f.title = m.get(first.start..last);
         if f.publisher.is_some() && f.kind.is_none() {
             f.kind = Some(RefType::Book);
         }
@@ -870,6 +880,23 @@ fn unplaced_text<'a>(s: &'a str, placed: &[Range<usize>]) -> Vec<&'a str> {
 }
 
 /// Bracketed notes at the end of a title: `[Internet]`, `[in Chinese]`, `[dissertation]`.
+/// An edition in brackets at the end of a title: `Title (2nd ed.)` → (`Title`, `2nd ed.`).
+fn strip_edition(t: &str) -> (&str, Option<&str>) {
+    let t = t.trim_end();
+    if let Some(open) = t.rfind(" (").filter(|_| t.ends_with(')')) {
+        let inner = t.get(open + 2..t.len() - 1).unwrap_or_default();
+        let lower = inner.to_lowercase();
+        let is_ed = (lower.ends_with("ed.")
+            || lower.ends_with(" ed")
+            || lower.ends_with("edition"))
+            && inner.split_whitespace().count() <= 3;
+        if is_ed {
+            return (t.get(..open).unwrap_or(t), Some(inner));
+        }
+    }
+    (t, None)
+}
+
 fn strip_notes(t: &str) -> (&str, Vec<&str>) {
     let mut t = t.trim().trim_end_matches('.').trim_end();
     let mut notes = Vec::new();
@@ -932,6 +959,10 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
                 notes.push(n.to_owned());
             }
         }
+        let (t, ed) = strip_edition(t);
+        if let Some(ed) = ed {
+            r.edition = Some(ed.to_owned());
+        }
         let t = journal::clean_title(t);
         r.title = (!t.is_empty()).then_some(t);
     }
@@ -972,7 +1003,7 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
     r.publisher =
         f.publisher.map(|p| p.trim().trim_end_matches(['.', ',', ';']).to_owned());
     r.place = f.place.map(|p| p.trim().to_owned());
-    r.edition = f.edition.map(str::to_owned);
+    r.edition = f.edition.map(str::to_owned).or(r.edition.take());
     notes.extend(f.notes.iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()));
     if !notes.is_empty() {
         r.note = Some(notes.join("; "));
