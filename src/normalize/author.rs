@@ -278,11 +278,24 @@ pub fn parse_name(item: &str) -> Option<Name> {
         suffix = words.pop();
     }
     let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
-    // Vancouver: `Family INITIALS`
-    if words.len() >= 2 && is_nlm_initials(last) && !looks_collective(s) {
+    // Vancouver: `Family INITIALS` (or `Family I.N.`)
+    let last_dotted = words.last().is_some_and(|w| {
+        let w = w.trim_end_matches('.');
+        w.contains('.')
+            && is_dotted_initials(&format!("{w}."))
+            && w.chars().all(|c| c.is_uppercase() || c == '.')
+            || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+    });
+    if words.len() >= 2 && (is_nlm_initials(last) || last_dotted) && !looks_collective(s)
+    {
         let fam = words.get(..words.len() - 1).unwrap_or_default().join(" ");
         if fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
-            return Some(person(&fam, expand_initials(last), suffix));
+            let given = if is_nlm_initials(last) {
+                expand_initials(last)
+            } else {
+                tidy_dotted(&format!("{last}."))
+            };
+            return Some(person(&fam, given, suffix));
         }
     }
     // initials first: `R. L. Siegel`, `K White`, `David Cline`
@@ -353,6 +366,7 @@ mod tests {
         assert_eq!(parse_name("Siegel RL"), p("Siegel", "R. L."));
         assert_eq!(parse_name("Zhou J-J"), p("Zhou", "J.-J."));
         assert_eq!(parse_name("Echeverri Giraldo DR"), p("Echeverri Giraldo", "D. R."));
+        assert_eq!(parse_name("Wang D.R."), p("Wang", "D. R."));
         assert_eq!(parse_name("Graves‐Morris PR"), p("Graves‐Morris", "P. R."));
         let walt = parse_name("van der Walt SJ");
         assert_eq!(
