@@ -16,7 +16,7 @@ use crate::model::{Name, Person};
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos",
     "du", "la", "le", "les", "ten", "ter", "te", "vom", "zu", "zur", "y", "d'", "l'",
-    "van't", "bin", "ben", "al", "el",
+    "van't", "bin", "ben", "al", "el", "i",
 ];
 
 /// Words that mark a collective author.

@@ -183,9 +183,10 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             return None;
         }
         // `Siegel RL` or, in some journals, `Siegel R.L.`
-        let dotted = is_dotted_initials(
-            init.text.trim_end_matches([',', ';']).trim_end_matches(".."),
-        ) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
+        let dotted = is_dotted_initials(&format!(
+            "{}.",
+            init.text.trim_end_matches([',', ';']).trim_end_matches('.')
+        )) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
             && init.core().chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
         if (is_nlm_initials(init.core()) || dotted) && !init.text.ends_with(":") {
             let mut next = k + m + 1;
