@@ -279,21 +279,31 @@ pub fn parse_name(item: &str) -> Option<Name> {
     }
     let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
     // Vancouver: `Family INITIALS` (or `Family I.N.`)
-    let last_dotted = words.last().is_some_and(|w| {
+    let dotted_word = |w: &str| {
         let w = w.trim_end_matches('.');
         w.contains('.')
             && is_dotted_initials(&format!("{w}."))
-            && w.chars().all(|c| c.is_uppercase() || c == '.')
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || is_hyphen(c))
             || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
-    });
-    if words.len() >= 2 && (is_nlm_initials(last) || last_dotted) && !looks_collective(s)
-    {
-        let fam = words.get(..words.len() - 1).unwrap_or_default().join(" ");
+    };
+    // trailing initials: `RL`, `R.L.`, `J. L`
+    let n_dotted = words.iter().rev().take_while(|w| dotted_word(w)).count();
+    let last_nlm = words.last().is_some_and(|w| is_nlm_initials(w.trim_end_matches('.')));
+    let n_init = if n_dotted < 2 && last_nlm { 1 } else { n_dotted };
+    if words.len() > n_init && n_init > 0 && !looks_collective(s) {
+        let split = words.len() - n_init;
+        let fam = words.get(..split).unwrap_or_default().join(" ");
         if fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
-            let given = if is_nlm_initials(last) {
+            let given = if n_init == 1 && is_nlm_initials(last) {
                 expand_initials(last)
             } else {
-                tidy_dotted(&format!("{last}."))
+                let g: Vec<String> = words
+                    .get(split..)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|w| format!("{}.", w.trim_end_matches('.')))
+                    .collect();
+                tidy_dotted(&g.join(" "))
             };
             return Some(person(&fam, given, suffix));
         }
@@ -367,6 +377,7 @@ mod tests {
         assert_eq!(parse_name("Zhou J-J"), p("Zhou", "J.-J."));
         assert_eq!(parse_name("Echeverri Giraldo DR"), p("Echeverri Giraldo", "D. R."));
         assert_eq!(parse_name("Wang D.R."), p("Wang", "D. R."));
+        assert_eq!(parse_name("Spudich J. L"), p("Spudich", "J. L."));
         assert_eq!(parse_name("Graves‐Morris PR"), p("Graves‐Morris", "P. R."));
         let walt = parse_name("van der Walt SJ");
         assert_eq!(

@@ -190,6 +190,23 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             && init.core().chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
         if (is_nlm_initials(init.core()) || dotted) && !init.text.ends_with(":") {
             let mut next = k + m + 1;
+            // initials spread over words: `Spudich J. L,`, `Karl D. M.`
+            let mut cur = init;
+            while cur.text.ends_with('.') && !cur.text.ends_with("..") {
+                let Some(w) = ws.get(next) else { break };
+                let c = w.core();
+                let single = c.chars().count() == 1 && c.chars().all(char::is_uppercase);
+                let cur_single = cur.core().chars().count() == 1;
+                let punct = w.text.ends_with([',', '.', ';']);
+                if !(cur_single
+                    && punct
+                    && (single || is_dotted_initials(w.core_keep_dot()) && c.len() <= 4))
+                {
+                    break;
+                }
+                cur = w;
+                next += 1;
+            }
             if !init.text.ends_with([',', '.', ';'])
                 && ws
                     .get(next)
