@@ -590,6 +590,8 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     // `Place: Publisher` at the end → a book (or a report)
     let mut n = segs.len();
     if n >= 2
+        && f.volume.is_none()
+        && f.issue.is_none()
         && let Some(lastseg) = segs.last()
     {
         if let Some((place, publ)) = place_publisher(seg_text(lastseg)) {
