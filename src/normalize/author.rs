@@ -76,7 +76,6 @@ const ORG_WORDS: &[&str] = &[
     "who",
     "cdc",
     "fda",
-    "nice",
     "inc",
     "ltd",
     "corporation",

@@ -348,6 +348,30 @@ fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<
     }
 }
 
+/// A collective member of a Vancouver list (`…, WHO Study Group.`), or a group name
+/// that opens one (`US Preventive Services Task Force, Grossman DC, …`): the index of
+/// the word after it.
+fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
+    let w = ws.get(k)?;
+    let mut j = k;
+    while let Some(x) = ws.get(j) {
+        j += 1;
+        if x.text.ends_with([',', '.', ';']) || j - k > 12 {
+            break;
+        }
+    }
+    let last = ws.get(j - 1)?;
+    let text = s.get(w.start..last.end)?;
+    if !looks_collective(text) {
+        return None;
+    }
+    // opening a list: a Vancouver name must follow
+    if k == 0 && !(last.text.ends_with(',') && vancouver_name(ws, j).is_some()) {
+        return None;
+    }
+    Some(j)
+}
+
 fn is_et_al_at(s: &str, w: &Word<'_>) -> Option<usize> {
     let rest = s.get(w.start..)?;
     et_al(rest).ok().map(|(r, _)| rest.len() - r.len())
@@ -360,7 +384,9 @@ pub(crate) fn scan_authors(s: &str) -> AuthorList {
     let Some(first) = ws.first() else { return AuthorList::default() };
     let mut best: Option<AuthorList> = None;
     for style in [Style::Vancouver, Style::Inverted, Style::InitialsFirst] {
-        if name_at(style, &ws, 0, true).is_none() {
+        let first_ok = name_at(style, &ws, 0, true).is_some()
+            || style == Style::Vancouver && collective_item(s, &ws, 0).is_some();
+        if !first_ok {
             continue;
         }
         let mut l = scan_style(s, &ws, style);
@@ -421,19 +447,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         }
         let allow_full = k == 0 || ws.first().is_some_and(|w| is_given_word(w.text));
         let next = name_at(style, ws, k, allow_full).or_else(|| {
-            // a collective member of a Vancouver list: `…, WHO Study Group.`
-            if style != Style::Vancouver || k == 0 {
-                return None;
-            }
-            let mut j = k;
-            while let Some(w) = ws.get(j) {
-                j += 1;
-                if w.text.ends_with([',', '.', ';']) || j - k > 12 {
-                    break;
-                }
-            }
-            let text = s.get(w.start..ws.get(j - 1)?.end)?;
-            looks_collective(text).then_some(j)
+            (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
         });
         let Some(j) = next else {
             // a separator that no name follows
