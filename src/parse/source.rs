@@ -168,6 +168,21 @@ pub(crate) fn source_start(r: &str) -> usize {
     while start > 0 && r.get(..start).is_some_and(|p| p.ends_with('(')) {
         start -= 1;
     }
+    // a closing bracket whose opening one is outside the block ends what came before:
+    // `Graph (Proc IEEE VIS 2023). 2023;30:1–11`
+    let mut depth = 0i32;
+    let mut cut = None;
+    for (i, c) in r.get(start..).unwrap_or_default().char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => cut = Some(start + i + 1),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    if let Some(c) = cut {
+        start = c;
+    }
     // the block starts at its first alphanumeric or `(`
     let block = r.get(start..).unwrap_or_default();
     let lead = block.len()
@@ -264,7 +279,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     let mut year_at = None;
     for (k, (a, _)) in atoms.iter().enumerate() {
         if let Atom::Paren(inner) = a {
-            let first = inner.split([',', ' ']).next().unwrap_or_default();
+            let first = inner.split([',', ' ', '/']).next().unwrap_or_default();
             if parse_year(first).is_some() {
                 year_at = Some(k);
                 break;
@@ -296,7 +311,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         }
         match atoms.get(k) {
             Some((Atom::Paren(inner), _)) => {
-                src.year = inner.split([',', ' ']).next();
+                src.year = inner.split([',', ' ', '/']).next();
                 // `(2020 Jan)` / `(2010, March 5)`: the rest of the bracket is the date
                 let mut parts = inner.split([',', ' ']).filter(|p| !p.is_empty()).skip(1);
                 if let Some(m) = parts.next().filter(|m| month_number(m).is_some()) {
@@ -369,8 +384,22 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                 }
             }
             Atom::Paren(inner) => {
-                if src.issue.is_none() {
-                    src.issue = Some(inner.trim());
+                let inner = inner.trim();
+                let first = inner.split([' ', '.']).next().unwrap_or_default();
+                if let Some(p) =
+                    inner.strip_prefix("pp. ").or_else(|| inner.strip_prefix("p. "))
+                {
+                    // `(pp. 32-42)`
+                    if src.pages.is_none() {
+                        src.pages = Some(p);
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                    }
+                } else if month_number(first).is_some() {
+                    // `(October 94)`: a date that is not an issue; left unplaced
+                } else if src.issue.is_none() {
+                    src.issue = Some(inner);
                     if let Some(u) = used.get_mut(k) {
                         *u = true;
                     }
@@ -407,11 +436,23 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Issue" | "issue" | "Nr" | "n" | "Iss" => {
+                        // the issue runs over the words after the label: `no. 5 Pt 2`,
+                        // `no. Suppl 1`
                         if let Some((_, nr)) = next_tok.clone()
-                            && labelled(&mut src.issue, &mut used)
+                            && src.issue.is_none()
                         {
-                            src.issue = Some(text(&nr));
-                            k = nk + 1;
+                            let mut end = nk;
+                            while let Some((Atom::Tok(_), _)) = atoms.get(end + 1) {
+                                end += 1;
+                            }
+                            let last_end = atoms.get(end).map_or(nr.end, |a| a.1.end);
+                            src.issue = block.get(nr.start..last_end);
+                            for j in k..=end {
+                                if let Some(u) = used.get_mut(j) {
+                                    *u = true;
+                                }
+                            }
+                            k = end + 1;
                             continue;
                         }
                     }
@@ -514,6 +555,7 @@ mod tests {
         );
         assert_eq!(block("Cham: Springer; 2017. p. 12–34"), "2017. p. 12–34");
         assert_eq!(block("Nature Reviews"), "");
+        assert_eq!(block("Graph (Proc IEEE VIS 2023). 2023;30:1–11"), "2023;30:1–11");
     }
 
     #[test]
