@@ -90,6 +90,7 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         tag("Epub"),
         tag("[Epub"),
         tag("Retrieved from"),
+        tag("URL:"),
         tag("Retrieved"),
         tag("ePub"),
     ))
@@ -184,7 +185,8 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
     if let Ok((r, label)) = note_label(rest) {
         let body_start = rest.len() - r.len();
         // `Available from:` / `Retrieved from`: the link after it is its own item
-        if label.starts_with("Available") || label == "Retrieved from" {
+        if label.starts_with("Available") || label == "Retrieved from" || label == "URL:"
+        {
             return Some(IdHit {
                 kind: IdKind::Note,
                 span: at..at + body_start,

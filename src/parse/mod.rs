@@ -479,7 +479,9 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     // thesis / report / web markers anywhere
     if has_word(m, &["thesis", "dissertation", "PhD", "Ph.D", "doctoral"]) {
         f.kind = Some(RefType::Thesis);
-    } else if has_word(m, &["report", "Report", "brief"]) && !has_word(m, &["case"]) {
+    } else if (has_word(m, &["report", "Report", "brief"]) || m.contains("Tech. Rep"))
+        && !has_word(m, &["case"])
+    {
         f.kind = Some(RefType::Report);
     }
     // a LaTeX-quoted title: ``Title,'' Journal
@@ -695,6 +697,19 @@ fn chapter_kind(container: Option<&str>) -> RefType {
 /// conference's place, `to appear`, and the institution of a thesis or report.
 fn tidy_container(f: &mut Fields<'_>) {
     let Some(mut c) = f.container else { return };
+    // `Book, edited by A. Editor` / `Book, translated by …` / `Book (ed. …)`
+    let editors = [
+        ", edited by ",
+        ", translated by ",
+        " (ed. ",
+        ", ed. ",
+        ", eds. ",
+        " edited by ",
+    ];
+    if let Some(i) = editors.iter().filter_map(|m| c.find(m)).min() {
+        f.notes.push(c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']));
+        c = c.get(..i).unwrap_or_default();
+    }
     // `…, Vol. 2, pages 266-273. Morgan Kaufmann` / `(Vol. 3, Part A, pp. 1761–1800)`
     for label in [
         ", Vol. ",
@@ -789,6 +804,9 @@ fn container_and_publisher<'a>(
 ) {
     let _ = (s, base);
     let t = text.trim_matches(|c: char| is_field_punct(c));
+    if t.starts_with("In ") || t.starts_with("in ") || t.starts_with("In: ") {
+        f.kind = Some(RefType::Chapter);
+    }
     let t = t
         .strip_prefix("in ")
         .or_else(|| t.strip_prefix("In "))
