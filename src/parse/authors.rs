@@ -229,7 +229,9 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             return None;
         }
         if w.text.ends_with(',') {
-            if !(is_family_word(w.core()) || is_particle(w.core())) {
+            // `Bukowski RM,` is a Vancouver name, not an inverted family name
+            let nlm_tail = i > k && is_nlm_initials(w.core());
+            if nlm_tail || !(is_family_word(w.core()) || is_particle(w.core())) {
                 return None;
             }
             break;
@@ -342,7 +344,7 @@ fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<
     match style {
         Style::Vancouver => vancouver_name(ws, k),
         Style::Inverted => {
-            inverted_name(ws, k).or_else(|| initials_first_name(ws, k, false))
+            inverted_name(ws, k).or_else(|| initials_first_name(ws, k, allow_full))
         }
         Style::InitialsFirst => initials_first_name(ws, k, allow_full),
     }
@@ -414,7 +416,10 @@ pub(crate) fn scan_authors(s: &str) -> AuthorList {
         let better = match &best {
             None => true,
             Some(b) => {
-                (b.dangling && !l.dangling) || (b.dangling == l.dangling && l.end > b.end)
+                (b.dangling && !l.dangling)
+                    || (b.dangling == l.dangling
+                        && (l.end > b.end
+                            || l.end == b.end && l.items.len() > b.items.len()))
             }
         };
         if better {
@@ -445,7 +450,20 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             end = w.start + len;
             break;
         }
-        let allow_full = k == 0 || ws.first().is_some_and(|w| is_given_word(w.text));
+        // full given names (`John Flenley`) only in lists that opened with one
+        // (`David Cline, …` or, inverted, `Bahn, Paul G., and John Flenley`)
+        let first_given_full = match style {
+            Style::Inverted => {
+                list.items.first().and_then(|r| s.get(r.clone())).is_some_and(|t| {
+                    t.split_once(", ").is_some_and(|(_, g)| {
+                        g.split_whitespace()
+                            .any(|w| is_given_word(w.trim_end_matches(['.', ','])))
+                    })
+                })
+            }
+            _ => ws.first().is_some_and(|w| is_given_word(w.text)),
+        };
+        let allow_full = k == 0 || first_given_full;
         let next = name_at(style, ws, k, allow_full).or_else(|| {
             (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
         });
