@@ -242,7 +242,10 @@ pub fn looks_collective(s: &str) -> bool {
 /// assert_eq!(parse_name("R. L. Siegel"), Some(Name::Person(Person::new("Siegel", "R. L."))));
 /// ```
 pub fn parse_name(item: &str) -> Option<Name> {
-    let s = item.trim().trim_matches(|c: char| c == ',' || c == ';' || c == '&').trim();
+    let s = item
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '&')
+        .trim();
     let s = s.strip_prefix("and ").unwrap_or(s).trim();
     if s.is_empty() {
         return None;

@@ -188,7 +188,7 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             init.text.trim_end_matches([',', ';']).trim_end_matches('.')
         )) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
             && init.core().chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
-        if (is_nlm_initials(init.core()) || dotted) && !init.text.ends_with(":") {
+        if is_nlm_initials(init.core()) || dotted {
             let mut next = k + m + 1;
             // initials spread over words: `Spudich J. L,`, `Karl D. M.`
             let mut cur = init;
@@ -473,8 +473,11 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             break;
         };
         let last = ws.get(j - 1).copied().unwrap_or(*w);
-        let trail: &[char] =
-            if style == Style::Vancouver { &[',', ';', '.'] } else { &[',', ';'] };
+        let trail: &[char] = if style == Style::Vancouver {
+            &[',', ';', '.', ':']
+        } else {
+            &[',', ';', ':']
+        };
         list.items.push(w.start..last.start + last.text.trim_end_matches(trail).len());
         end = last.end;
         k = j;
@@ -490,7 +493,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                 {
                     matches!(nxt, Some("and" | "&" | "und" | "And"))
                 }
-                Some('.') => false,
+                Some('.' | ':') => false,
                 _ => matches!(nxt, Some("and" | "&" | "und" | "And")),
             };
         if !goes_on {

@@ -256,6 +256,14 @@ fn split_fields(s: &str) -> Fields<'_> {
     let middle = rest_start..rest_start + src_at;
     body(s, middle, &mut f);
     tidy_container(&mut f);
+    // `J. M. Maldacena, Adv. Theor. Math. Phys. 2 (1998) 231-252.`: no title, the
+    // abbreviated journal is the container
+    if f.container.is_none()
+        && f.volume.is_some()
+        && f.title.is_some_and(looks_abbreviated)
+    {
+        f.container = f.title.take();
+    }
     // the tail: a year for a web page (`… http://x, 2008.`), notes
     if f.year.is_none() {
         let tail = s.get(core_end..).unwrap_or_default();
@@ -297,7 +305,15 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
         n = 5;
     }
     let after = s.get(n..)?;
-    (after.starts_with(". ") || after.starts_with(", ") || after.starts_with(": "))
+    // `2014. Title`, `2014, Title`, `1875 "Title"`, `1877 Illustrated Toronto`
+    let spaced_title = after
+        .strip_prefix(' ')
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '«'));
+    (after.starts_with(". ")
+        || after.starts_with(", ")
+        || after.starts_with(": ")
+        || spaced_title)
         .then(|| (n, s.get(..n)))
 }
 
@@ -433,6 +449,19 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
             .any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
         && place.is_none_or(|p| p.split_whitespace().count() <= 5);
     ok.then_some((publ, place))
+}
+
+/// True for an abbreviated journal title: every word short and capitalised, most
+/// ending with a full stop (`Adv. Theor. Math. Phys`, `Phys. Lett. B428`).
+fn looks_abbreviated(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let dotted = words.iter().filter(|w| w.ends_with('.')).count();
+    !words.is_empty()
+        && words.len() <= 6
+        && dotted + 1 >= words.len()
+        && words.iter().all(|w| {
+            w.chars().count() <= 8 && w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// True for a short run of abbreviated words (`IEEE Trans`, `Proc Natl`).
