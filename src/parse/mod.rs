@@ -1,4 +1,4 @@
-//! Parse: a reference string → borrowed [`Fields`] (nom rules and scanners), then
+//! Parse: a reference string → borrowed `Fields` (nom rules and scanners), then
 //! normalised into a [`Reference`].
 //!
 //! The order is what makes it work across styles (Vancouver/NLM, PLOS, AMA, APA,
@@ -6,11 +6,11 @@
 //!
 //! 1. clean: white space folded, no space before `, . ; :`, a leading `[12]`/`12.` label
 //!    placed aside;
-//! 2. identifiers, links and access notes anywhere ([`ids`]); the first one ends the
+//! 2. identifiers, links and access notes anywhere (`ids`); the first one ends the
 //!    "core";
-//! 3. the author list at the front ([`authors`]), then a year right after it
+//! 3. the author list at the front (`authors`), then a year right after it
 //!    (author-date styles);
-//! 4. the source block at the end of the core ([`source`]): date, volume, issue, pages;
+//! 4. the source block at the end of the core (`source`): date, volume, issue, pages;
 //! 5. between them, title and container (quoted title, `In:` chapters, `Place:
 //!    Publisher`).
 //!
