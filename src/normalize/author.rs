@@ -317,6 +317,9 @@ pub fn parse_name(item: &str) -> Option<Name> {
             is_dotted_initials(w) || is_nlm_initials(w) && w.chars().count() == 1
         })
         .count();
+    // `B. Xi.`: a short family name looks like an initial (`Th.`)
+    let n_given =
+        if n_given == words.len() && n_given >= 2 { n_given - 1 } else { n_given };
     if n_given > 0 && n_given < words.len() {
         let fam = words.get(n_given..).unwrap_or_default().join(" ");
         let given = words.get(..n_given).unwrap_or_default().join(" ");
@@ -425,6 +428,7 @@ mod tests {
         assert_eq!(parse_name("K White"), p("White", "K."));
         assert_eq!(parse_name("David Cline"), p("Cline", "David"));
         assert_eq!(parse_name("and X. Yan"), p("Yan", "X."));
+        assert_eq!(parse_name("B. Xi."), p("Xi", "B."));
     }
 
     #[test]

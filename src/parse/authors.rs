@@ -309,6 +309,14 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     if n_given == 0 {
         return None;
     }
+    family_after_given(ws, j, full).or_else(|| {
+        // `B. Xi.`: a short family name looked like an initial (`Th.`); give it back
+        (n_given > 1).then(|| family_after_given(ws, j - 1, full)).flatten()
+    })
+}
+
+/// The family words of an initials-first name, from word `j`: the index after them.
+fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize> {
     // family words; the name ends at a word ending with `,` `.` `;` or before `and`/`&`
     let mut f = 0;
     while let Some(w) = ws.get(j) {

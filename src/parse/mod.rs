@@ -505,6 +505,20 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     let m = m.get(lead..).unwrap_or_default();
     let base = base + lead;
     f.placed.push(middle.clone());
+    // `Title (Publisher, 2019)`: the year went to the source block
+    let m = match m.rfind(" (") {
+        Some(open) if !m.get(open..).unwrap_or_default().contains(')') => {
+            let publ = m.get(open + 2..).unwrap_or_default().trim_end_matches([',', ' ']);
+            let words = publ.split_whitespace().count();
+            if (1..=8).contains(&words) && !publ.contains(':') && f.publisher.is_none() {
+                f.publisher = Some(publ);
+                m.get(..open).unwrap_or(m)
+            } else {
+                m
+            }
+        }
+        _ => m,
+    };
     // thesis / report / web markers anywhere
     if has_word(m, &["thesis", "dissertation", "PhD", "Ph.D", "doctoral"]) {
         f.kind = Some(RefType::Thesis);

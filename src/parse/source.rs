@@ -180,7 +180,9 @@ pub(crate) fn source_start(r: &str) -> usize {
             _ => {}
         }
     }
-    if let Some(c) = cut {
+    if let Some(c) = cut
+        && r.get(c..).is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+    {
         start = c;
     }
     // the block starts at its first alphanumeric or `(`
