@@ -91,6 +91,7 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         tag("[Epub"),
         tag("Retrieved from"),
         tag("URL:"),
+        tag("ISBN"),
         tag("Retrieved"),
         tag("ePub"),
     ))

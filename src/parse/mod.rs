@@ -264,6 +264,27 @@ fn split_fields(s: &str) -> Fields<'_> {
     {
         f.container = f.title.take();
     }
+    // no year where styles put one: the last year-like word outside the title and
+    // the identifiers (`…, Dover Publications, 1987 ISBN …`, `(July / August 1992)`)
+    if f.year.is_none() {
+        let title = f.title.map(|t| span_of(s, t));
+        let ids: Vec<Range<usize>> = hits.iter().map(|h| h.span.clone()).collect();
+        let mut found = None;
+        for w in s.get(..core_end).unwrap_or_default().split(' ') {
+            let y = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let y = y.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(y);
+            if y.len() == 4 && date::parse_year(y).is_some() {
+                let r = span_of(s, y);
+                let in_title =
+                    title.as_ref().is_some_and(|t| t.start <= r.start && r.end <= t.end);
+                let in_id = ids.iter().any(|i| i.start <= r.start && r.end <= i.end);
+                if !in_title && !in_id {
+                    found = Some(y);
+                }
+            }
+        }
+        f.year = found;
+    }
     // the tail: a year for a web page (`… http://x, 2008.`), notes
     if f.year.is_none() {
         let tail = s.get(core_end..).unwrap_or_default();
