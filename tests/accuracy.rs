@@ -23,11 +23,11 @@ fn shared(rel: &str) -> String {
 }
 
 /// Pinned floors: (style, micro-F1, exact). Set a little under what the parser reaches.
-const FLOORS: &[(&str, f64, f64)] = &[("all", 0.95, 0.77), ("vancouver", 0.99, 0.96)];
+const FLOORS: &[(&str, f64, f64)] = &[("all", 0.955, 0.785), ("vancouver", 0.99, 0.97)];
 
 /// Floors for `gold/refs-rendered.jsonl` (PubMed display style rendered from tagged
 /// citations: a supplement that guards against over-fitting the development set).
-const RENDERED_FLOORS: &[(&str, f64, f64)] = &[("all", 0.985, 0.94)];
+const RENDERED_FLOORS: &[(&str, f64, f64)] = &[("all", 0.988, 0.95)];
 
 #[test]
 fn gold_accuracy() {

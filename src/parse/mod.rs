@@ -485,6 +485,20 @@ fn looks_abbreviated(t: &str) -> bool {
         })
 }
 
+/// True for an organisation written as an acronym (`WHO`, `FAO`, `FHI 360/FANTA`).
+fn is_org_acronym(seg: &str) -> bool {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| {
+                c.is_ascii_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '/' | '&' | '-')
+            })
+        })
+        && words.iter().any(|w| w.chars().filter(char::is_ascii_uppercase).count() >= 2)
+}
+
 /// True for a short run of abbreviated words (`IEEE Trans`, `Proc Natl`).
 fn is_abbrev_phrase(seg: &str) -> bool {
     let words: Vec<&str> = seg.split_whitespace().collect();
@@ -543,8 +557,9 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     // thesis / report / web markers anywhere
     if has_word(m, &["thesis", "dissertation", "PhD", "Ph.D", "doctoral"]) {
         f.kind = Some(RefType::Thesis);
-    } else if (has_word(m, &["report", "Report", "brief"]) || m.contains("Tech. Rep"))
+    } else if (has_word(m, &["report", "Report"]) || m.contains("Tech. Rep"))
         && !has_word(m, &["case"])
+        && f.volume.is_none()
     {
         f.kind = Some(RefType::Report);
     }
@@ -667,6 +682,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         } else if let Some((publ, place)) = publisher_place(seg_text(lastseg)) {
             f.publisher = Some(publ);
             f.place = place;
+            n -= 1;
+        } else if f.pages.is_none()
+            && f.doi.is_none()
+            && is_org_acronym(seg_text(lastseg))
+        {
+            // `Title. WHO.` / `Title. FHI 360/FANTA.`: a report or book of an organisation
+            f.publisher = Some(seg_text(lastseg));
             n -= 1;
         }
     }
