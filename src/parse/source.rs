@@ -288,6 +288,17 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
             }
         }
     }
+    // even with a year known: `2020;2(8):113–122` opens with its year
+    if year_at.is_none() && !want_year {
+        let first_tok =
+            (0..atoms.len()).find(|&k| matches!(atoms.get(k), Some((Atom::Tok(_), _))));
+        if let Some(k) = first_tok
+            && matches!(atoms.get(k), Some((Atom::Tok(t), _)) if parse_year(t).is_some())
+            && matches!(atoms.get(k + 1), Some((Atom::Sep(';'), _)))
+        {
+            year_at = Some(k);
+        }
+    }
     if year_at.is_none() && want_year {
         let toks: Vec<usize> = (0..atoms.len())
             .filter(|&k| matches!(atoms.get(k), Some((Atom::Tok(_), _))))
