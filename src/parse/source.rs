@@ -281,8 +281,14 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     let mut year_at = None;
     for (k, (a, _)) in atoms.iter().enumerate() {
         if let Atom::Paren(inner) = a {
-            let first = inner.split([',', ' ', '/']).next().unwrap_or_default();
-            if parse_year(first).is_some() {
+            // `(2017)`, `(2010, March 5)`, `(July 2013)`, `(Winter 2011)`
+            let words: Vec<&str> =
+                inner.split([',', ' ', '/']).filter(|w| !w.is_empty()).collect();
+            let first = words.first().copied().unwrap_or_default();
+            let month_year = words.len() == 2
+                && month_number(first).is_some()
+                && words.get(1).is_some_and(|y| parse_year(y).is_some());
+            if parse_year(first).is_some() || month_year {
                 year_at = Some(k);
                 break;
             }
@@ -306,7 +312,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         let is_year = |k: usize| matches!(atoms.get(k), Some((Atom::Tok(t), _)) if parse_year(t).is_some());
         let after_month = |k: usize| {
             k > 0
-                && matches!(atoms.get(k - 1), Some((Atom::Tok(t), _)) if month_number(t).is_some())
+                && matches!(atoms.get(k - 1), Some((Atom::Tok(t), _)) if month_number(t.split(['/', '-', '–']).next().unwrap_or(t)).is_some())
         };
         let after_colon =
             |k: usize| k > 0 && matches!(atoms.get(k - 1), Some((Atom::Sep(':'), _)));
@@ -324,7 +330,20 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         }
         match atoms.get(k) {
             Some((Atom::Paren(inner), _)) => {
-                src.year = inner.split([',', ' ', '/']).next();
+                let words: Vec<&str> =
+                    inner.split([',', ' ', '/']).filter(|w| !w.is_empty()).collect();
+                if let [m, y] = words.as_slice()
+                    && month_number(m).is_some()
+                    && parse_year(y).is_some()
+                {
+                    src.year = Some(y);
+                    src.month = Some(m);
+                    if let Some(u) = used.get_mut(k) {
+                        *u = true;
+                    }
+                } else {
+                    src.year = inner.split([',', ' ', '/']).next();
+                }
                 // `(2020 Jan)` / `(2010, March 5)`: the rest of the bracket is the date
                 let mut parts = inner.split([',', ' ']).filter(|p| !p.is_empty()).skip(1);
                 if let Some(m) = parts.next().filter(|m| month_number(m).is_some()) {
@@ -358,7 +377,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         if k > 0
             && let Some((Atom::Tok(m), _)) = atoms.get(k - 1)
         {
-            if month_number(m).is_some() {
+            if month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some() {
                 src.month = src.month.or(Some(m));
                 if let Some(u) = used.get_mut(k - 1) {
                     *u = true;
