@@ -76,7 +76,7 @@ fn note_label(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((
             tag_no_case("Available "),
-            alt((tag("from"), tag("at"), tag("online"))),
+            alt((tag("from"), tag("at"), tag("online at"), tag("online"))),
             opt(tag(":")),
         )),
         tag("Accessed"),

@@ -59,7 +59,6 @@ const KEYWORDS: &[&str] = &[
     "Nr",
     "Spec",
     "Iss",
-    "S",
     "n",
 ];
 
@@ -220,11 +219,27 @@ fn token(i: &str) -> IResult<&str, &str> {
     recognize((
         take_while1(|c: char| c.is_alphanumeric()),
         nom::multi::many0((
-            take_while1(|c: char| matches!(c, '-' | '‐' | '‑' | '–' | '—' | '.' | '/')),
+            nom::branch::alt((
+                take_while1(|c: char| {
+                    matches!(c, '-' | '‐' | '‑' | '–' | '—' | '.' | '/')
+                }),
+                thousands,
+            )),
             take_while1(|c: char| c.is_alphanumeric()),
         )),
     ))
     .parse(i)
+}
+
+// `,` between digit groups of three: `1,655` (a thousands separator, not a field one)
+fn thousands(i: &str) -> IResult<&str, &str> {
+    let (r, c) = nom::bytes::complete::tag(",").parse(i)?;
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 3 {
+        Ok((r, c))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))
+    }
 }
 
 // `; ` | `: ` | `, ` | `. ` (one separator)
@@ -281,6 +296,13 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     let mut year_at = None;
     for (k, (a, _)) in atoms.iter().enumerate() {
         if let Atom::Paren(inner) = a {
+            // `1(1629)`: a bracket glued to a number is its issue, whatever it looks like
+            let glued = k > 0
+                && matches!(atoms.get(k - 1), Some((Atom::Tok(t), r)) if is_num(t)
+                    && atoms.get(k).is_some_and(|(_, pr)| pr.start == r.end));
+            if glued {
+                continue;
+            }
             // `(2017)`, `(2010, March 5)`, `(July 2013)`, `(Winter 2011)`
             let words: Vec<&str> =
                 inner.split([',', ' ', '/']).filter(|w| !w.is_empty()).collect();
@@ -603,6 +625,8 @@ mod tests {
         assert_eq!(token("610-621.").map(|r| r.1), Ok("610-621"));
         assert_eq!(token("199–206.e4 x").map(|r| r.1), Ok("199–206.e4"));
         assert_eq!(token("e0240519").map(|r| r.1), Ok("e0240519"));
+        assert_eq!(token("1,655–1,664.").map(|r| r.1), Ok("1,655–1,664"));
+        assert_eq!(token("142, 123").map(|r| r.1), Ok("142"));
         assert!(token("-1").is_err());
     }
 
