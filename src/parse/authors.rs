@@ -330,7 +330,7 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
             break;
         }
         let next = ws.get(j).map(|w| w.text);
-        if matches!(next, Some("and" | "&" | "und") | None) {
+        if matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None) {
             break;
         }
         if full && f >= 2 {
@@ -343,8 +343,8 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
     // a full-name guess must end cleanly
     let last = ws.get(j - 1)?;
     let next = ws.get(j).map(|w| w.text);
-    let clean =
-        last.text.ends_with([',', '.', ';']) || matches!(next, Some("and" | "&") | None);
+    let clean = last.text.ends_with([',', '.', ';'])
+        || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None);
     clean.then_some(j)
 }
 
