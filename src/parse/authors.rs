@@ -330,7 +330,9 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
             break;
         }
         let next = ws.get(j).map(|w| w.text);
-        if matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None) {
+        if matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
+            || next.is_some_and(is_editor_marker)
+        {
             break;
         }
         if full && f >= 2 {
@@ -344,8 +346,18 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
     let last = ws.get(j - 1)?;
     let next = ws.get(j).map(|w| w.text);
     let clean = last.text.ends_with([',', '.', ';'])
-        || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None);
+        || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
+        || next.is_some_and(is_editor_marker);
     clean.then_some(j)
+}
+
+/// `(Ed.)`, `(Eds.),`, `editors`, `eds.`: the end of an editor list.
+fn is_editor_marker(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.', ':', ')']).to_lowercase();
+    matches!(
+        w.as_str(),
+        "(ed" | "(eds" | "editors" | "editor" | "eds" | "(editors" | "(editor"
+    )
 }
 
 fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
