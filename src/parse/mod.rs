@@ -223,6 +223,10 @@ fn split_fields(s: &str) -> Fields<'_> {
         f.year = year;
         f.placed.push(rest_start..rest_start + lead + len);
         rest_start += lead + len;
+        // `Immerman N (1989), Title, Journal 18, 625-638.`: commas separate the fields
+        if s.get(rest_start..).is_some_and(|t| t.starts_with(", ")) {
+            f.comma_style = true;
+        }
     }
     // 4. the source block
     let r = s.get(rest_start..core_end).unwrap_or_default();
