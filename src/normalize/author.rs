@@ -16,7 +16,7 @@ use crate::model::{Name, Person};
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos",
     "du", "la", "le", "les", "ten", "ter", "te", "vom", "zu", "zur", "y", "d'", "l'",
-    "van't", "bin", "ben", "al", "el",
+    "van't", "bin", "ben", "al", "el", "i",
 ];
 
 /// Words that mark a collective author.
@@ -76,7 +76,6 @@ const ORG_WORDS: &[&str] = &[
     "who",
     "cdc",
     "fda",
-    "nice",
     "inc",
     "ltd",
     "corporation",
@@ -243,7 +242,10 @@ pub fn looks_collective(s: &str) -> bool {
 /// assert_eq!(parse_name("R. L. Siegel"), Some(Name::Person(Person::new("Siegel", "R. L."))));
 /// ```
 pub fn parse_name(item: &str) -> Option<Name> {
-    let s = item.trim().trim_matches(|c: char| c == ',' || c == ';' || c == '&').trim();
+    let s = item
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '&')
+        .trim();
     let s = s.strip_prefix("and ").unwrap_or(s).trim();
     if s.is_empty() {
         return None;
@@ -278,11 +280,34 @@ pub fn parse_name(item: &str) -> Option<Name> {
         suffix = words.pop();
     }
     let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
-    // Vancouver: `Family INITIALS`
-    if words.len() >= 2 && is_nlm_initials(last) && !looks_collective(s) {
-        let fam = words.get(..words.len() - 1).unwrap_or_default().join(" ");
+    // Vancouver: `Family INITIALS` (or `Family I.N.`)
+    let dotted_word = |w: &str| {
+        let w = w.trim_end_matches('.');
+        w.contains('.')
+            && is_dotted_initials(&format!("{w}."))
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || is_hyphen(c))
+            || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+    };
+    // trailing initials: `RL`, `R.L.`, `J. L`
+    let n_dotted = words.iter().rev().take_while(|w| dotted_word(w)).count();
+    let last_nlm = words.last().is_some_and(|w| is_nlm_initials(w.trim_end_matches('.')));
+    let n_init = if n_dotted < 2 && last_nlm { 1 } else { n_dotted };
+    if words.len() > n_init && n_init > 0 && !looks_collective(s) {
+        let split = words.len() - n_init;
+        let fam = words.get(..split).unwrap_or_default().join(" ");
         if fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
-            return Some(person(&fam, expand_initials(last), suffix));
+            let given = if n_init == 1 && is_nlm_initials(last) {
+                expand_initials(last)
+            } else {
+                let g: Vec<String> = words
+                    .get(split..)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|w| format!("{}.", w.trim_end_matches('.')))
+                    .collect();
+                tidy_dotted(&g.join(" "))
+            };
+            return Some(person(&fam, given, suffix));
         }
     }
     // initials first: `R. L. Siegel`, `K White`, `David Cline`
@@ -292,6 +317,9 @@ pub fn parse_name(item: &str) -> Option<Name> {
             is_dotted_initials(w) || is_nlm_initials(w) && w.chars().count() == 1
         })
         .count();
+    // `B. Xi.`: a short family name looks like an initial (`Th.`)
+    let n_given =
+        if n_given == words.len() && n_given >= 2 { n_given - 1 } else { n_given };
     if n_given > 0 && n_given < words.len() {
         let fam = words.get(n_given..).unwrap_or_default().join(" ");
         let given = words.get(..n_given).unwrap_or_default().join(" ");
@@ -353,6 +381,8 @@ mod tests {
         assert_eq!(parse_name("Siegel RL"), p("Siegel", "R. L."));
         assert_eq!(parse_name("Zhou J-J"), p("Zhou", "J.-J."));
         assert_eq!(parse_name("Echeverri Giraldo DR"), p("Echeverri Giraldo", "D. R."));
+        assert_eq!(parse_name("Wang D.R."), p("Wang", "D. R."));
+        assert_eq!(parse_name("Spudich J. L"), p("Spudich", "J. L."));
         assert_eq!(parse_name("Graves‐Morris PR"), p("Graves‐Morris", "P. R."));
         let walt = parse_name("van der Walt SJ");
         assert_eq!(
@@ -398,6 +428,7 @@ mod tests {
         assert_eq!(parse_name("K White"), p("White", "K."));
         assert_eq!(parse_name("David Cline"), p("Cline", "David"));
         assert_eq!(parse_name("and X. Yan"), p("Yan", "X."));
+        assert_eq!(parse_name("B. Xi."), p("Xi", "B."));
     }
 
     #[test]

@@ -9,6 +9,14 @@ const DASHES: [char; 6] = ['-', '‐', '‑', '–', '—', '−'];
 
 /// The pages written in `s`, or `None` when `s` holds none.
 pub fn normalize_pages(s: &str) -> Option<Pages> {
+    // `1,655–1,664`: thousands separators
+    let no_commas;
+    let s = if s.contains(',') && !s.contains(", ") {
+        no_commas = s.replace(',', "");
+        no_commas.as_str()
+    } else {
+        s
+    };
     let t = strip_label(s.trim());
     let t = t.trim_end_matches(['.', ',', ';']);
     let (first, last) = match t.find(DASHES) {
@@ -84,6 +92,7 @@ mod tests {
         assert_eq!(normalize_pages("p. 12–34"), p("12", Some("34")));
         assert_eq!(normalize_pages("1451– 1451"), p("1451", None));
         assert_eq!(normalize_pages("199–206.e4"), p("199", Some("206.e4")));
+        assert_eq!(normalize_pages("1,655–1,664"), p("1655", Some("1664")));
     }
 
     #[test]

@@ -11,16 +11,16 @@
 
 use std::ops::Range;
 
-use nom::bytes::complete::{tag, take_while, take_while_m_n};
+use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{char as ch, satisfy};
-use nom::combinator::{opt, recognize};
+use nom::combinator::{opt, recognize, verify};
 use nom::{IResult, Parser};
 
 use crate::normalize::author::{
     is_dotted_initials, is_family_word, is_given_word, is_nlm_initials, is_particle,
     is_suffix, looks_collective,
 };
-use crate::normalize::date::parse_year;
+use crate::normalize::date::{month_number, parse_year};
 
 /// The author list found at the front of a reference.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,6 +103,14 @@ fn year_paren(i: &str) -> IResult<&str, &str> {
     {
         return Ok((r2, nd));
     }
+    // `(December 1998)`: a month first
+    let (r, _) = opt((
+        verify(take_while1(|c: char| c.is_alphabetic()), |m: &str| {
+            month_number(m).is_some()
+        }),
+        ch(' '),
+    ))
+    .parse(r)?;
     let (r, y) = recognize((
         satisfy(|c| c == '1' || c == '2'),
         satisfy(|c| c.is_ascii_digit()),
@@ -174,8 +182,31 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         }) {
             return None;
         }
-        if is_nlm_initials(init.core()) && !init.text.ends_with(":") {
+        // `Siegel RL` or, in some journals, `Siegel R.L.`
+        let dotted = is_dotted_initials(&format!(
+            "{}.",
+            init.text.trim_end_matches([',', ';']).trim_end_matches('.')
+        )) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
+            && init.core().chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
+        if is_nlm_initials(init.core()) || dotted {
             let mut next = k + m + 1;
+            // initials spread over words: `Spudich J. L,`, `Karl D. M.`
+            let mut cur = init;
+            while cur.text.ends_with('.') && !cur.text.ends_with("..") {
+                let Some(w) = ws.get(next) else { break };
+                let c = w.core();
+                let single = c.chars().count() == 1 && c.chars().all(char::is_uppercase);
+                let cur_single = cur.core().chars().count() == 1;
+                let punct = w.text.ends_with([',', '.', ';']);
+                if !(cur_single
+                    && punct
+                    && (single || is_dotted_initials(w.core_keep_dot()) && c.len() <= 4))
+                {
+                    break;
+                }
+                cur = w;
+                next += 1;
+            }
             if !init.text.ends_with([',', '.', ';'])
                 && ws
                     .get(next)
@@ -198,7 +229,9 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             return None;
         }
         if w.text.ends_with(',') {
-            if !(is_family_word(w.core()) || is_particle(w.core())) {
+            // `Bukowski RM,` is a Vancouver name, not an inverted family name
+            let nlm_tail = i > k && is_nlm_initials(w.core());
+            if nlm_tail || !(is_family_word(w.core()) || is_particle(w.core())) {
                 return None;
             }
             break;
@@ -218,14 +251,19 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         let c = w.core_keep_dot();
         let is_init = is_dotted_initials(c)
             || is_nlm_initials(w.core()) && w.core().chars().count() <= 3;
-        let is_name = is_given_word(w.core()) && !w.text.ends_with('.') && !seen_init;
-        if !(is_init || is_name) || n >= 4 {
+        let is_name = is_given_word(w.core()) && !seen_init;
+        let suffix = n > 0 && is_suffix(w.core_keep_dot());
+        if !(is_init || is_name || suffix) || n >= 4 {
             break;
         }
         seen_init |= is_init;
         n += 1;
         j += 1;
-        if w.text.ends_with([',', ';']) || (is_name && !is_init && n >= 3) {
+        // a given name with a full stop ends the list: `Worthen, Samuel Copp. ‘Poe…’`
+        if w.text.ends_with([',', ';'])
+            || (is_name && !is_init && n >= 3)
+            || is_name && !is_init && w.text.ends_with('.')
+        {
             break;
         }
     }
@@ -271,6 +309,14 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     if n_given == 0 {
         return None;
     }
+    family_after_given(ws, j, full).or_else(|| {
+        // `B. Xi.`: a short family name looked like an initial (`Th.`); give it back
+        (n_given > 1).then(|| family_after_given(ws, j - 1, full)).flatten()
+    })
+}
+
+/// The family words of an initials-first name, from word `j`: the index after them.
+fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize> {
     // family words; the name ends at a word ending with `,` `.` `;` or before `and`/`&`
     let mut f = 0;
     while let Some(w) = ws.get(j) {
@@ -284,7 +330,9 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
             break;
         }
         let next = ws.get(j).map(|w| w.text);
-        if matches!(next, Some("and" | "&" | "und") | None) {
+        if matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
+            || next.is_some_and(is_editor_marker)
+        {
             break;
         }
         if full && f >= 2 {
@@ -297,19 +345,53 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     // a full-name guess must end cleanly
     let last = ws.get(j - 1)?;
     let next = ws.get(j).map(|w| w.text);
-    let clean =
-        last.text.ends_with([',', '.', ';']) || matches!(next, Some("and" | "&") | None);
+    let clean = last.text.ends_with([',', '.', ';'])
+        || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
+        || next.is_some_and(is_editor_marker);
     clean.then_some(j)
+}
+
+/// `(Ed.)`, `(Eds.),`, `editors`, `eds.`: the end of an editor list.
+fn is_editor_marker(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.', ':', ')']).to_lowercase();
+    matches!(
+        w.as_str(),
+        "(ed" | "(eds" | "editors" | "editor" | "eds" | "(editors" | "(editor"
+    )
 }
 
 fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
     match style {
         Style::Vancouver => vancouver_name(ws, k),
         Style::Inverted => {
-            inverted_name(ws, k).or_else(|| initials_first_name(ws, k, false))
+            inverted_name(ws, k).or_else(|| initials_first_name(ws, k, allow_full))
         }
         Style::InitialsFirst => initials_first_name(ws, k, allow_full),
     }
+}
+
+/// A collective member of a Vancouver list (`…, WHO Study Group.`), or a group name
+/// that opens one (`US Preventive Services Task Force, Grossman DC, …`): the index of
+/// the word after it.
+fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
+    let w = ws.get(k)?;
+    let mut j = k;
+    while let Some(x) = ws.get(j) {
+        j += 1;
+        if x.text.ends_with([',', '.', ';']) || j - k > 12 {
+            break;
+        }
+    }
+    let last = ws.get(j - 1)?;
+    let text = s.get(w.start..last.end)?;
+    if !looks_collective(text) {
+        return None;
+    }
+    // opening a list: a Vancouver name must follow
+    if k == 0 && !(last.text.ends_with(',') && vancouver_name(ws, j).is_some()) {
+        return None;
+    }
+    Some(j)
 }
 
 fn is_et_al_at(s: &str, w: &Word<'_>) -> Option<usize> {
@@ -324,7 +406,9 @@ pub(crate) fn scan_authors(s: &str) -> AuthorList {
     let Some(first) = ws.first() else { return AuthorList::default() };
     let mut best: Option<AuthorList> = None;
     for style in [Style::Vancouver, Style::Inverted, Style::InitialsFirst] {
-        if name_at(style, &ws, 0, true).is_none() {
+        let first_ok = name_at(style, &ws, 0, true).is_some()
+            || style == Style::Vancouver && collective_item(s, &ws, 0).is_some();
+        if !first_ok {
             continue;
         }
         let mut l = scan_style(s, &ws, style);
@@ -352,7 +436,10 @@ pub(crate) fn scan_authors(s: &str) -> AuthorList {
         let better = match &best {
             None => true,
             Some(b) => {
-                (b.dangling && !l.dangling) || (b.dangling == l.dangling && l.end > b.end)
+                (b.dangling && !l.dangling)
+                    || (b.dangling == l.dangling
+                        && (l.end > b.end
+                            || l.end == b.end && l.items.len() > b.items.len()))
             }
         };
         if better {
@@ -371,7 +458,10 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     let mut end = 0;
     loop {
         // separators: `and`, `&`
-        while ws.get(k).is_some_and(|w| matches!(w.text, "and" | "&" | "und" | "y")) {
+        while ws
+            .get(k)
+            .is_some_and(|w| matches!(w.text, "and" | "&" | "und" | "y" | "And"))
+        {
             k += 1;
         }
         let Some(w) = ws.get(k) else { break };
@@ -380,21 +470,22 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             end = w.start + len;
             break;
         }
-        let allow_full = k == 0 || ws.first().is_some_and(|w| is_given_word(w.text));
+        // full given names (`John Flenley`) only in lists that opened with one
+        // (`David Cline, …` or, inverted, `Bahn, Paul G., and John Flenley`)
+        let first_given_full = match style {
+            Style::Inverted => {
+                list.items.first().and_then(|r| s.get(r.clone())).is_some_and(|t| {
+                    t.split_once(", ").is_some_and(|(_, g)| {
+                        g.split_whitespace()
+                            .any(|w| is_given_word(w.trim_end_matches(['.', ','])))
+                    })
+                })
+            }
+            _ => ws.first().is_some_and(|w| is_given_word(w.text)),
+        };
+        let allow_full = k == 0 || first_given_full;
         let next = name_at(style, ws, k, allow_full).or_else(|| {
-            // a collective member of a Vancouver list: `…, WHO Study Group.`
-            if style != Style::Vancouver || k == 0 {
-                return None;
-            }
-            let mut j = k;
-            while let Some(w) = ws.get(j) {
-                j += 1;
-                if w.text.ends_with([',', '.', ';']) || j - k > 12 {
-                    break;
-                }
-            }
-            let text = s.get(w.start..ws.get(j - 1)?.end)?;
-            looks_collective(text).then_some(j)
+            (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
         });
         let Some(j) = next else {
             // a separator that no name follows
@@ -402,8 +493,11 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             break;
         };
         let last = ws.get(j - 1).copied().unwrap_or(*w);
-        let trail: &[char] =
-            if style == Style::Vancouver { &[',', ';', '.'] } else { &[',', ';'] };
+        let trail: &[char] = if style == Style::Vancouver {
+            &[',', ';', '.', ':']
+        } else {
+            &[',', ';', ':']
+        };
         list.items.push(w.start..last.start + last.text.trim_end_matches(trail).len());
         end = last.end;
         k = j;
@@ -417,10 +511,10 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                     if style != Style::Vancouver
                         && is_dotted_initials(last.core_keep_dot()) =>
                 {
-                    matches!(nxt, Some("and" | "&" | "und"))
+                    matches!(nxt, Some("and" | "&" | "und" | "And"))
                 }
-                Some('.') => false,
-                _ => matches!(nxt, Some("and" | "&" | "und")),
+                Some('.' | ':') => false,
+                _ => matches!(nxt, Some("and" | "&" | "und" | "And")),
             };
         if !goes_on {
             break;
@@ -499,6 +593,7 @@ mod tests {
         assert_eq!(year_paren("(2010a).").map(|r| r.1), Ok("2010a"));
         assert_eq!(year_paren("(2010, March 5).").map(|r| r.1), Ok("2010"));
         assert!(year_paren("(n.d.)").is_ok());
+        assert_eq!(year_paren("(December 1998).").map(|r| r.1), Ok("1998"));
         assert!(year_paren("(1066)").is_err());
         assert!(year_paren("(Eds.)").is_err());
     }

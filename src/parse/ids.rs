@@ -76,7 +76,7 @@ fn note_label(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((
             tag_no_case("Available "),
-            alt((tag("from"), tag("at"), tag("online"))),
+            alt((tag("from"), tag("at"), tag("online at"), tag("online"))),
             opt(tag(":")),
         )),
         tag("Accessed"),
@@ -90,6 +90,8 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         tag("Epub"),
         tag("[Epub"),
         tag("Retrieved from"),
+        tag("URL:"),
+        tag("ISBN"),
         tag("Retrieved"),
         tag("ePub"),
     ))
@@ -139,10 +141,31 @@ pub(crate) fn find_ids(s: &str) -> Vec<IdHit<'_>> {
 
 fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
     let rest = s.get(at..)?;
+    // every label starts with one of these: skip other words without trying the rules
+    let first = rest.bytes().next()?.to_ascii_lowercase();
+    if !matches!(
+        first,
+        b'1' | b'd'
+            | b'h'
+            | b'w'
+            | b'p'
+            | b'a'
+            | b'e'
+            | b'r'
+            | b'u'
+            | b'i'
+            | b'l'
+            | b'c'
+            | b'['
+            | b'('
+    ) {
+        return None;
+    }
     // a labelled or bare DOI
-    let (after_label, label_len) = match doi_label(rest) {
-        Ok((r, l)) => (r, l.len()),
-        Err(_) => (rest, 0),
+    let doi_like = matches!(first, b'1' | b'd' | b'h');
+    let (after_label, label_len) = match doi_label(rest).ok().filter(|_| doi_like) {
+        Some((r, l)) => (r, l.len()),
+        None => (rest, 0),
     };
     let registrant =
         after_label.get(3..).map(str::as_bytes).and_then(ident::doi_registrant_len);
@@ -157,7 +180,12 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
             });
         }
     }
-    if let Ok((_, u)) = url(rest) {
+    if first == b'1' {
+        return None;
+    }
+    if matches!(first, b'h' | b'w')
+        && let Ok((_, u)) = url(rest)
+    {
         let end = url_end(u);
         let value = u.get(..end)?;
         // a DOI inside a link (`https://www.healthaffairs.org/do/10.1377/…`)
@@ -173,18 +201,23 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
         }
         return Some(IdHit { kind: IdKind::Url, span: at..at + end, value });
     }
-    if let Ok((r, digits)) = pmid_label(rest) {
+    if first == b'p'
+        && let Ok((r, digits)) = pmid_label(rest)
+    {
         let end = rest.len() - r.len();
         return Some(IdHit { kind: IdKind::Pmid, span: at..at + end, value: digits });
     }
-    if let Ok((r, id)) = pmcid_label(rest) {
+    if first == b'p'
+        && let Ok((r, id)) = pmcid_label(rest)
+    {
         let end = rest.len() - r.len();
         return Some(IdHit { kind: IdKind::Pmcid, span: at..at + end, value: id });
     }
     if let Ok((r, label)) = note_label(rest) {
         let body_start = rest.len() - r.len();
         // `Available from:` / `Retrieved from`: the link after it is its own item
-        if label.starts_with("Available") || label == "Retrieved from" {
+        if label.starts_with("Available") || label == "Retrieved from" || label == "URL:"
+        {
             return Some(IdHit {
                 kind: IdKind::Note,
                 span: at..at + body_start,

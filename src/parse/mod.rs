@@ -1,4 +1,4 @@
-//! Parse: a reference string → borrowed [`Fields`] (nom rules and scanners), then
+//! Parse: a reference string → borrowed `Fields` (nom rules and scanners), then
 //! normalised into a [`Reference`].
 //!
 //! The order is what makes it work across styles (Vancouver/NLM, PLOS, AMA, APA,
@@ -6,11 +6,11 @@
 //!
 //! 1. clean: white space folded, no space before `, . ; :`, a leading `[12]`/`12.` label
 //!    placed aside;
-//! 2. identifiers, links and access notes anywhere ([`ids`]); the first one ends the
+//! 2. identifiers, links and access notes anywhere (`ids`); the first one ends the
 //!    "core";
-//! 3. the author list at the front ([`authors`]), then a year right after it
+//! 3. the author list at the front (`authors`), then a year right after it
 //!    (author-date styles);
-//! 4. the source block at the end of the core ([`source`]): date, volume, issue, pages;
+//! 4. the source block at the end of the core (`source`): date, volume, issue, pages;
 //! 5. between them, title and container (quoted title, `In:` chapters, `Place:
 //!    Publisher`).
 //!
@@ -223,6 +223,10 @@ fn split_fields(s: &str) -> Fields<'_> {
         f.year = year;
         f.placed.push(rest_start..rest_start + lead + len);
         rest_start += lead + len;
+        // `Immerman N (1989), Title, Journal 18, 625-638.`: commas separate the fields
+        if s.get(rest_start..).is_some_and(|t| t.starts_with(", ")) {
+            f.comma_style = true;
+        }
     }
     // 4. the source block
     let r = s.get(rest_start..core_end).unwrap_or_default();
@@ -256,6 +260,35 @@ fn split_fields(s: &str) -> Fields<'_> {
     let middle = rest_start..rest_start + src_at;
     body(s, middle, &mut f);
     tidy_container(&mut f);
+    // `J. M. Maldacena, Adv. Theor. Math. Phys. 2 (1998) 231-252.`: no title, the
+    // abbreviated journal is the container
+    if f.container.is_none()
+        && f.volume.is_some()
+        && f.title.is_some_and(looks_abbreviated)
+    {
+        f.container = f.title.take();
+    }
+    // no year where styles put one: the last year-like word outside the title and
+    // the identifiers (`…, Dover Publications, 1987 ISBN …`, `(July / August 1992)`)
+    if f.year.is_none() {
+        let title = f.title.map(|t| span_of(s, t));
+        let ids: Vec<Range<usize>> = hits.iter().map(|h| h.span.clone()).collect();
+        let mut found = None;
+        for w in s.get(..core_end).unwrap_or_default().split(' ') {
+            let y = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let y = y.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(y);
+            if y.len() == 4 && date::parse_year(y).is_some() {
+                let r = span_of(s, y);
+                let in_title =
+                    title.as_ref().is_some_and(|t| t.start <= r.start && r.end <= t.end);
+                let in_id = ids.iter().any(|i| i.start <= r.start && r.end <= i.end);
+                if !in_title && !in_id {
+                    found = Some(y);
+                }
+            }
+        }
+        f.year = found;
+    }
     // the tail: a year for a web page (`… http://x, 2008.`), notes
     if f.year.is_none() {
         let tail = s.get(core_end..).unwrap_or_default();
@@ -282,12 +315,13 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
     if s.starts_with('(') {
         let close = s.find(')').filter(|&c| c < 40)?;
         let inner = s.get(1..close)?;
-        let first = inner.split([',', ' ']).next()?;
         if inner.starts_with("n.d") {
             return Some((close + 1, None));
         }
-        date::parse_year(first)?;
-        return Some((close + 1, Some(first)));
+        // `(2010)`, `(2010, March 5)`, `(December 1998)`
+        let year =
+            inner.split([',', ' ']).take(3).find(|w| date::parse_year(w).is_some())?;
+        return Some((close + 1, Some(year)));
     }
     let y = s.get(..4)?;
     date::parse_year(y)?;
@@ -296,7 +330,15 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
         n = 5;
     }
     let after = s.get(n..)?;
-    (after.starts_with(". ") || after.starts_with(", ") || after.starts_with(": "))
+    // `2014. Title`, `2014, Title`, `1875 "Title"`, `1877 Illustrated Toronto`
+    let spaced_title = after
+        .strip_prefix(' ')
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '«'));
+    (after.starts_with(". ")
+        || after.starts_with(", ")
+        || after.starts_with(": ")
+        || spaced_title)
         .then(|| (n, s.get(..n)))
 }
 
@@ -434,6 +476,33 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
     ok.then_some((publ, place))
 }
 
+/// True for an abbreviated journal title: every word short and capitalised, most
+/// ending with a full stop (`Adv. Theor. Math. Phys`, `Phys. Lett. B428`).
+fn looks_abbreviated(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let dotted = words.iter().filter(|w| w.ends_with('.')).count();
+    !words.is_empty()
+        && words.len() <= 6
+        && dotted + 1 >= words.len()
+        && words.iter().all(|w| {
+            w.chars().count() <= 8 && w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// True for an organisation written as an acronym (`WHO`, `FAO`, `FHI 360/FANTA`).
+fn is_org_acronym(seg: &str) -> bool {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| {
+                c.is_ascii_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '/' | '&' | '-')
+            })
+        })
+        && words.iter().any(|w| w.chars().filter(char::is_ascii_uppercase).count() >= 2)
+}
+
 /// True for a short run of abbreviated words (`IEEE Trans`, `Proc Natl`).
 fn is_abbrev_phrase(seg: &str) -> bool {
     let words: Vec<&str> = seg.split_whitespace().collect();
@@ -475,10 +544,27 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     let m = m.get(lead..).unwrap_or_default();
     let base = base + lead;
     f.placed.push(middle.clone());
+    // `Title (Publisher, 2019)`: the year went to the source block
+    let m = match m.rfind(" (") {
+        Some(open) if !m.get(open..).unwrap_or_default().contains(')') => {
+            let publ = m.get(open + 2..).unwrap_or_default().trim_end_matches([',', ' ']);
+            let words = publ.split_whitespace().count();
+            if (1..=8).contains(&words) && !publ.contains(':') && f.publisher.is_none() {
+                f.publisher = Some(publ);
+                m.get(..open).unwrap_or(m)
+            } else {
+                m
+            }
+        }
+        _ => m,
+    };
     // thesis / report / web markers anywhere
     if has_word(m, &["thesis", "dissertation", "PhD", "Ph.D", "doctoral"]) {
         f.kind = Some(RefType::Thesis);
-    } else if has_word(m, &["report", "Report", "brief"]) && !has_word(m, &["case"]) {
+    } else if (has_word(m, &["report", "Report"]) || m.contains("Tech. Rep"))
+        && !has_word(m, &["case"])
+        && f.volume.is_none()
+    {
         f.kind = Some(RefType::Report);
     }
     // a LaTeX-quoted title: ``Title,'' Journal
@@ -491,11 +577,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         return;
     }
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
-    if let Some(q) = m.find(['“', '"']).filter(|&q| q == 0) {
+    if let Some(q) = m.find(['“', '"', '‘']).filter(|&q| q == 0) {
         let open_len =
             m.get(q..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
         let inner_start = q + open_len;
-        let close = m.get(inner_start..).and_then(|t| t.find(['”', '"']));
+        let close = m.get(inner_start..).and_then(|t| {
+            if m.starts_with('‘') { t.find('’') } else { t.find(['”', '"']) }
+        });
         // the quotes wrap the whole title (`“Title,” Journal`), not a phrase in it
         let whole = close.is_some_and(|c| {
             let inner = m.get(inner_start..inner_start + c).unwrap_or_default();
@@ -587,6 +675,8 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     // `Place: Publisher` at the end → a book (or a report)
     let mut n = segs.len();
     if n >= 2
+        && f.volume.is_none()
+        && f.issue.is_none()
         && let Some(lastseg) = segs.last()
     {
         if let Some((place, publ)) = place_publisher(seg_text(lastseg)) {
@@ -596,6 +686,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         } else if let Some((publ, place)) = publisher_place(seg_text(lastseg)) {
             f.publisher = Some(publ);
             f.place = place;
+            n -= 1;
+        } else if f.pages.is_none()
+            && f.doi.is_none()
+            && is_org_acronym(seg_text(lastseg))
+        {
+            // `Title. WHO.` / `Title. FHI 360/FANTA.`: a report or book of an organisation
+            f.publisher = Some(seg_text(lastseg));
             n -= 1;
         }
     }
@@ -628,8 +725,15 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         keep.push(r.clone());
     }
     let Some(first) = keep.first().cloned() else { return };
-    if keep.len() == 1 {
-        f.title = m.get(first.clone());
+    // a book (`Title. Subtitle. City: Publisher`): every segment is the title
+    let bookish = f.publisher.is_some()
+        && f.place.is_some()
+        && f.volume.is_none()
+        && f.pages.is_none()
+        && f.issue.is_none();
+    if keep.len() == 1 || bookish {
+        let last = keep.last().map_or(first.end, |r| r.end);
+        f.title = m.get(first.start..last);
         if f.publisher.is_some() && f.kind.is_none() {
             f.kind = Some(RefType::Book);
         }
@@ -683,6 +787,19 @@ fn chapter_kind(container: Option<&str>) -> RefType {
 /// conference's place, `to appear`, and the institution of a thesis or report.
 fn tidy_container(f: &mut Fields<'_>) {
     let Some(mut c) = f.container else { return };
+    // `Book, edited by A. Editor` / `Book, translated by …` / `Book (ed. …)`
+    let editors = [
+        ", edited by ",
+        ", translated by ",
+        " (ed. ",
+        ", ed. ",
+        ", eds. ",
+        " edited by ",
+    ];
+    if let Some(i) = editors.iter().filter_map(|m| c.find(m)).min() {
+        f.notes.push(c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']));
+        c = c.get(..i).unwrap_or_default();
+    }
     // `…, Vol. 2, pages 266-273. Morgan Kaufmann` / `(Vol. 3, Part A, pp. 1761–1800)`
     for label in [
         ", Vol. ",
@@ -777,6 +894,9 @@ fn container_and_publisher<'a>(
 ) {
     let _ = (s, base);
     let t = text.trim_matches(|c: char| is_field_punct(c));
+    if t.starts_with("In ") || t.starts_with("in ") || t.starts_with("In: ") {
+        f.kind = Some(RefType::Chapter);
+    }
     let t = t
         .strip_prefix("in ")
         .or_else(|| t.strip_prefix("In "))
@@ -870,6 +990,23 @@ fn unplaced_text<'a>(s: &'a str, placed: &[Range<usize>]) -> Vec<&'a str> {
 }
 
 /// Bracketed notes at the end of a title: `[Internet]`, `[in Chinese]`, `[dissertation]`.
+/// An edition in brackets at the end of a title: `Title (2nd ed.)` → (`Title`, `2nd ed.`).
+fn strip_edition(t: &str) -> (&str, Option<&str>) {
+    let t = t.trim_end();
+    if let Some(open) = t.rfind(" (").filter(|_| t.ends_with(')')) {
+        let inner = t.get(open + 2..t.len() - 1).unwrap_or_default();
+        let lower = inner.to_lowercase();
+        let is_ed = (lower.ends_with("ed.")
+            || lower.ends_with(" ed")
+            || lower.ends_with("edition"))
+            && inner.split_whitespace().count() <= 3;
+        if is_ed {
+            return (t.get(..open).unwrap_or(t), Some(inner));
+        }
+    }
+    (t, None)
+}
+
 fn strip_notes(t: &str) -> (&str, Vec<&str>) {
     let mut t = t.trim().trim_end_matches('.').trim_end();
     let mut notes = Vec::new();
@@ -932,6 +1069,10 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
                 notes.push(n.to_owned());
             }
         }
+        let (t, ed) = strip_edition(t);
+        if let Some(ed) = ed {
+            r.edition = Some(ed.to_owned());
+        }
         let t = journal::clean_title(t);
         r.title = (!t.is_empty()).then_some(t);
     }
@@ -972,7 +1113,7 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
     r.publisher =
         f.publisher.map(|p| p.trim().trim_end_matches(['.', ',', ';']).to_owned());
     r.place = f.place.map(|p| p.trim().to_owned());
-    r.edition = f.edition.map(str::to_owned);
+    r.edition = f.edition.map(str::to_owned).or(r.edition.take());
     notes.extend(f.notes.iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()));
     if !notes.is_empty() {
         r.note = Some(notes.join("; "));

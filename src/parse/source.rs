@@ -59,7 +59,6 @@ const KEYWORDS: &[&str] = &[
     "Nr",
     "Spec",
     "Iss",
-    "S",
     "n",
 ];
 
@@ -168,6 +167,23 @@ pub(crate) fn source_start(r: &str) -> usize {
     while start > 0 && r.get(..start).is_some_and(|p| p.ends_with('(')) {
         start -= 1;
     }
+    // a closing bracket whose opening one is outside the block ends what came before:
+    // `Graph (Proc IEEE VIS 2023). 2023;30:1–11`
+    let mut depth = 0i32;
+    let mut cut = None;
+    for (i, c) in r.get(start..).unwrap_or_default().char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => cut = Some(start + i + 1),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    if let Some(c) = cut
+        && r.get(c..).is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+    {
+        start = c;
+    }
     // the block starts at its first alphanumeric or `(`
     let block = r.get(start..).unwrap_or_default();
     let lead = block.len()
@@ -203,11 +219,27 @@ fn token(i: &str) -> IResult<&str, &str> {
     recognize((
         take_while1(|c: char| c.is_alphanumeric()),
         nom::multi::many0((
-            take_while1(|c: char| matches!(c, '-' | '‐' | '‑' | '–' | '—' | '.' | '/')),
+            nom::branch::alt((
+                take_while1(|c: char| {
+                    matches!(c, '-' | '‐' | '‑' | '–' | '—' | '.' | '/')
+                }),
+                thousands,
+            )),
             take_while1(|c: char| c.is_alphanumeric()),
         )),
     ))
     .parse(i)
+}
+
+// `,` between digit groups of three: `1,655` (a thousands separator, not a field one)
+fn thousands(i: &str) -> IResult<&str, &str> {
+    let (r, c) = nom::bytes::complete::tag(",").parse(i)?;
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 3 {
+        Ok((r, c))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))
+    }
 }
 
 // `; ` | `: ` | `, ` | `. ` (one separator)
@@ -264,11 +296,35 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     let mut year_at = None;
     for (k, (a, _)) in atoms.iter().enumerate() {
         if let Atom::Paren(inner) = a {
-            let first = inner.split([',', ' ']).next().unwrap_or_default();
-            if parse_year(first).is_some() {
+            // `1(1629)`: a bracket glued to a number is its issue, whatever it looks like
+            let glued = k > 0
+                && matches!(atoms.get(k - 1), Some((Atom::Tok(t), r)) if is_num(t)
+                    && atoms.get(k).is_some_and(|(_, pr)| pr.start == r.end));
+            if glued {
+                continue;
+            }
+            // `(2017)`, `(2010, March 5)`, `(July 2013)`, `(Winter 2011)`
+            let words: Vec<&str> =
+                inner.split([',', ' ', '/']).filter(|w| !w.is_empty()).collect();
+            let first = words.first().copied().unwrap_or_default();
+            let month_year = words.len() == 2
+                && month_number(first).is_some()
+                && words.get(1).is_some_and(|y| parse_year(y).is_some());
+            if parse_year(first).is_some() || month_year {
                 year_at = Some(k);
                 break;
             }
+        }
+    }
+    // even with a year known: `2020;2(8):113–122` opens with its year
+    if year_at.is_none() && !want_year {
+        let first_tok =
+            (0..atoms.len()).find(|&k| matches!(atoms.get(k), Some((Atom::Tok(_), _))));
+        if let Some(k) = first_tok
+            && matches!(atoms.get(k), Some((Atom::Tok(t), _)) if parse_year(t).is_some())
+            && matches!(atoms.get(k + 1), Some((Atom::Sep(';'), _)))
+        {
+            year_at = Some(k);
         }
     }
     if year_at.is_none() && want_year {
@@ -278,7 +334,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         let is_year = |k: usize| matches!(atoms.get(k), Some((Atom::Tok(t), _)) if parse_year(t).is_some());
         let after_month = |k: usize| {
             k > 0
-                && matches!(atoms.get(k - 1), Some((Atom::Tok(t), _)) if month_number(t).is_some())
+                && matches!(atoms.get(k - 1), Some((Atom::Tok(t), _)) if month_number(t.split(['/', '-', '–']).next().unwrap_or(t)).is_some())
         };
         let after_colon =
             |k: usize| k > 0 && matches!(atoms.get(k - 1), Some((Atom::Sep(':'), _)));
@@ -296,7 +352,20 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         }
         match atoms.get(k) {
             Some((Atom::Paren(inner), _)) => {
-                src.year = inner.split([',', ' ']).next();
+                let words: Vec<&str> =
+                    inner.split([',', ' ', '/']).filter(|w| !w.is_empty()).collect();
+                if let [m, y] = words.as_slice()
+                    && month_number(m).is_some()
+                    && parse_year(y).is_some()
+                {
+                    src.year = Some(y);
+                    src.month = Some(m);
+                    if let Some(u) = used.get_mut(k) {
+                        *u = true;
+                    }
+                } else {
+                    src.year = inner.split([',', ' ', '/']).next();
+                }
                 // `(2020 Jan)` / `(2010, March 5)`: the rest of the bracket is the date
                 let mut parts = inner.split([',', ' ']).filter(|p| !p.is_empty()).skip(1);
                 if let Some(m) = parts.next().filter(|m| month_number(m).is_some()) {
@@ -330,7 +399,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         if k > 0
             && let Some((Atom::Tok(m), _)) = atoms.get(k - 1)
         {
-            if month_number(m).is_some() {
+            if month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some() {
                 src.month = src.month.or(Some(m));
                 if let Some(u) = used.get_mut(k - 1) {
                     *u = true;
@@ -369,8 +438,22 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                 }
             }
             Atom::Paren(inner) => {
-                if src.issue.is_none() {
-                    src.issue = Some(inner.trim());
+                let inner = inner.trim();
+                let first = inner.split([' ', '.']).next().unwrap_or_default();
+                if let Some(p) =
+                    inner.strip_prefix("pp. ").or_else(|| inner.strip_prefix("p. "))
+                {
+                    // `(pp. 32-42)`
+                    if src.pages.is_none() {
+                        src.pages = Some(p);
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                    }
+                } else if month_number(first).is_some() {
+                    // `(October 94)`: a date that is not an issue; left unplaced
+                } else if src.issue.is_none() {
+                    src.issue = Some(inner);
                     if let Some(u) = used.get_mut(k) {
                         *u = true;
                     }
@@ -407,11 +490,23 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Issue" | "issue" | "Nr" | "n" | "Iss" => {
+                        // the issue runs over the words after the label: `no. 5 Pt 2`,
+                        // `no. Suppl 1`
                         if let Some((_, nr)) = next_tok.clone()
-                            && labelled(&mut src.issue, &mut used)
+                            && src.issue.is_none()
                         {
-                            src.issue = Some(text(&nr));
-                            k = nk + 1;
+                            let mut end = nk;
+                            while let Some((Atom::Tok(_), _)) = atoms.get(end + 1) {
+                                end += 1;
+                            }
+                            let last_end = atoms.get(end).map_or(nr.end, |a| a.1.end);
+                            src.issue = block.get(nr.start..last_end);
+                            for j in k..=end {
+                                if let Some(u) = used.get_mut(j) {
+                                    *u = true;
+                                }
+                            }
+                            k = end + 1;
                             continue;
                         }
                     }
@@ -514,6 +609,7 @@ mod tests {
         );
         assert_eq!(block("Cham: Springer; 2017. p. 12–34"), "2017. p. 12–34");
         assert_eq!(block("Nature Reviews"), "");
+        assert_eq!(block("Graph (Proc IEEE VIS 2023). 2023;30:1–11"), "2023;30:1–11");
     }
 
     #[test]
@@ -529,6 +625,8 @@ mod tests {
         assert_eq!(token("610-621.").map(|r| r.1), Ok("610-621"));
         assert_eq!(token("199–206.e4 x").map(|r| r.1), Ok("199–206.e4"));
         assert_eq!(token("e0240519").map(|r| r.1), Ok("e0240519"));
+        assert_eq!(token("1,655–1,664.").map(|r| r.1), Ok("1,655–1,664"));
+        assert_eq!(token("142, 123").map(|r| r.1), Ok("142"));
         assert!(token("-1").is_err());
     }
 

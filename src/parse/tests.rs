@@ -113,3 +113,83 @@ fn clean_rule() {
     assert_eq!(clean("a\u{a0}b"), "a b");
     assert!(matches!(clean("plain text"), Cow::Borrowed(_)));
 }
+
+const ATOMS: &[&str] = &[
+    "Smith",
+    " ",
+    "J",
+    "RL",
+    ".",
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "“",
+    "”",
+    "\"",
+    "‘",
+    "’",
+    "2020",
+    "12",
+    "e123",
+    "–",
+    "-",
+    "et al",
+    "In:",
+    "doi:",
+    "10.1000/x",
+    "PMID: ",
+    "PMC",
+    "http://a.b/c",
+    "Available from:",
+    "[cited",
+    "Epub",
+    "editors",
+    "(Eds.)",
+    "no.",
+    "Suppl",
+    "pp.",
+    "Press",
+    "New York: ",
+    "``",
+    "''",
+    "&",
+    "and",
+    "Jr",
+    "é",
+    "\u{a0}",
+    "van",
+    "S11",
+    "(2004)",
+    "(n.d.)",
+    "Feb",
+    "thesis",
+    "?",
+    "/",
+    "«",
+    "Vol ",
+    "(2nd ed.)",
+];
+
+proptest::proptest! {
+    /// Any text: no panic, `raw` kept, a status that matches what was found.
+    #[test]
+    fn never_panics_on_any_text(s in "\\PC{0,200}") {
+        let r = parse_reference(&s);
+        proptest::prop_assert_eq!(&r.raw, &s);
+    }
+
+    /// Reference-like soup built from the tokens the grammar cares about.
+    #[test]
+    fn never_panics_on_reference_soup(idx in proptest::collection::vec(0..ATOMS.len(), 0..40)) {
+        let s: String = idx.iter().filter_map(|&i| ATOMS.get(i).copied()).collect();
+        let r = parse_reference(&s);
+        proptest::prop_assert_eq!(&r.raw, &s);
+        if r.status == Status::Parsed {
+            proptest::prop_assert!(r.warnings.is_empty());
+        }
+    }
+}
