@@ -35,11 +35,10 @@
 //!   reader can take literally there, are percent-encoded (`%7B`, `%7D`, `%5C`), which
 //!   resolvers read as the same DOI or URL.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
 
-use crate::emit::Emit;
+use crate::emit::{Emit, fold};
 use crate::model::{Name, Person, RefType, Reference, Status};
 
 /// Writes references as BibTeX entries, separated by a blank line.
@@ -454,28 +453,6 @@ fn brace_pairs(s: &str) -> Vec<bool> {
 /// percent-encoded; nothing else changes.
 pub fn verbatim(s: &str) -> String {
     fold(s).replace('\\', "%5C").replace('{', "%7B").replace('}', "%7D")
-}
-
-/// Fold runs of white space and control characters to one space and trim the ends.
-fn fold(s: &str) -> Cow<'_, str> {
-    let clean = !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.chars().any(|c| c != ' ' && (c.is_whitespace() || c.is_control()));
-    if clean {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod csljson;
 pub mod csv;
 pub mod ris;
 
+use std::borrow::Cow;
 use std::io;
 use std::str::FromStr;
 
@@ -110,4 +111,27 @@ pub fn to_string(format: Format, refs: &[Reference]) -> String {
         e.finish().expect("writing to a Vec cannot fail");
     }
     String::from_utf8(buf).expect("writers emit UTF-8")
+}
+
+/// Fold runs of white space and control characters (line breaks included) to one space
+/// and trim the ends: a field value on one line. Borrows when there is nothing to fold.
+pub(crate) fn fold(s: &str) -> Cow<'_, str> {
+    let clean = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c != ' ' && (c.is_whitespace() || c.is_control()));
+    if clean {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
 }

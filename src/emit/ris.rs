@@ -33,10 +33,9 @@
 //! such as `biblib` look for it (Zotero ignores `C2` on a journal article). `AN` is not
 //! used: Zotero reads it as "Loc. in Archive".
 
-use std::borrow::Cow;
 use std::io;
 
-use crate::emit::Emit;
+use crate::emit::{Emit, fold};
 use crate::model::{Name, Person, RefType, Reference, Status};
 
 /// The line end of every RIS line.
@@ -177,29 +176,6 @@ fn person(p: &Person) -> String {
         }
     }
     s
-}
-
-/// Fold runs of white space and control characters (line breaks included) to one
-/// space and trim the ends.
-fn fold(s: &str) -> Cow<'_, str> {
-    let clean = !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.chars().any(|c| c != ' ' && (c.is_whitespace() || c.is_control()));
-    if clean {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]
