@@ -148,7 +148,7 @@ fn write_entry(out: &mut String, r: &Reference) {
     field("number", &opt(&r.issue));
     if let Some(p) = &r.pages {
         let pages = match &p.last {
-            Some(last) => format!("{}--{}", escape(&p.first), escape(last)),
+            Some(last) => page_range(&escape(&p.first), &escape(last)),
             None => escape(&p.first),
         };
         field("pages", &pages);
@@ -173,6 +173,14 @@ fn write_entry(out: &mut String, r: &Reference) {
     field("keywords", &escape(&keywords.join(", ")));
     field("note", &escape(&note(r)));
     out.push_str("}\n");
+}
+
+/// `first--last`, the en dash of a page range. A hyphen next to the dash would join
+/// it into an em dash (`1---2`), so an empty group keeps them apart (`1-{}--2`).
+fn page_range(first: &str, last: &str) -> String {
+    let open = if first.ends_with('-') { "{}" } else { "" };
+    let close = if last.starts_with('-') { "{}" } else { "" };
+    format!("{first}{open}--{close}{last}")
 }
 
 /// An optional text field, escaped; empty when absent.
@@ -687,6 +695,14 @@ mod tests {
             ..Reference::default()
         };
         assert_eq!(render(&r), "@article{k,\n  keywords = {\\&, b c},\n}\n");
+    }
+
+    #[test]
+    fn page_ranges_keep_hyphens_apart_from_the_dash() {
+        assert_eq!(page_range("209", "249"), "209--249");
+        assert_eq!(page_range("1-", "5"), "1-{}--5");
+        assert_eq!(page_range("1", "-"), "1--{}-");
+        assert_eq!(page_range("a-", "-b"), "a-{}--{}-b");
     }
 
     #[test]
