@@ -189,8 +189,14 @@ fn date() -> impl Strategy<Value = Date> {
 /// Pages: numbers, e-locators, supplements, with or without a last page.
 fn pages() -> impl Strategy<Value = Pages> {
     (
-        prop_oneof!["[1-9][0-9]{0,4}", "e[0-9]{3,7}", "S[0-9]{1,3}", "[ivx]{1,4}"],
-        weighted(0.6, "[1-9][0-9]{0,4}"),
+        prop_oneof![
+            6 => "[1-9][0-9]{0,4}",
+            2 => "e[0-9]{3,7}",
+            1 => "S[0-9]{1,3}",
+            1 => "[ivx]{1,4}",
+            1 => some_text(3),
+        ],
+        weighted(0.6, prop_oneof![6 => "[1-9][0-9]{0,4}", 1 => text(3)]),
     )
         .prop_map(|(first, last)| Pages { first, last })
 }
@@ -443,7 +449,8 @@ fn check_bib_names(
     list: &[Name],
     et_al: bool,
 ) -> Result<(), String> {
-    let want: Vec<(String, String, String)> = list.iter().filter_map(bib_name).collect();
+    let want: Vec<(&Name, (String, String, String))> =
+        list.iter().filter_map(|n| Some((n, bib_name(n)?))).collect();
     let mut got: Vec<BibPerson> = e.get_as::<Vec<BibPerson>>(field).unwrap_or_default();
     if et_al && !want.is_empty() {
         match got.pop() {
@@ -460,12 +467,30 @@ fn check_bib_names(
             want.len()
         ));
     }
-    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+    for (i, (p, (n, w))) in got.iter().zip(&want).enumerate() {
         // A name with a given name or a suffix is compared in parts, others whole.
         let in_parts = !w.1.is_empty() || !w.2.is_empty();
-        let g = read_bib_name(g, !in_parts);
+        let g = read_bib_name(p, !in_parts);
         if &g != w {
             return Err(format!("{field}[{i}]: read {g:?}, wrote {w:?}"));
+        }
+        // A lower-case particle before a one-word family name is BibTeX's von part
+        // (`van der Walt` sorts under W).
+        if let Name::Person(person) = n
+            && in_parts
+            && let Some(particle) = &person.particle
+            && particle.starts_with(char::is_lowercase)
+            && !particle.contains(',')
+            && !fold(particle).split(' ').any(|w| w.eq_ignore_ascii_case("and"))
+            && person.family.starts_with(char::is_uppercase)
+            && !fold(&person.family).contains(' ')
+            && (p.prefix.trim(), p.name.trim())
+                != (tex(particle).as_str(), tex(&person.family).as_str())
+        {
+            return Err(format!(
+                "{field}[{i}]: von part {:?} and last name {:?}, wrote {particle:?} {:?}",
+                p.prefix, p.name, person.family
+            ));
         }
     }
     Ok(())
@@ -722,7 +747,10 @@ fn ris_lines(r: &Reference) -> BTreeMap<&'static str, Vec<String>> {
 fn biblib_names(value: &str) -> Vec<String> {
     let words = |s: &str| fold(&s.replace(',', " "));
     let mut out: Vec<String> = value
+        .trim()
         .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
         .flat_map(|s| s.split(" & "))
         .flat_map(|s| s.split(" and "))
         .map(str::trim)
