@@ -77,7 +77,7 @@ fn text(max: usize) -> impl Strategy<Value = String> {
 
 /// Text of 1 to `max` pieces that is not only white space.
 fn some_text(max: usize) -> impl Strategy<Value = String> {
-    (("[a-zA-Zé中β]", text(max))).prop_map(|(head, tail)| format!("{head}{tail}"))
+    ("[a-zA-Zé中β]", text(max)).prop_map(|(head, tail)| format!("{head}{tail}"))
 }
 
 /// A family name: real shapes (hyphenated, apostrophes, Unicode, several words) or
@@ -658,6 +658,13 @@ fn read_ris(out: &str) -> Result<Vec<RisRecord>, String> {
     Ok(records)
 }
 
+/// The order of the tags in a record (DESIGN.md's list, with `A2`/`A3` editors,
+/// `AB` and `KW` of citing articles and `C2` for the PMCID); `ER` closes it.
+const RIS_ORDER: [&str; 24] = [
+    "TY", "AU", "A2", "A3", "TI", "T2", "J2", "PY", "DA", "VL", "IS", "SP", "EP", "DO",
+    "UR", "SN", "PB", "CY", "ET", "AB", "KW", "M2", "C2", "N1",
+];
+
 fn ris_type(kind: RefType) -> &'static str {
     match kind {
         RefType::Article => "JOUR",
@@ -866,7 +873,7 @@ fn check_biblib(
 fn csl_expected(r: &Reference) -> Value {
     let mut m = Map::new();
     let trimmed = |v: &Option<String>| {
-        v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::from(s))
+        v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(Value::from)
     };
     let mut put = |k: &str, v: Option<Value>| {
         if let Some(v) = v {
@@ -1064,6 +1071,11 @@ proptest! {
             }
             let want = ris_lines(r);
             prop_assert_eq!(&got, &want, "record {}\n{}", r.key, out);
+            // Tags come in one fixed order (TY first), repeated tags together.
+            let rank = |tag: &str| RIS_ORDER.iter().position(|t| *t == tag);
+            let ranks: Vec<Option<usize>> = rec.iter().map(|(t, _)| rank(t)).collect();
+            prop_assert!(ranks.iter().all(Option::is_some), "unknown tag in {:?}", rec);
+            prop_assert!(ranks.is_sorted(), "tags out of order: {:?}", rec);
             prop_assert_eq!(rec.first().map(|l| l.0.as_str()), Some("TY"));
             check_biblib(r, &want, c).map_err(|m| fail(format!("{}: {m}", r.key), &out))?;
         }
