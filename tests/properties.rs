@@ -62,7 +62,7 @@ fn atom() -> impl Strategy<Value = String> {
         .prop_map(str::to_string),
         2 => prop::sample::select(vec![
             ",", ".", ":", ";", "'", "\"", "(", ")", "-", "--", "/", "@", "<", ">", "?", "!",
-            "*", "+", "[", "]",
+            "*", "+", "[", "]", "=",
         ])
         .prop_map(str::to_string),
         1 => prop::sample::select(vec!["\n", "\t", "\r\n", "  ", "\u{2028}", "\u{7}"])
@@ -80,6 +80,13 @@ fn some_text(max: usize) -> impl Strategy<Value = String> {
     ("[a-zA-Zé中β]", text(max)).prop_map(|(head, tail)| format!("{head}{tail}"))
 }
 
+/// [`some_text`] for a name part: without `=`, which the biblatex crate (like biber)
+/// takes as the start of the extended name format (`family=Sung, given=H.`), even
+/// inside braces. No real name holds one.
+fn name_text(max: usize) -> impl Strategy<Value = String> {
+    some_text(max).prop_map(|s| s.replace('=', ""))
+}
+
 /// A family name: real shapes (hyphenated, apostrophes, Unicode, several words) or
 /// hostile text.
 fn family() -> impl Strategy<Value = String> {
@@ -91,7 +98,7 @@ fn family() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_string),
         3 => "[A-ZÉÖΖ][a-zéüßα-ω]{1,9}(-[A-Z][a-z]{1,6})?",
-        1 => some_text(6),
+        1 => name_text(6),
     ]
 }
 
@@ -106,7 +113,7 @@ fn given() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_string),
         1 => Just(String::new()),
-        1 => some_text(4),
+        1 => name_text(4),
     ]
 }
 
@@ -146,7 +153,7 @@ fn literal() -> impl Strategy<Value = Name> {
             "RECOVERY Collaborative Group; UK",
         ])
         .prop_map(str::to_string),
-        1 => some_text(8),
+        1 => name_text(8),
     ]
     .prop_map(Name::Literal)
 }
