@@ -17,7 +17,9 @@
 //!   author list; a `@misc` carries the container and `\url{URL}` (with `$` as `%24`)
 //!   in `howpublished`; `note` is the note and, for a partial or raw reference, the raw
 //!   text, joined with `; `. Degenerate names (no family or no given name, or a comma
-//!   inside a part) are kept whole, so only their text is compared.
+//!   inside a part) are kept whole, so only their text is compared; a lower-case
+//!   particle before a one-word family name must read back as the von part. Names hold
+//!   no `=` (the crate, like biber, reads it as the extended name format).
 //! - **RIS** → a strict line reader written here (every tag and value, exactly) and
 //!   `biblib`'s RIS parser (record count, type, names, title, container, abbreviation,
 //!   date, volume, issue, pages, DOI, URL, ISSN, publisher, PMCID, keywords, abstract,
@@ -25,7 +27,9 @@
 //!   white space folds as in BibTeX; empty values are left out; biblib splits an `AU`
 //!   value at `;`, ` & ` and ` and ` (a heuristic for files with several names per
 //!   line, so a collective name with `&` reads as several names there, while the strict
-//!   reader sees one line).
+//!   reader sees one line); biblib percent-decodes DOIs and rewrites page ranges, so
+//!   those are compared through biblib only when plain (the strict reader always
+//!   compares them). Tags come in one fixed order, `TY` first.
 //! - **CSL-JSON** → `serde_json`: every item equals the item built here from DESIGN.md's
 //!   table (values kept as they are, only scalar fields trimmed and left out when
 //!   empty); JSON lines equal the array items.
