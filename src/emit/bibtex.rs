@@ -147,7 +147,7 @@ fn write_entry(out: &mut String, r: &Reference) {
     field("number", &opt(&r.issue));
     if let Some(p) = &r.pages {
         let pages = match &p.last {
-            Some(last) => format!("{}--{}", escape(&p.first), escape(last)),
+            Some(last) => page_range(&escape(&p.first), &escape(last)),
             None => escape(&p.first),
         };
         field("pages", &pages);
@@ -166,11 +166,20 @@ fn write_entry(out: &mut String, r: &Reference) {
     field("url", &url);
     field("issn", &opt(&r.issn));
     field("abstract", &opt(&r.abstract_text));
-    let keywords: Vec<&str> =
-        r.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect();
+    // Folded first: a keyword of only white space or control characters is empty.
+    let keywords: Vec<Cow<'_, str>> =
+        r.keywords.iter().map(|k| fold(k)).filter(|k| !k.is_empty()).collect();
     field("keywords", &escape(&keywords.join(", ")));
     field("note", &escape(&note(r)));
     out.push_str("}\n");
+}
+
+/// `first--last`, the en dash of a page range. A hyphen next to the dash would join
+/// it into an em dash (`1---2`), so an empty group keeps them apart (`1-{}--2`).
+fn page_range(first: &str, last: &str) -> String {
+    let open = if first.ends_with('-') { "{}" } else { "" };
+    let close = if last.starts_with('-') { "{}" } else { "" };
+    format!("{first}{open}--{close}{last}")
 }
 
 /// An optional text field, escaped; empty when absent.
@@ -208,11 +217,12 @@ fn entry_key(r: &Reference) -> String {
 /// The `note` value: the reference's note and, for a partial or raw reference, its
 /// raw text (joined with `; `).
 fn note(r: &Reference) -> String {
+    // Folded first: a part of only white space or control characters is empty.
     let mut parts = Vec::new();
-    if let Some(n) = r.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+    if let Some(n) = r.note.as_deref().map(fold).filter(|n| !n.is_empty()) {
         parts.push(n);
     }
-    let raw = r.raw.trim();
+    let raw = fold(&r.raw);
     if r.status != Status::Parsed && !raw.is_empty() {
         parts.push(raw);
     }
@@ -258,11 +268,12 @@ fn person(p: &Person) -> Option<String> {
         p.suffix.as_deref(),
     ];
     if parts.iter().flatten().any(|s| s.contains(',')) {
-        let mut whole = p.full_family();
-        for part in [Some(p.given.as_str()), p.suffix.as_deref()].into_iter().flatten() {
-            whole.push_str(", ");
-            whole.push_str(part);
-        }
+        // Parts folded first, so that an empty one adds no comma.
+        let family = p.full_family();
+        let parts = [Some(family.as_str()), Some(p.given.as_str()), p.suffix.as_deref()];
+        let parts: Vec<Cow<'_, str>> =
+            parts.into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
+        let whole = parts.join(", ");
         let whole = escape(&whole);
         return (!whole.is_empty()).then(|| format!("{{{whole}}}"));
     }
@@ -568,6 +579,10 @@ mod tests {
             person(&Person::new("Smith, Jr", "A.")).as_deref(),
             Some("{Smith, Jr, A.}")
         );
+        // An empty given name adds no comma to a name kept whole.
+        assert_eq!(person(&Person::new("a,", "")).as_deref(), Some("{a,}"));
+        assert_eq!(person(&Person::new("a, ", "b ")).as_deref(), Some("{a,, b}"));
+        assert_eq!(person(&Person::new("中,\u{7}", "A.")).as_deref(), Some("{中,, A.}"));
         assert_eq!(person(&Person::new("", "Madonna")).as_deref(), Some("{Madonna}"));
         assert_eq!(person(&Person::new(" ", "")), None);
     }
@@ -647,6 +662,38 @@ mod tests {
             render(&r),
             "@misc{ref7,\n  note = {Some \\{unparsed\\} text \\& more},\n}\n"
         );
+    }
+
+    #[test]
+    fn empty_keywords_are_left_out() {
+        let r = Reference {
+            key: "k".into(),
+            keywords: vec!["&".into(), "\u{7}".into(), " \n ".into(), "b\tc".into()],
+            ..Reference::default()
+        };
+        assert_eq!(render(&r), "@article{k,\n  keywords = {\\&, b c},\n}\n");
+    }
+
+    #[test]
+    fn page_ranges_keep_hyphens_apart_from_the_dash() {
+        assert_eq!(page_range("209", "249"), "209--249");
+        assert_eq!(page_range("1-", "5"), "1-{}--5");
+        assert_eq!(page_range("1", "-"), "1--{}-");
+        assert_eq!(page_range("a-", "-b"), "a-{}--{}-b");
+    }
+
+    #[test]
+    fn empty_note_parts_are_left_out() {
+        let r = Reference {
+            key: "k".into(),
+            note: Some("\u{7}".into()),
+            raw: "a & b".into(),
+            status: Status::Partial,
+            ..Reference::default()
+        };
+        assert_eq!(render(&r), "@article{k,\n  note = {a \\& b},\n}\n");
+        let r = Reference { note: Some("n".into()), raw: "\u{7}\n".into(), ..r };
+        assert_eq!(render(&r), "@article{k,\n  note = {n},\n}\n");
     }
 
     #[test]
