@@ -35,6 +35,7 @@
 //!   reader can take literally there, are percent-encoded (`%7B`, `%7D`, `%5C`), which
 //!   resolvers read as the same DOI or URL.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
 

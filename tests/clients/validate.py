@@ -133,6 +133,10 @@ def check_pybtex(bib, n):
     report('pybtex strict', ok, detail)
 
 
+def fold(v):
+    return ' '.join(str(v).split()) if v is not None else None
+
+
 def expected_pages(item):
     page = item.get('page') or ''
     parts = re.split(r'-', page, maxsplit=1)
@@ -169,7 +173,8 @@ def check_rispy(ris, items):
         if len(rec.get('authors', [])) != len(authors):
             problems.append(f'{item["id"]}: {len(rec.get("authors", []))} AU for {len(authors)} authors')
         for k, v in want.items():
-            if v is not None and str(got.get(k)) != str(v):
+            # RIS values are one line: the writer folds white space, so compare folded.
+            if v is not None and fold(got.get(k)) != fold(v):
                 problems.append(f'{item["id"]}: {k} {got.get(k)!r} != {v!r}')
     ok = not problems
     report('rispy', ok, f'{rispy.__version__ if hasattr(rispy, "__version__") else ""} {len(records)}/{len(items)} records; mismatches: {len(problems)}' + ('\n  ' + '\n  '.join(problems[:10]) if problems else ''))
