@@ -226,8 +226,20 @@ pub fn looks_collective(s: &str) -> bool {
         return true;
     }
     let org = words.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        ORG_WORDS.contains(&w.as_str()) && w != "the" || w == "the" && words.len() > 2
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // ASCII words compare case-blind in place (no allocation); a non-ASCII word is
+        // lower-cased first, as a non-ASCII letter can lower-case to an ASCII one (`K`,
+        // the Kelvin sign), and then has no upper-case ASCII left
+        let lowered;
+        let w = if w.is_ascii() {
+            w
+        } else {
+            lowered = w.to_lowercase();
+            lowered.as_str()
+        };
+        let is_the = w.eq_ignore_ascii_case("the");
+        is_the && words.len() > 2
+            || !is_the && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
     });
     org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
@@ -275,6 +287,9 @@ pub fn parse_name(item: &str) -> Option<Name> {
         return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
     }
     let mut words: Vec<&str> = s.split_whitespace().collect();
+    // `looks_collective(s)`, worked out once when first asked
+    let mut collective_memo = None;
+    let mut collective = || *collective_memo.get_or_insert_with(|| looks_collective(s));
     let mut suffix = None;
     if words.len() > 2 && words.last().is_some_and(|w| is_suffix(w)) {
         suffix = words.pop();
@@ -292,7 +307,7 @@ pub fn parse_name(item: &str) -> Option<Name> {
     let n_dotted = words.iter().rev().take_while(|w| dotted_word(w)).count();
     let last_nlm = words.last().is_some_and(|w| is_nlm_initials(w.trim_end_matches('.')));
     let n_init = if n_dotted < 2 && last_nlm { 1 } else { n_dotted };
-    if words.len() > n_init && n_init > 0 && !looks_collective(s) {
+    if words.len() > n_init && n_init > 0 && !collective() {
         let split = words.len() - n_init;
         let fam = words.get(..split).unwrap_or_default().join(" ");
         if fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
@@ -331,7 +346,7 @@ pub fn parse_name(item: &str) -> Option<Name> {
         return Some(person(fam.trim_end_matches('.'), given, suffix));
     }
     // `David R. Cheriton`, `Sarita V. Adve`, `Ludwig van Beethoven`
-    if (3..=4).contains(&words.len()) && !looks_collective(s) {
+    if (3..=4).contains(&words.len()) && !collective() {
         let n = words.len();
         let fam_start = (1..n)
             .find(|&i| words.get(i).is_some_and(|w| is_particle(w)))
@@ -354,7 +369,7 @@ pub fn parse_name(item: &str) -> Option<Name> {
         }
     }
     if (2..=3).contains(&words.len())
-        && !looks_collective(s)
+        && !collective()
         && words.iter().all(|w| is_given_word(w.trim_end_matches('.')) || is_particle(w))
     {
         let fam_start =
