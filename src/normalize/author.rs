@@ -107,9 +107,18 @@ pub fn is_nlm_initials(w: &str) -> bool {
 
 /// True for dotted initials (`R.`, `R.L.`, `M.-C.`, `Th.`, `J.‐H.`).
 pub fn is_dotted_initials(w: &str) -> bool {
-    if !w.ends_with('.') || w.len() < 2 {
-        return false;
-    }
+    w.ends_with('.') && w.len() >= 2 && dotted_parts(w)
+}
+
+/// `is_dotted_initials(&format!("{w}."))` without building the string: `R.L`, `Th`,
+/// `M.-C` (a full stop added at the end only adds an empty part).
+pub fn is_dotted_initials_undotted(w: &str) -> bool {
+    !w.is_empty() && dotted_parts(w)
+}
+
+/// Every non-empty `.`-separated part of `w` is an initial: one capital, or a capital
+/// and a small letter (`Th`), after any hyphens (`-C`).
+fn dotted_parts(w: &str) -> bool {
     w.split('.').filter(|p| !p.is_empty()).all(|p| {
         let p = p.trim_start_matches(is_hyphen);
         let mut cs = p.chars();
@@ -141,13 +150,20 @@ pub fn is_family_word(w: &str) -> bool {
     {
         return true;
     }
-    first.is_uppercase()
-        && w.chars().count() >= 2
-        && w.chars().all(|c| c.is_alphabetic() || is_hyphen(c) || matches!(c, '\'' | '’'))
-        && w.chars().any(char::is_lowercase)
-        || (first.is_uppercase()
-            && w.chars().count() >= 2
-            && w.chars().all(|c| c.is_uppercase() || is_hyphen(c) || c == '\''))
+    if !first.is_uppercase() {
+        return false;
+    }
+    // one pass: `Siegel` (letters, hyphens, apostrophes, some small) or `LEDUC`
+    // (capitals, hyphens, `'`), at least two characters
+    let (mut n, mut letters, mut small, mut caps) = (0usize, true, false, true);
+    for c in w.chars() {
+        n += 1;
+        let joiner = is_hyphen(c) || c == '\'';
+        letters &= c.is_alphabetic() || joiner || c == '’';
+        small |= c.is_lowercase();
+        caps &= c.is_uppercase() || joiner;
+    }
+    n >= 2 && (letters && small || caps)
 }
 
 /// True when a word is a capitalised given name (`Mikhail`, `Jean-Pierre`).
@@ -299,7 +315,7 @@ pub fn parse_name(item: &str) -> Option<Name> {
     let dotted_word = |w: &str| {
         let w = w.trim_end_matches('.');
         w.contains('.')
-            && is_dotted_initials(&format!("{w}."))
+            && is_dotted_initials_undotted(w)
             && w.chars().all(|c| c.is_uppercase() || c == '.' || is_hyphen(c))
             || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
     };
@@ -461,6 +477,30 @@ mod tests {
             lit("World Health Organization")
         );
         assert_eq!(parse_name(""), None);
+    }
+
+    #[test]
+    fn dotted_initials_undotted_rule() {
+        for w in
+            ["R.L", "R", "Th", "M.-C", "J.‐H", ".", "R.L.", "Rl", "R.Lo", "", "-", "r"]
+        {
+            let dotted = format!("{w}.");
+            assert_eq!(
+                is_dotted_initials_undotted(w),
+                is_dotted_initials(&dotted),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn family_word_rule() {
+        for w in ["Siegel", "O'Neil", "Aliaño‐González", "LEDUC", "van", "d'Erme"] {
+            assert!(is_family_word(w), "{w}");
+        }
+        for w in ["S", "siegel", "Smith2", "", "RL,", "Sm.ith"] {
+            assert!(!is_family_word(w), "{w}");
+        }
     }
 
     #[test]
