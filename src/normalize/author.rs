@@ -10,6 +10,8 @@
 //! Given names known only as initials come out as `R. L.`; full given names are kept as
 //! written.
 
+use std::borrow::Cow;
+
 use crate::model::{Name, Person};
 
 /// Lower-case words that start a family name (kept as a non-dropping particle).
@@ -177,7 +179,7 @@ pub fn is_given_word(w: &str) -> bool {
 
 /// Given names from NLM initials: `RL` → `R. L.`, `J-J` → `J.-J.`.
 pub fn expand_initials(init: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(init.len() * 3);
     for c in init.chars() {
         if is_hyphen(c) {
             if out.ends_with(' ') {
@@ -190,7 +192,8 @@ pub fn expand_initials(init: &str) -> String {
             out.push(' ');
         }
     }
-    out.trim_end().to_owned()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// Given names from dotted initials as written: `R.L.` → `R. L.`, `J.‐H.` → `J.-H.`.
@@ -214,6 +217,10 @@ fn tidy_dotted(given: &str) -> String {
 
 /// Split leading particles off a family name: `van der Walt` → (`van der`, `Walt`).
 fn split_particle(family: &str) -> (Option<String>, String) {
+    // the usual case: no particle in front
+    if !family.split_whitespace().next().is_some_and(is_particle) {
+        return (None, family.to_owned());
+    }
     let words: Vec<&str> = family.split_whitespace().collect();
     let n = words.iter().take_while(|w| is_particle(w)).count();
     if n == 0 || n >= words.len() {
@@ -238,6 +245,11 @@ fn person(family: &str, given: String, suffix: Option<&str>) -> Name {
 /// True when a name looks like a collective author rather than a person.
 pub fn looks_collective(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
+    collective_words(s, &words)
+}
+
+/// [`looks_collective`] for `s` already split at white space into `words`.
+fn collective_words(s: &str, words: &[&str]) -> bool {
     if words.len() > 5 {
         return true;
     }
@@ -302,13 +314,19 @@ pub fn parse_name(item: &str) -> Option<Name> {
         }
         return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let all: Vec<&str> = s.split_whitespace().collect();
+    let mut words: &[&str] = &all;
     // `looks_collective(s)`, worked out once when first asked
     let mut collective_memo = None;
-    let mut collective = || *collective_memo.get_or_insert_with(|| looks_collective(s));
+    let mut collective =
+        || *collective_memo.get_or_insert_with(|| collective_words(s, &all));
     let mut suffix = None;
-    if words.len() > 2 && words.last().is_some_and(|w| is_suffix(w)) {
-        suffix = words.pop();
+    if words.len() > 2
+        && let Some((last, rest)) = words.split_last()
+        && is_suffix(last)
+    {
+        suffix = Some(*last);
+        words = rest;
     }
     let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
     // Vancouver: `Family INITIALS` (or `Family I.N.`)
@@ -325,7 +343,11 @@ pub fn parse_name(item: &str) -> Option<Name> {
     let n_init = if n_dotted < 2 && last_nlm { 1 } else { n_dotted };
     if words.len() > n_init && n_init > 0 && !collective() {
         let split = words.len() - n_init;
-        let fam = words.get(..split).unwrap_or_default().join(" ");
+        // one family word is borrowed as is
+        let fam: Cow<'_, str> = match words.get(..split).unwrap_or_default() {
+            [one] => Cow::Borrowed(one),
+            more => Cow::Owned(more.join(" ")),
+        };
         if fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
             let given = if n_init == 1 && is_nlm_initials(last) {
                 expand_initials(last)
