@@ -89,7 +89,8 @@ const SUFFIXES: &[&str] =
 
 /// True for a particle word (`van`, `de`, `d'`).
 pub fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w)
+    // no particle is longer than five bytes: most words stop here
+    w.len() <= 5 && PARTICLES.contains(&w)
 }
 
 /// True for a name suffix word (`Jr`, `III`, `2nd`).
