@@ -67,8 +67,9 @@ impl<'a> Word<'a> {
 }
 
 fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
     let head = s.get(..limit).unwrap_or(s);
+    // about one word per six bytes: one allocation for most references
+    let mut out = Vec::with_capacity(head.len() / 6 + 1);
     let mut pos = 0;
     for w in head.split(' ') {
         if !w.is_empty() {
@@ -171,7 +172,8 @@ fn author_limit(s: &str) -> usize {
 fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     for m in 1..=4 {
         let init = ws.get(k + m)?;
-        let fam = ws.get(k..k + m)?;
+        // the family words `k..k + m`: those before the last passed at `m - 1`
+        let fam = ws.get(k + m - 1..k + m)?;
         if !fam.iter().all(|w| {
             !w.text.ends_with([',', '.', ';', ':'])
                 && (is_family_word(w.text)
