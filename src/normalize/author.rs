@@ -10,6 +10,8 @@
 //! Given names known only as initials come out as `R. L.`; full given names are kept as
 //! written.
 
+use std::borrow::Cow;
+
 use crate::model::{Name, Person};
 
 /// Lower-case words that start a family name (kept as a non-dropping particle).
@@ -87,7 +89,8 @@ const SUFFIXES: &[&str] =
 
 /// True for a particle word (`van`, `de`, `d'`).
 pub fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w)
+    // no particle is longer than five bytes: most words stop here
+    w.len() <= 5 && PARTICLES.contains(&w)
 }
 
 /// True for a name suffix word (`Jr`, `III`, `2nd`).
@@ -107,9 +110,18 @@ pub fn is_nlm_initials(w: &str) -> bool {
 
 /// True for dotted initials (`R.`, `R.L.`, `M.-C.`, `Th.`, `J.‐H.`).
 pub fn is_dotted_initials(w: &str) -> bool {
-    if !w.ends_with('.') || w.len() < 2 {
-        return false;
-    }
+    w.ends_with('.') && w.len() >= 2 && dotted_parts(w)
+}
+
+/// `is_dotted_initials(&format!("{w}."))` without building the string: `R.L`, `Th`,
+/// `M.-C` (a full stop added at the end only adds an empty part).
+pub fn is_dotted_initials_undotted(w: &str) -> bool {
+    !w.is_empty() && dotted_parts(w)
+}
+
+/// Every non-empty `.`-separated part of `w` is an initial: one capital, or a capital
+/// and a small letter (`Th`), after any hyphens (`-C`).
+fn dotted_parts(w: &str) -> bool {
     w.split('.').filter(|p| !p.is_empty()).all(|p| {
         let p = p.trim_start_matches(is_hyphen);
         let mut cs = p.chars();
@@ -141,13 +153,20 @@ pub fn is_family_word(w: &str) -> bool {
     {
         return true;
     }
-    first.is_uppercase()
-        && w.chars().count() >= 2
-        && w.chars().all(|c| c.is_alphabetic() || is_hyphen(c) || matches!(c, '\'' | '’'))
-        && w.chars().any(char::is_lowercase)
-        || (first.is_uppercase()
-            && w.chars().count() >= 2
-            && w.chars().all(|c| c.is_uppercase() || is_hyphen(c) || c == '\''))
+    if !first.is_uppercase() {
+        return false;
+    }
+    // one pass: `Siegel` (letters, hyphens, apostrophes, some small) or `LEDUC`
+    // (capitals, hyphens, `'`), at least two characters
+    let (mut n, mut letters, mut small, mut caps) = (0usize, true, false, true);
+    for c in w.chars() {
+        n += 1;
+        let joiner = is_hyphen(c) || c == '\'';
+        letters &= c.is_alphabetic() || joiner || c == '’';
+        small |= c.is_lowercase();
+        caps &= c.is_uppercase() || joiner;
+    }
+    n >= 2 && (letters && small || caps)
 }
 
 /// True when a word is a capitalised given name (`Mikhail`, `Jean-Pierre`).
@@ -161,7 +180,7 @@ pub fn is_given_word(w: &str) -> bool {
 
 /// Given names from NLM initials: `RL` → `R. L.`, `J-J` → `J.-J.`.
 pub fn expand_initials(init: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(init.len() * 3);
     for c in init.chars() {
         if is_hyphen(c) {
             if out.ends_with(' ') {
@@ -174,7 +193,8 @@ pub fn expand_initials(init: &str) -> String {
             out.push(' ');
         }
     }
-    out.trim_end().to_owned()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// Given names from dotted initials as written: `R.L.` → `R. L.`, `J.‐H.` → `J.-H.`.
@@ -198,6 +218,10 @@ fn tidy_dotted(given: &str) -> String {
 
 /// Split leading particles off a family name: `van der Walt` → (`van der`, `Walt`).
 fn split_particle(family: &str) -> (Option<String>, String) {
+    // the usual case: no particle in front
+    if !family.split_whitespace().next().is_some_and(is_particle) {
+        return (None, family.to_owned());
+    }
     let words: Vec<&str> = family.split_whitespace().collect();
     let n = words.iter().take_while(|w| is_particle(w)).count();
     if n == 0 || n >= words.len() {
@@ -222,12 +246,29 @@ fn person(family: &str, given: String, suffix: Option<&str>) -> Name {
 /// True when a name looks like a collective author rather than a person.
 pub fn looks_collective(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
+    collective_words(s, &words)
+}
+
+/// [`looks_collective`] for `s` already split at white space into `words`.
+fn collective_words(s: &str, words: &[&str]) -> bool {
     if words.len() > 5 {
         return true;
     }
     let org = words.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        ORG_WORDS.contains(&w.as_str()) && w != "the" || w == "the" && words.len() > 2
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // ASCII words compare case-blind in place (no allocation); a non-ASCII word is
+        // lower-cased first, as a non-ASCII letter can lower-case to an ASCII one (`K`,
+        // the Kelvin sign), and then has no upper-case ASCII left
+        let lowered;
+        let w = if w.is_ascii() {
+            w
+        } else {
+            lowered = w.to_lowercase();
+            lowered.as_str()
+        };
+        let is_the = w.eq_ignore_ascii_case("the");
+        is_the && words.len() > 2
+            || !is_the && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
     });
     org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
@@ -274,17 +315,26 @@ pub fn parse_name(item: &str) -> Option<Name> {
         }
         return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let all: Vec<&str> = s.split_whitespace().collect();
+    let mut words: &[&str] = &all;
+    // `looks_collective(s)`, worked out once when first asked
+    let mut collective_memo = None;
+    let mut collective =
+        || *collective_memo.get_or_insert_with(|| collective_words(s, &all));
     let mut suffix = None;
-    if words.len() > 2 && words.last().is_some_and(|w| is_suffix(w)) {
-        suffix = words.pop();
+    if words.len() > 2
+        && let Some((last, rest)) = words.split_last()
+        && is_suffix(last)
+    {
+        suffix = Some(*last);
+        words = rest;
     }
     let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
     // Vancouver: `Family INITIALS` (or `Family I.N.`)
     let dotted_word = |w: &str| {
         let w = w.trim_end_matches('.');
         w.contains('.')
-            && is_dotted_initials(&format!("{w}."))
+            && is_dotted_initials_undotted(w)
             && w.chars().all(|c| c.is_uppercase() || c == '.' || is_hyphen(c))
             || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
     };
@@ -292,9 +342,13 @@ pub fn parse_name(item: &str) -> Option<Name> {
     let n_dotted = words.iter().rev().take_while(|w| dotted_word(w)).count();
     let last_nlm = words.last().is_some_and(|w| is_nlm_initials(w.trim_end_matches('.')));
     let n_init = if n_dotted < 2 && last_nlm { 1 } else { n_dotted };
-    if words.len() > n_init && n_init > 0 && !looks_collective(s) {
+    if words.len() > n_init && n_init > 0 && !collective() {
         let split = words.len() - n_init;
-        let fam = words.get(..split).unwrap_or_default().join(" ");
+        // one family word is borrowed as is
+        let fam: Cow<'_, str> = match words.get(..split).unwrap_or_default() {
+            [one] => Cow::Borrowed(one),
+            more => Cow::Owned(more.join(" ")),
+        };
         if fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
             let given = if n_init == 1 && is_nlm_initials(last) {
                 expand_initials(last)
@@ -331,7 +385,7 @@ pub fn parse_name(item: &str) -> Option<Name> {
         return Some(person(fam.trim_end_matches('.'), given, suffix));
     }
     // `David R. Cheriton`, `Sarita V. Adve`, `Ludwig van Beethoven`
-    if (3..=4).contains(&words.len()) && !looks_collective(s) {
+    if (3..=4).contains(&words.len()) && !collective() {
         let n = words.len();
         let fam_start = (1..n)
             .find(|&i| words.get(i).is_some_and(|w| is_particle(w)))
@@ -354,7 +408,7 @@ pub fn parse_name(item: &str) -> Option<Name> {
         }
     }
     if (2..=3).contains(&words.len())
-        && !looks_collective(s)
+        && !collective()
         && words.iter().all(|w| is_given_word(w.trim_end_matches('.')) || is_particle(w))
     {
         let fam_start =
@@ -446,6 +500,30 @@ mod tests {
             lit("World Health Organization")
         );
         assert_eq!(parse_name(""), None);
+    }
+
+    #[test]
+    fn dotted_initials_undotted_rule() {
+        for w in
+            ["R.L", "R", "Th", "M.-C", "J.‐H", ".", "R.L.", "Rl", "R.Lo", "", "-", "r"]
+        {
+            let dotted = format!("{w}.");
+            assert_eq!(
+                is_dotted_initials_undotted(w),
+                is_dotted_initials(&dotted),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn family_word_rule() {
+        for w in ["Siegel", "O'Neil", "Aliaño‐González", "LEDUC", "van", "d'Erme"] {
+            assert!(is_family_word(w), "{w}");
+        }
+        for w in ["S", "siegel", "Smith2", "", "RL,", "Sm.ith"] {
+            assert!(!is_family_word(w), "{w}");
+        }
     }
 
     #[test]

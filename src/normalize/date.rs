@@ -8,10 +8,18 @@ const MONTHS: [&str; 12] =
 /// The month number (1–12) of an English month name or abbreviation (`Feb`,
 /// `February`, `Sept`, `Dec.`); seasons give their first month.
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
+    let t = word.trim_end_matches('.');
+    // month names and seasons are 3–9 ASCII letters. A non-ASCII word is none of them
+    // even lower-cased (only the Kelvin sign lower-cases to ASCII, and no month has a
+    // `k`), so only short ASCII words are lower-cased, on the stack
+    if !t.is_ascii() || !(3..=9).contains(&t.len()) {
         return None;
     }
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..t.len())?;
+    lower.copy_from_slice(t.as_bytes());
+    lower.make_ascii_lowercase();
+    let w = std::str::from_utf8(lower).ok()?;
     let full = [
         "january",
         "february",
@@ -28,12 +36,11 @@ pub fn month_number(word: &str) -> Option<u8> {
     ];
     for (i, m) in MONTHS.iter().enumerate() {
         let long = full.get(i).copied().unwrap_or_default();
-        if w == *m || w == long || (w.len() >= 3 && long.starts_with(&w) && w.len() <= 4)
-        {
+        if w == *m || w == long || (w.len() >= 3 && long.starts_with(w) && w.len() <= 4) {
             return u8::try_from(i + 1).ok();
         }
     }
-    match w.as_str() {
+    match w {
         "spring" => Some(3),
         "summer" => Some(6),
         "autumn" | "fall" => Some(9),
@@ -82,6 +89,10 @@ mod tests {
         assert_eq!(month_number("Dec."), Some(12));
         assert_eq!(month_number("Fall"), Some(9));
         assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("SEPTEMBER."), Some(9));
+        assert_eq!(month_number("Septembers"), None);
+        assert_eq!(month_number("Märch"), None);
+        assert_eq!(month_number("Winter"), Some(12));
         assert_eq!(month_number("Mayo"), None);
     }
 

@@ -17,8 +17,8 @@ use nom::combinator::{opt, recognize, verify};
 use nom::{IResult, Parser};
 
 use crate::normalize::author::{
-    is_dotted_initials, is_family_word, is_given_word, is_nlm_initials, is_particle,
-    is_suffix, looks_collective,
+    is_dotted_initials, is_dotted_initials_undotted, is_family_word, is_given_word,
+    is_nlm_initials, is_particle, is_suffix, looks_collective,
 };
 use crate::normalize::date::{month_number, parse_year};
 
@@ -67,8 +67,9 @@ impl<'a> Word<'a> {
 }
 
 fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
     let head = s.get(..limit).unwrap_or(s);
+    // about one word per six bytes: one allocation for most references
+    let mut out = Vec::with_capacity(head.len() / 6 + 1);
     let mut pos = 0;
     for w in head.split(' ') {
         if !w.is_empty() {
@@ -135,11 +136,11 @@ fn year_paren(i: &str) -> IResult<&str, &str> {
 /// year, or a Chicago/Harvard `. 2014.` year.
 fn author_limit(s: &str) -> usize {
     let mut limit = s.len();
+    let mut prev = None;
     for (i, c) in s.char_indices() {
         if i > 2000 {
             break;
         }
-        let prev = s.get(..i).and_then(|p| p.chars().next_back());
         let after_sep = prev.is_none_or(|p| p == ' ');
         if matches!(c, '“' | '"' | '«' | '„') && after_sep {
             limit = i;
@@ -162,6 +163,7 @@ fn author_limit(s: &str) -> usize {
                 break;
             }
         }
+        prev = Some(c);
     }
     limit
 }
@@ -170,7 +172,8 @@ fn author_limit(s: &str) -> usize {
 fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     for m in 1..=4 {
         let init = ws.get(k + m)?;
-        let fam = ws.get(k..k + m)?;
+        // the family words `k..k + m`: those before the last passed at `m - 1`
+        let fam = ws.get(k + m - 1..k + m)?;
         if !fam.iter().all(|w| {
             !w.text.ends_with([',', '.', ';', ':'])
                 && (is_family_word(w.text)
@@ -183,10 +186,9 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             return None;
         }
         // `Siegel RL` or, in some journals, `Siegel R.L.`
-        let dotted = is_dotted_initials(&format!(
-            "{}.",
-            init.text.trim_end_matches([',', ';']).trim_end_matches('.')
-        )) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
+        let dotted = is_dotted_initials_undotted(
+            init.text.trim_end_matches([',', ';']).trim_end_matches('.'),
+        ) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
             && init.core().chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
         if is_nlm_initials(init.core()) || dotted {
             let mut next = k + m + 1;
@@ -353,11 +355,19 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
 
 /// `(Ed.)`, `(Eds.),`, `editors`, `eds.`: the end of an editor list.
 fn is_editor_marker(w: &str) -> bool {
-    let w = w.trim_end_matches([',', '.', ':', ')']).to_lowercase();
-    matches!(
-        w.as_str(),
-        "(ed" | "(eds" | "editors" | "editor" | "eds" | "(editors" | "(editor"
-    )
+    let w = w.trim_end_matches([',', '.', ':', ')']);
+    // ASCII words compare case-blind in place; a non-ASCII word is lower-cased first
+    // (a non-ASCII letter can lower-case to an ASCII one)
+    let lowered;
+    let w = if w.is_ascii() {
+        w
+    } else {
+        lowered = w.to_lowercase();
+        lowered.as_str()
+    };
+    ["(ed", "(eds", "editors", "editor", "eds", "(editors", "(editor"]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m))
 }
 
 fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
@@ -614,6 +624,24 @@ mod tests {
             names("Paivio A. Mental representations. New York: OUP; 1986.");
         assert_eq!(n, ["Paivio A"]);
         assert_eq!(rest, "Mental representations. New York: OUP; 1986.");
+    }
+
+    #[test]
+    fn editor_marker_rule() {
+        for w in ["(Eds.),", "editors.", "EDITOR", "(ed.)", "eds"] {
+            assert!(is_editor_marker(w), "{w}");
+        }
+        for w in ["edited", "Edwards", "éds", ""] {
+            assert!(!is_editor_marker(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn author_limit_rule() {
+        assert_eq!(author_limit("Smith J. “Title”"), 9);
+        assert_eq!(author_limit("Smith J (2004) Title"), 8);
+        assert_eq!(author_limit("Smith, J. 2014. Title"), 9);
+        assert_eq!(author_limit("Smith J“x” Title"), "Smith J“x” Title".len());
     }
 
     #[test]

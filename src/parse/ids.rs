@@ -117,24 +117,69 @@ fn is_word_start(s: &str, at: usize) -> bool {
         })
 }
 
-/// Every identifier, link and access note in `s`, in order. Linear: each position is
-/// tried once against short labels, and each hit skips past itself.
+/// Bytes that can open an identifier, link or note (see [`may_open_id`]), as a
+/// lookup table indexed by byte.
+const OPENERS: [bool; 256] = {
+    let set = b"1dDhHwWpPaAeErRuUiIlLcC[(";
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < set.len() {
+        t[set[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// True when `rest` opens with the first letters of some rule tried by `id_at`: a
+/// cheap byte-level filter, so the nom rules run only where one can match. Every
+/// label, link and bare DOI starts with one of these (any case where the rule is
+/// case-blind): `10.`, `doi`, `http`, `www.`, `pm` / `PubMed`, `avail` / `access`,
+/// `epub`, `Retrieved`, `URL:`, `ISBN`, `Last accessed`, `Cited`, `[cited` /
+/// `[Accessed` / `[Epub`, `(Accessed`.
+fn may_open_id(rest: &[u8]) -> bool {
+    let ci = |p: &[u8]| rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    match rest.first() {
+        Some(b'1') => rest.starts_with(b"10."),
+        Some(b'd' | b'D') => ci(b"doi"),
+        Some(b'h' | b'H') => ci(b"http"),
+        Some(b'w' | b'W') => ci(b"www."),
+        Some(b'p' | b'P') => ci(b"pm") || rest.starts_with(b"PubMed"),
+        Some(b'a' | b'A') => ci(b"avail") || ci(b"access"),
+        Some(b'e' | b'E') => ci(b"epub"),
+        Some(b'r' | b'R') => rest.starts_with(b"Retrieved"),
+        Some(b'u' | b'U') => rest.starts_with(b"URL:"),
+        Some(b'i' | b'I') => rest.starts_with(b"ISBN"),
+        Some(b'l' | b'L') => rest.starts_with(b"Last accessed"),
+        Some(b'c' | b'C') => rest.starts_with(b"Cited"),
+        Some(b'[') => {
+            ci(b"[cited") || rest.starts_with(b"[Accessed") || rest.starts_with(b"[Epub")
+        }
+        Some(b'(') => rest.starts_with(b"(Accessed"),
+        _ => false,
+    }
+}
+
+/// Every identifier, link and access note in `s`, in order. Linear: one byte pass
+/// jumps between bytes that can open a label (all ASCII, so always at a character
+/// boundary); only there, at a word start, are the rules tried, and each hit skips
+/// past itself.
 pub(crate) fn find_ids(s: &str) -> Vec<IdHit<'_>> {
+    let bytes = s.as_bytes();
     let mut hits = Vec::new();
     let mut at = 0;
-    while at < s.len() {
-        let Some(rest) = s.get(at..) else { break };
-        let step = rest.chars().next().map_or(1, char::len_utf8);
-        if !is_word_start(s, at) {
-            at += step;
+    while let Some(ahead) = bytes.get(at..) {
+        let Some(off) = ahead.iter().position(|&b| OPENERS[usize::from(b)]) else {
+            break;
+        };
+        let p = at + off;
+        at = p + 1;
+        if !may_open_id(ahead.get(off..).unwrap_or_default()) || !is_word_start(s, p) {
             continue;
         }
-        if let Some(hit) = id_at(s, at) {
-            at = hit.span.end.max(at + step);
+        if let Some(hit) = id_at(s, p) {
+            at = hit.span.end.max(p + 1);
             hits.push(hit);
-            continue;
         }
-        at += step;
     }
     hits
 }
@@ -308,6 +353,49 @@ mod tests {
         assert!(note_label("[cited 2020 Apr 22]").is_ok());
         assert!(note_label("Epub 2012 Jan 18.").is_ok());
         assert!(note_label("Availability").is_err());
+    }
+
+    #[test]
+    fn may_open_id_rule() {
+        for yes in [
+            "10.1/x",
+            "DOI: 10",
+            "doi.org/",
+            "HTTPS://",
+            "www.x",
+            "PMID",
+            "pmc1",
+            "PubMed",
+            "Available",
+            "accessed",
+            "ePub",
+            "Retrieved",
+            "URL:",
+            "ISBN",
+            "Last accessed",
+            "Cited",
+            "[cited",
+            "[Cited",
+            "[Accessed",
+            "[Epub",
+            "(Accessed",
+        ] {
+            assert!(may_open_id(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "1.5", "dolor", "hat", "west", "page", "apple", "ears", "rate", "urn", "iso",
+            "last", "cat", "[12]", "(2004)", "", "é",
+        ] {
+            assert!(!may_open_id(no.as_bytes()), "{no}");
+        }
+    }
+
+    #[test]
+    fn ids_only_at_word_starts() {
+        assert!(find_ids("xdoi aPMID: 12 bhttps://x.org").is_empty());
+        let hits = find_ids("é PMID: 12 ünd (Accessed 2020 May 1)");
+        let kinds: Vec<IdKind> = hits.iter().map(|h| h.kind).collect();
+        assert_eq!(kinds, [IdKind::Pmid, IdKind::Note]);
     }
 
     #[test]

@@ -171,7 +171,8 @@ fn is_field_punct(c: char) -> bool {
 }
 
 fn split_fields(s: &str) -> Fields<'_> {
-    let mut f = Fields::default();
+    // about a dozen placed ranges per reference: one allocation
+    let mut f = Fields { placed: Vec::with_capacity(24), ..Fields::default() };
     let lab = label(s);
     f.placed.push(0..lab);
     // 2. identifiers, links, notes
@@ -527,9 +528,39 @@ fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     ok.then_some((place, publ))
 }
 
+/// `haystack.find(needle)` for a literal needle, without building a `str` searcher
+/// per call (memchr's one-shot search: Rabin-Karp on short text).
+fn find_str(haystack: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// True when one of `words` (ASCII case-blind) is a word of `s`: a run of
+/// alphanumeric characters and `'`. One byte pass; only non-ASCII characters are
+/// decoded.
 fn has_word(s: &str, words: &[&str]) -> bool {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    let b = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= b.len() {
+        // does a word end here (the end of the text, or a separator of `len` bytes)?
+        let (ends, len) = match b.get(i) {
+            None => (true, 1),
+            Some(&c) if c.is_ascii() => (!(c.is_ascii_alphanumeric() || c == b'\''), 1),
+            Some(_) => {
+                let ch = s.get(i..).and_then(|t| t.chars().next());
+                (ch.is_some_and(|ch| !ch.is_alphanumeric()), ch.map_or(1, char::len_utf8))
+            }
+        };
+        if ends {
+            let w = b.get(start..i).unwrap_or_default();
+            if words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())) {
+                return true;
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    false
 }
 
 /// Title, container, publisher, editors between the authors and the source block.
@@ -796,7 +827,7 @@ fn tidy_container(f: &mut Fields<'_>) {
         ", eds. ",
         " edited by ",
     ];
-    if let Some(i) = editors.iter().filter_map(|m| c.find(m)).min() {
+    if let Some(i) = editors.iter().filter_map(|m| find_str(c, m)).min() {
         f.notes.push(c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']));
         c = c.get(..i).unwrap_or_default();
     }
@@ -813,7 +844,7 @@ fn tidy_container(f: &mut Fields<'_>) {
         " pp. ",
         ", p. ",
     ] {
-        if let Some(i) = c.find(label) {
+        if let Some(i) = find_str(c, label) {
             let after = c.get(i + label.len()..).unwrap_or_default();
             let num: &str = after.split([',', ')', ' ']).next().unwrap_or_default();
             if num.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
@@ -827,13 +858,16 @@ fn tidy_container(f: &mut Fields<'_>) {
         }
     }
     // `to appear`, `in press`, `submitted`
+    // (lower-cased once, again only after a cut)
+    let mut lower = c.to_lowercase();
     for tail in [", to appear", " to appear", ", in press", " (in press)", ", submitted"]
     {
-        if let Some(i) = c.to_lowercase().rfind(tail) {
+        if let Some(i) = memchr::memmem::rfind(lower.as_bytes(), tail.as_bytes()) {
             if let Some(n) = c.get(i..) {
                 f.notes.push(n.trim_start_matches([',', ' ']));
             }
             c = c.get(..i).unwrap_or_default();
+            lower = c.to_lowercase();
         }
     }
     // a conference's place: `Proceedings of X, Portland, OR` / `IROS '91 (Osaka, Japan)`

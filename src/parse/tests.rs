@@ -193,3 +193,23 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn has_word_rule() {
+    assert!(has_word("PhD thesis, Univ", &["thesis"]));
+    assert!(has_word("Tech. REPORT 12", &["report"]));
+    assert!(has_word("O'Neil's", &["o'neil's"]));
+    assert!(has_word("Universität Wien", &["Universität"]));
+    assert!(has_word("Berlin–Universität", &["Universität"]));
+    assert!(!has_word("theses", &["thesis"]));
+    assert!(!has_word("reporting", &["report"]));
+    assert!(!has_word("", &["x"]));
+    assert!(!has_word("éthesis", &["thesis"]));
+}
+
+#[test]
+fn find_str_rule() {
+    assert_eq!(find_str("Book, edited by A", ", edited by "), Some(4));
+    assert_eq!(find_str("Bök, pp. 3", ", pp. "), Some(4));
+    assert_eq!(find_str("Book", ", pp. "), None);
+}
