@@ -171,7 +171,11 @@ pub fn normalize_pmcid(s: &str) -> Option<String> {
     let lower = t.to_ascii_lowercase();
     let rest = lower.strip_prefix("pmcid").unwrap_or(&lower);
     let rest = rest.trim_start_matches([':', ' ']);
-    let rest = rest.strip_prefix("pmc").unwrap_or(rest).trim_start();
+    // "PMC7138017", and the doubled "PMCPmc7138017" / "PMC PMC7138017" of some exports.
+    let mut rest = rest;
+    while let Some(r) = rest.strip_prefix("pmc") {
+        rest = r.trim_start();
+    }
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let tail = rest.get(digits.len()..).unwrap_or_default();
     let ok = (1..=10).contains(&digits.len())
@@ -203,6 +207,15 @@ mod tests {
                 "10.1093/acprof:oso/9780195066661.001.0001",
             ),
             ("10.3390/biom10081195;", "10.3390/biom10081195"),
+            ("[10.1016/j.cell.2020.02.052]", "10.1016/j.cell.2020.02.052"),
+            (
+                "10.1002/1097-0142(19821115)50:10%3C2074::AID-CNCR2820501018%3E3.0.CO;2-Z",
+                "10.1002/1097-0142(19821115)50:10<2074::aid-cncr2820501018>3.0.co;2-z",
+            ),
+            (
+                "DOI: 10.1186/s12889-020-08705-5 PMCID: PMC12",
+                "10.1186/s12889-020-08705-5",
+            ),
             (
                 "doi:10.1002/(SICI)1096-8628(19961111)65:4<277::AID-AJMG6>3.0.CO;2-M.",
                 "10.1002/(sici)1096-8628(19961111)65:4<277::aid-ajmg6>3.0.co;2-m",
@@ -234,6 +247,8 @@ mod tests {
     fn pmcid_forms() {
         assert_eq!(normalize_pmcid("PMCID: PMC7138017").as_deref(), Some("PMC7138017"));
         assert_eq!(normalize_pmcid("pmc7138017").as_deref(), Some("PMC7138017"));
+        assert_eq!(normalize_pmcid("PMCPmc7138017").as_deref(), Some("PMC7138017"));
+        assert_eq!(normalize_pmcid("PMC PMC7138017").as_deref(), Some("PMC7138017"));
         assert_eq!(normalize_pmcid("7138017").as_deref(), Some("PMC7138017"));
         assert_eq!(normalize_pmcid("PMC"), None);
         assert_eq!(normalize_pmcid("PMCx1"), None);
