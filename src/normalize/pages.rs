@@ -50,8 +50,19 @@ fn strip_label(t: &str) -> &str {
 }
 
 /// Expand an abbreviated last page against the first: (`1604`, `17`) → `1617`,
-/// (`S11`, `2`) → `S12`, (`e123`, `e125`) unchanged.
+/// (`S11`, `2`) → `S12`, (`132S`, `75S`) → `175S`, (`e123`, `e125`) unchanged.
 pub fn expand_last(first: &str, last: &str) -> String {
+    // A letter suffix shared by both ends (supplement pages `132S-75S`).
+    let suffix =
+        |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let (fs, ls) = (suffix(first), suffix(last));
+    if fs > 0 && fs == ls && first[first.len() - fs..] == last[last.len() - ls..] {
+        let (f, l) = (&first[..first.len() - fs], &last[..last.len() - ls]);
+        if f.bytes().all(|b| b.is_ascii_digit()) && l.bytes().all(|b| b.is_ascii_digit())
+        {
+            return format!("{}{}", expand_last(f, l), &last[last.len() - ls..]);
+        }
+    }
     let split = |s: &str| {
         let i = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
         (
@@ -88,6 +99,7 @@ mod tests {
         assert_eq!(normalize_pages("610-621."), p("610", Some("621")));
         assert_eq!(normalize_pages("S11–2"), p("S11", Some("S12")));
         assert_eq!(normalize_pages("S11-S12"), p("S11", Some("S12")));
+        assert_eq!(normalize_pages("132S-75S"), p("132S", Some("175S")));
         assert_eq!(normalize_pages("pp. 24-30"), p("24", Some("30")));
         assert_eq!(normalize_pages("p. 12–34"), p("12", Some("34")));
         assert_eq!(normalize_pages("1451– 1451"), p("1451", None));
