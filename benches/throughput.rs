@@ -105,3 +105,63 @@ fn batch_parse_lines(b: divan::Bencher) {
         .len()
     });
 }
+
+#[divan::bench]
+fn normalize_identifiers(b: divan::Bencher) {
+    // Every DOI, PMID and PMCID the parser found, normalised again from its text form.
+    let ids: Vec<String> = REFS
+        .iter()
+        .flat_map(|r| [r.doi.clone(), r.pmid.clone(), r.pmcid.clone()])
+        .flatten()
+        .collect();
+    b.counter(ItemsCount::new(ids.len())).bench(|| {
+        ids.iter()
+            .filter(|s| {
+                pubrefs::normalize::ident::normalize_doi(divan::black_box(s)).is_some()
+                    || pubrefs::normalize::ident::normalize_pmcid(s).is_some()
+            })
+            .count()
+    });
+}
+
+#[divan::bench]
+fn normalize_pages(b: divan::Bencher) {
+    let pages: Vec<String> =
+        REFS.iter().filter_map(|r| r.pages.as_ref()).map(|p| p.to_string()).collect();
+    b.counter(ItemsCount::new(pages.len())).bench(|| {
+        pages
+            .iter()
+            .filter(|p| {
+                pubrefs::normalize::pages::normalize_pages(divan::black_box(p)).is_some()
+            })
+            .count()
+    });
+}
+
+#[divan::bench]
+fn journals_apply(b: divan::Bencher) {
+    let list = "../shared/data/journals/citation-style-language__abbreviations/ncbi/J_Sequence.txt";
+    let Ok(list) = pubrefs::journals::JournalList::load(std::path::Path::new(list))
+    else {
+        eprintln!("note: the NLM journal list is absent; skipping journals_apply");
+        return;
+    };
+    b.counter(ItemsCount::new(REFS.len())).bench(|| {
+        let mut refs = REFS.clone();
+        for r in &mut refs {
+            list.apply(r);
+        }
+        refs.len()
+    });
+}
+
+#[divan::bench]
+fn dedup_references(b: divan::Bencher) {
+    b.counter(ItemsCount::new(2 * REFS.len())).bench(|| {
+        let mut d = pubrefs::dedup::Dedup::new();
+        for r in REFS.iter().chain(REFS.iter()) {
+            d.add(r.clone());
+        }
+        d.merged()
+    });
+}
