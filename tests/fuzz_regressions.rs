@@ -69,11 +69,9 @@ fn check_xml(text: &str) {
 fn check_reference(text: &str) -> Reference {
     let r = parse_reference(text);
     assert_eq!(r.raw, text);
-    for field in [&r.title, &r.container, &r.volume, &r.issue, &r.doi, &r.pmid, &r.pmcid]
-    {
-        if let Some(v) = field {
-            assert!(!v.trim().is_empty(), "empty field in {r:?}");
-        }
+    let fields = [&r.title, &r.container, &r.volume, &r.issue, &r.doi, &r.pmid, &r.pmcid];
+    for v in fields.into_iter().flatten() {
+        assert!(!v.trim().is_empty(), "empty field in {r:?}");
     }
     r
 }
@@ -162,47 +160,27 @@ fn findings(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// Run `check` on every finding of `target`, each within `limit` (a debug build).
-fn replay(target: &str, limit: Duration, check: impl Fn(&[u8])) {
-    for (path, bytes) in findings(target) {
+/// Returns how many there were.
+fn replay(target: &str, limit: Duration, check: impl Fn(&[u8])) -> usize {
+    let files = findings(target);
+    for (path, bytes) in &files {
         let t = Instant::now();
-        check(&bytes);
+        check(bytes);
         let took = t.elapsed();
         assert!(took < limit, "{}: {took:?}", path.display());
     }
+    files.len()
 }
 
 #[test]
-fn committed_findings_extract_text() {
-    replay("extract_text", Duration::from_secs(10), check_document);
-}
-
-#[test]
-fn committed_findings_extract_html() {
-    replay("extract_html", Duration::from_secs(10), |b| {
-        check_html(&String::from_utf8_lossy(b))
-    });
-}
-
-#[test]
-fn committed_findings_extract_xml() {
-    replay("extract_xml", Duration::from_secs(10), |b| {
-        check_xml(&String::from_utf8_lossy(b))
-    });
-}
-
-#[test]
-fn committed_findings_writers_roundtrip() {
-    replay("writers_roundtrip", Duration::from_secs(10), |b| {
-        check_reference_and_writers(&String::from_utf8_lossy(b))
-    });
-}
-
-#[test]
-#[ignore = "parser findings, for the parser owner: see fixtures/fuzz/parse/"]
-fn committed_findings_parse() {
-    replay("parse", Duration::from_secs(10), |b| {
-        check_reference_and_writers(&String::from_utf8_lossy(b))
-    });
+fn committed_findings() {
+    let limit = Duration::from_secs(10);
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let n = replay("extract_text", limit, check_document)
+        + replay("extract_html", limit, |b| check_html(&text(b)))
+        + replay("extract_xml", limit, |b| check_xml(&text(b)))
+        + replay("writers_roundtrip", limit, |b| check_reference_and_writers(&text(b)));
+    assert!(n > 0, "no findings under fixtures/fuzz/");
 }
 
 // ---------------------------------------------------------------------------------
@@ -493,7 +471,7 @@ fn smoke(
 fn smoke_documents() {
     smoke(
         "documents",
-        1500,
+        800,
         |rng| if rng.below(2) == 0 { soup(rng, 120) } else { noise(rng, 400) },
         check_document,
     );
