@@ -3,10 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pubrefs::batch::{Include, Mode, process_bytes};
+use pubrefs::batch::{Mode, Settings, process_bytes};
 
 fuzz_target!(|data: &[u8]| {
-    let o = process_bytes("fuzz", data, Mode::Convert, Include::References);
+    let o = process_bytes("fuzz", data, &Settings::new(Mode::Convert));
     let r = &o.report;
     assert_eq!(r.references, o.records.len());
     assert_eq!(r.parsed + r.partial + r.raw, r.references);

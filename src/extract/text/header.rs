@@ -205,10 +205,14 @@ fn journal_prefix(i: &str) -> IResult<&str, &str> {
 fn pages(p: &str) -> Pages {
     match p.split_once(['-', '–']) {
         Some((a, b)) if !a.is_empty() && !b.is_empty() => {
-            let last = if b.len() < a.len() && b.chars().all(|c| c.is_ascii_digit()) {
-                format!("{}{}", &a[..a.len() - b.len()], b)
-            } else {
-                b.to_owned()
+            // "1604-17" → 1617: the last page borrows the first page's leading digits
+            // (`get`, since the first page may end in a character wider than a byte).
+            let head = (b.len() < a.len() && b.chars().all(|c| c.is_ascii_digit()))
+                .then(|| a.get(..a.len() - b.len()))
+                .flatten();
+            let last = match head {
+                Some(head) => format!("{head}{b}"),
+                None => b.to_owned(),
             };
             Pages { first: a.to_owned(), last: Some(last) }
         }
@@ -354,8 +358,11 @@ fn short_citation(lines: &[Line<'_>], r: &mut Reference) {
             Some(w) => (w, true),
             None => (who, false),
         };
-        let journal = rest.split(". ").next().unwrap_or("").trim().trim_end_matches('.');
-        let tail = rest[journal.len().min(rest.len())..].trim_start_matches('.').trim();
+        // The journal is the first ". "-separated part; the tail starts after that part
+        // (not after the trimmed journal, whose length is no offset into `rest`).
+        let first = rest.split(". ").next().unwrap_or("");
+        let journal = first.trim().trim_end_matches('.');
+        let tail = rest.get(first.len()..).unwrap_or("").trim_start_matches('.').trim();
         let date_like = tail.is_empty() || tail == "." || year(tail).is_ok();
         let who_ok = !who.is_empty()
             && who.split_whitespace().count() <= 5
@@ -471,6 +478,31 @@ mod tests {
         assert_eq!(c.journal, Some("J Glob Health"));
         assert!(citation_line("The year 2020 was long.").is_err());
         assert!(citation_line(". 2020").is_err());
+    }
+
+    #[test]
+    fn page_ranges() {
+        assert_eq!(
+            pages("1604-17"),
+            Pages { first: "1604".into(), last: Some("1617".into()) }
+        );
+        assert_eq!(pages("e12–e19").last.as_deref(), Some("e19"));
+        assert_eq!(pages("010338"), Pages { first: "010338".into(), last: None });
+        // Fuzz finding: a first page ending in a wide character is not sliced inside it.
+        assert_eq!(pages("\u{fffd}-9").last.as_deref(), Some("9"));
+        assert_eq!(pages("-9"), Pages { first: "-9".into(), last: None });
+    }
+
+    #[test]
+    fn short_citation_tail_after_spaces() {
+        // Fuzz finding: the journal part starts with a space, so its trimmed length is no
+        // offset into the line.
+        let lines = split_lines("Ann Lee.  \u{e9}. 2020.\n");
+        let mut r = Reference::default();
+        short_citation(&lines, &mut r);
+        assert_eq!(r.container.as_deref(), Some("\u{e9}"));
+        let lines = split_lines("A.  \u{e9}\n");
+        short_citation(&lines, &mut Reference::default());
     }
 
     #[test]
