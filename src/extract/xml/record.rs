@@ -138,38 +138,12 @@ pub(crate) fn parse_loose_date(s: &str) -> Option<Date> {
     cit_date(s.trim()).ok().map(|(_, d)| d)
 }
 
-// the trailing digits of a page (`224` in `S224`)
-fn digit_tail(s: &str) -> usize {
-    s.chars().rev().take_while(char::is_ascii_digit).count()
-}
-
 /// A page range from `first-last`, expanding an abbreviated last page
-/// (`171-8` gives 171–178, `S224-5` gives S224–S225).
+/// (`171-8` gives 171–178, `S224-5` gives S224–S225); what follows a `,` or `;`
+/// (`123-45; discussion 146`) is not part of the range.
 pub(crate) fn parse_pages(s: &str) -> Option<Pages> {
-    let s = s.trim().trim_end_matches('.');
     let s = s.split([',', ';']).next().unwrap_or(s).trim();
-    if s.is_empty() {
-        return None;
-    }
-    let (first, last) = match s.split_once(['-', '–']) {
-        Some((f, l)) => (f.trim(), Some(l.trim()).filter(|l| !l.is_empty())),
-        None => (s, None),
-    };
-    if first.is_empty() {
-        return None;
-    }
-    let last = last.map(|l| {
-        let tail = digit_tail(first);
-        if l.chars().all(|c| c.is_ascii_digit()) && l.len() < tail {
-            // `first` ends in `tail` ASCII digits, so this is a char boundary.
-            let keep = first.len() - l.len();
-            format!("{}{l}", first.get(..keep).unwrap_or_default())
-        } else {
-            l.to_owned()
-        }
-    });
-    let last = last.filter(|l| l != first);
-    Some(Pages { first: first.to_owned(), last })
+    crate::normalize::pages::normalize_pages(s)
 }
 
 /// A DOI without resolver or `doi:` prefix and trailing period, lower-cased.
