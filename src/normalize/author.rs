@@ -210,7 +210,16 @@ fn tidy_dotted(given: &str) -> String {
                 &pieces.iter().map(|p| format!("{p}.")).collect::<Vec<_>>().join(" "),
             );
         } else {
-            out.push_str(&part.replace(['‐', '‑', '–'], "-"));
+            // `John.` at the end of a Chicago name (`Smith, John. 2005.`): the full
+            // stop ends the name, it is not an initial's
+            let word = if part.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !part.trim_end_matches('.').contains('.')
+            {
+                part.trim_end_matches('.')
+            } else {
+                part
+            };
+            out.push_str(&word.replace(['‐', '‑', '–'], "-"));
         }
     }
     out
@@ -472,6 +481,8 @@ mod tests {
         assert_eq!(parse_name("Bakhtin, Mikhail"), p("Bakhtin", "Mikhail"));
         assert_eq!(parse_name("LEDUC, H."), p("LEDUC", "H."));
         assert_eq!(parse_name("Kim, J.‐H."), p("Kim", "J.-H."));
+        assert_eq!(parse_name("Smith, John."), p("Smith", "John"));
+        assert_eq!(parse_name("Doe, Jane A."), p("Doe", "Jane A."));
     }
 
     #[test]

@@ -255,7 +255,18 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             || is_nlm_initials(w.core()) && w.core().chars().count() <= 3;
         let is_name = is_given_word(w.core()) && !seen_init;
         let suffix = n > 0 && is_suffix(w.core_keep_dot());
-        if !(is_init || is_name || suffix) || n >= 4 {
+        // ACS: `Doe, B. J. Am. Chem. Soc. 2020` — `J.` before an abbreviated word opens
+        // the journal (`J. Am.`, `J. Org.`, `J. Phys.`), it is not an initial
+        let journal_j = n > 0
+            && c == "J."
+            && ws.get(j + 1).is_some_and(|x| {
+                let t = x.text;
+                t.ends_with('.')
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                    && t.chars().filter(|c| c.is_lowercase()).count() >= 1
+                    && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            });
+        if !(is_init || is_name || suffix) || n >= 4 || journal_j {
             break;
         }
         seen_init |= is_init;
@@ -659,6 +670,9 @@ mod tests {
             names("Gatto, J., Dambrun, M., & De Oliveira, P. (2010). Prejudice.");
         assert_eq!(n, ["Gatto, J.", "Dambrun, M.", "De Oliveira, P."]);
         assert_eq!(rest, "(2010). Prejudice.");
+        let (n, _, rest) = names("Smith, J. A.; Doe, B. J. Am. Chem. Soc. 2020, 142, 1.");
+        assert_eq!(n, ["Smith, J. A.", "Doe, B."]);
+        assert_eq!(rest, "J. Am. Chem. Soc. 2020, 142, 1.");
         let (n, _, rest) = names(
             "Araque, A., G. Carmignoto, and A. Volterra. 2014. “Gliotransmitters.”",
         );

@@ -122,7 +122,7 @@ fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-// `[12] ` | `12. ` | `12) ` | `(b) ` — a list label in front of a reference
+// `[12] ` | `12. ` | `12) ` | `(b) ` | `(12) ` — a list label in front of a reference
 fn label(s: &str) -> usize {
     let b = s.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -146,6 +146,13 @@ fn label(s: &str) -> usize {
         && b.get(1).is_some_and(u8::is_ascii_lowercase)
     {
         return after(3);
+    }
+    // ACS numbers its list `(1) Smith, J. A.; …`
+    if b.first() == Some(&b'(') {
+        let n = b.get(1..).unwrap_or_default().iter().take_while(|c| c.is_ascii_digit()).count();
+        if (1..=3).contains(&n) && b.get(n + 1) == Some(&b')') && b.get(n + 2) == Some(&b' ') {
+            return after(n + 2);
+        }
     }
     if (1..=4).contains(&digits)
         && matches!(b.get(digits), Some(b'.' | b')'))
@@ -263,9 +270,14 @@ fn split_fields(s: &str) -> Fields<'_> {
     tidy_container(&mut f);
     // `J. M. Maldacena, Adv. Theor. Math. Phys. 2 (1998) 231-252.`: no title, the
     // abbreviated journal is the container
+    // ACS without a title: `Han, S. E.; Chen, G. Nano Lett. 2010, 10, 1012.` (the full
+    // stop after the last word counts as an abbreviation's)
     if f.container.is_none()
         && f.volume.is_some()
-        && f.title.is_some_and(looks_abbreviated)
+        && f.title.is_some_and(|t| {
+            let end = span_of(s, t).end;
+            looks_abbreviated(t) || s.get(end..).is_some_and(|a| a.starts_with('.')) && looks_abbreviated(&format!("{t}."))
+        })
     {
         f.container = f.title.take();
     }
@@ -598,6 +610,9 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     {
         f.kind = Some(RefType::Report);
     }
+    if acs_book(m, f) {
+        return;
+    }
     // a LaTeX-quoted title: ``Title,'' Journal
     if let Some(inner) = m.strip_prefix("``")
         && let Some(c) = inner.find("''")
@@ -791,6 +806,118 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.title = m.get(first.start..t_end);
     }
     f.container = m.get(c_start..c_end);
+}
+
+/// `Publisher: Place` as ACS writes it after a `;` (`Wiley: New York`,
+/// `Gaussian, Inc.: Wallingford, CT`) → (publisher, place).
+fn acs_publisher_place(seg: &str) -> Option<(&str, &str)> {
+    let seg = seg.trim().trim_end_matches([',', '.', ';']);
+    let (publ, place) = seg.rsplit_once(": ")?;
+    let place_words = place.split_whitespace().count();
+    let ok = (1..=8).contains(&publ.split_whitespace().count())
+        && (1..=4).contains(&place_words)
+        && publ.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !place.chars().any(|c| c.is_ascii_digit());
+    ok.then_some((publ, place))
+}
+
+/// ACS books and chapters, whose fields `;` separates:
+/// `Physical Chemistry, 9th ed.; Oxford University Press: Oxford` and
+/// `In Comprehensive Organic Synthesis; Trost, B. M., Ed.; Pergamon: Oxford`.
+/// True when `m` (the text between the authors and the source block) was read so.
+fn acs_book<'a>(m: &'a str, f: &mut Fields<'a>) -> bool {
+    if !m.contains("; ") || f.issue.is_some() {
+        return false;
+    }
+    let parts: Vec<&str> = m.split("; ").map(str::trim).collect();
+    let Some((last, front)) = parts.split_last() else { return false };
+    let Some((publ, place)) = acs_publisher_place(last) else { return false };
+    let Some((first, middle)) = front.split_first() else { return false };
+    if first.contains(". ") && !first.starts_with("In ") {
+        // `Title. In Book; …`: a chapter title before the book
+        let Some(i) = find_str(first, ". In ") else { return false };
+        f.title = first.get(..i);
+        return acs_chapter(first.get(i + 2..).unwrap_or_default(), middle, publ, place, f);
+    }
+    if first.starts_with("In ") {
+        return acs_chapter(first, middle, publ, place, f);
+    }
+    let (title, edition) = split_edition(first);
+    f.title = Some(title);
+    f.edition = edition.or(f.edition);
+    f.publisher = Some(publ);
+    f.place = Some(place);
+    for p in middle {
+        acs_middle_part(p, f);
+    }
+    f.kind = Some(f.kind.unwrap_or(RefType::Book));
+    true
+}
+
+/// `In Book, 2nd ed.; Editor, A., Ed.; …` after the chapter title.
+fn acs_chapter<'a>(
+    book: &'a str,
+    middle: &[&'a str],
+    publ: &'a str,
+    place: &'a str,
+    f: &mut Fields<'a>,
+) -> bool {
+    let book = book.strip_prefix("In ").unwrap_or(book).trim();
+    let (book, edition) = split_edition(book);
+    f.container = Some(book);
+    f.edition = edition.or(f.edition);
+    f.publisher = Some(publ);
+    f.place = Some(place);
+    for p in middle {
+        acs_middle_part(p, f);
+    }
+    f.kind = Some(RefType::Chapter);
+    true
+}
+
+/// A middle part of an ACS book: editors (`Trost, B. M., Ed.`), a volume (`Vol. 2`)
+/// or a series; what is not understood becomes a note.
+fn acs_middle_part<'a>(p: &'a str, f: &mut Fields<'a>) {
+    let p = p.trim().trim_end_matches(',');
+    if let Some(v) = p.strip_prefix("Vol. ").or_else(|| p.strip_prefix("Vol "))
+        && f.volume.is_none()
+    {
+        f.volume = Some(v.trim_end_matches('.'));
+        return;
+    }
+    // `Trost, B. M., Ed.` / `Smith, A.; Jones, B., Eds.`
+    let names = p
+        .strip_suffix(", Ed.")
+        .or_else(|| p.strip_suffix(", Eds."))
+        .or_else(|| p.strip_suffix(", Ed"))
+        .or_else(|| p.strip_suffix(", Eds"));
+    if let Some(names) = names {
+        let al = authors::scan_authors(names);
+        if !al.items.is_empty() && al.end + 1 >= names.len() {
+            for it in &al.items {
+                if let Some(t) = names.get(it.clone()) {
+                    f.editors.push(t);
+                }
+            }
+            return;
+        }
+    }
+    f.notes.push(p);
+}
+
+/// `Physical Chemistry, 9th ed.` → (`Physical Chemistry`, `9th ed.`).
+fn split_edition(t: &str) -> (&str, Option<&str>) {
+    let t = t.trim().trim_end_matches(',');
+    if let Some((head, ed)) = t.rsplit_once(", ") {
+        let el = ed.to_lowercase();
+        if (el.ends_with(" ed.") || el.ends_with(" ed") || el.ends_with(" edn") || el.ends_with(" edition"))
+            && ed.split_whitespace().count() <= 3
+        {
+            return (head, Some(ed.trim_end_matches('.')));
+        }
+    }
+    (t, None)
 }
 
 fn chapter_kind(container: Option<&str>) -> RefType {

@@ -77,6 +77,7 @@ fn is_src_punct(c: char) -> bool {
             | '‑'
             | '–'
             | '—'
+            | '−'
             | ' '
             | '/'
     )
@@ -221,7 +222,7 @@ fn token(i: &str) -> IResult<&str, &str> {
         nom::multi::many0((
             nom::branch::alt((
                 take_while1(|c: char| {
-                    matches!(c, '-' | '‐' | '‑' | '–' | '—' | '.' | '/')
+                    matches!(c, '-' | '‐' | '‑' | '–' | '—' | '−' | '.' | '/')
                 }),
                 thousands,
             )),
@@ -546,7 +547,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                         }
                     }
                     _ if is_num(t) => {
-                        let has_dash = t.contains(['-', '‐', '‑', '–', '—']);
+                        let has_dash = t.contains(['-', '‐', '‑', '–', '—', '−']);
                         let slot = if prev_sep == Some(Some(':')) && src.pages.is_none() {
                             &mut src.pages
                         } else if src.volume.is_none()
