@@ -71,7 +71,8 @@ fn url(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-// `Available from:` | `Available at:` | `Accessed` | `[cited` | `Epub` | `Retrieved from` …
+// `Available from:` | `Available at:` | `Accessed` | `[cited` | `Epub` | `Retrieved from` |
+// `Preprint at` (Nature) …
 fn note_label(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((
@@ -94,6 +95,7 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         tag("ISBN"),
         tag("Retrieved"),
         tag("ePub"),
+        tag("Preprint at"),
     ))
     .parse(i)
 }
@@ -143,7 +145,9 @@ fn may_open_id(rest: &[u8]) -> bool {
         Some(b'd' | b'D') => ci(b"doi"),
         Some(b'h' | b'H') => ci(b"http"),
         Some(b'w' | b'W') => ci(b"www."),
-        Some(b'p' | b'P') => ci(b"pm") || rest.starts_with(b"PubMed"),
+        Some(b'p' | b'P') => {
+            ci(b"pm") || rest.starts_with(b"PubMed") || rest.starts_with(b"Preprint at")
+        }
         Some(b'a' | b'A') => ci(b"avail") || ci(b"access"),
         Some(b'e' | b'E') => ci(b"epub"),
         Some(b'r' | b'R') => rest.starts_with(b"Retrieved"),
@@ -379,6 +383,7 @@ mod tests {
             "[Accessed",
             "[Epub",
             "(Accessed",
+            "Preprint at",
         ] {
             assert!(may_open_id(yes.as_bytes()), "{yes}");
         }

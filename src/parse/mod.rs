@@ -622,6 +622,15 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         container_and_publisher(s, base + 2 + c + 2, after, f);
         return;
     }
+    // Harvard: `'Title of article', Journal of Things, 12(3)`
+    if let Some(inner) = m.strip_prefix('\'')
+        && let Some(c) = single_quote_close(inner)
+    {
+        f.title = inner.get(..c);
+        let after = inner.get(c + 1..).unwrap_or_default();
+        container_and_publisher(s, base + 1 + c + 1, after, f);
+        return;
+    }
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
     if let Some(q) = m.find(['“', '"', '‘']).filter(|&q| q == 0) {
         let open_len =
@@ -780,6 +789,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     if keep.len() == 1 || bookish {
         let last = keep.last().map_or(first.end, |r| r.end);
         f.title = m.get(first.start..last);
+        if f.publisher.is_some()
+            && let Some(t) = f.title
+            && let (t, Some(ed)) = split_edition(t)
+        {
+            f.title = Some(t);
+            f.edition = Some(ed);
+        }
         if f.publisher.is_some() && f.kind.is_none() {
             f.kind = Some(RefType::Book);
         }
@@ -909,6 +925,19 @@ fn acs_middle_part<'a>(p: &'a str, f: &mut Fields<'a>) {
 /// `Physical Chemistry, 9th ed.` → (`Physical Chemistry`, `9th ed.`).
 fn split_edition(t: &str) -> (&str, Option<&str>) {
     let t = t.trim().trim_end_matches(',');
+    // `Molecular Biology of the Cell 6th edn` (Nature): an ordinal before the marker
+    for marker in [" edn", " ed.", " ed", " edition"] {
+        if let Some(head) = t.strip_suffix(marker)
+            && let Some((title, ord)) = head.rsplit_once(' ')
+            && ord.len() <= 5
+            && ord.starts_with(|c: char| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|o| ord.ends_with(o))
+            && !title.ends_with(',')
+        {
+            let ed = t.get(title.len() + 1..).unwrap_or_default();
+            return (title, Some(ed.trim_end_matches('.')));
+        }
+    }
     if let Some((head, ed)) = t.rsplit_once(", ") {
         let el = ed.to_lowercase();
         if (el.ends_with(" ed.") || el.ends_with(" ed") || el.ends_with(" edn") || el.ends_with(" edition"))
@@ -950,12 +979,34 @@ fn tidy_container(f: &mut Fields<'_>) {
         ", edited by ",
         ", translated by ",
         " (ed. ",
+        " (eds ",
+        " (eds. ",
+        " (ed ",
         ", ed. ",
         ", eds. ",
         " edited by ",
     ];
     if let Some(i) = editors.iter().filter_map(|m| find_str(c, m)).min() {
-        f.notes.push(c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']));
+        let mut note = c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']);
+        // Nature: `Proc. X (eds Larochelle, H. et al.) 1877–1901`: pages after the bracket
+        if c.get(i..).is_some_and(|t| t.starts_with(" ("))
+            && let Some(close) = note.find(')')
+        {
+            let after = note.get(close + 1..).unwrap_or_default().trim();
+            note = note.get(..close).unwrap_or_default();
+            if f.pages.is_none() && is_page_range(after.trim_end_matches(['.', ','])) {
+                f.pages = Some(after.trim_end_matches(['.', ',']));
+            }
+        }
+        // Chicago: `In Book, edited by A. Editor, 45–67.`: the pages end the note
+        if let Some((head, tail)) = note.trim_end_matches('.').rsplit_once(", ")
+            && f.pages.is_none()
+            && is_page_range(tail)
+        {
+            f.pages = Some(tail);
+            note = head;
+        }
+        f.notes.push(note);
         c = c.get(..i).unwrap_or_default();
     }
     // `…, Vol. 2, pages 266-273. Morgan Kaufmann` / `(Vol. 3, Part A, pp. 1761–1800)`
@@ -1044,6 +1095,31 @@ fn tidy_container(f: &mut Fields<'_>) {
     }
     let c = c.trim_end_matches([',', ' ', '.']);
     f.container = (!c.is_empty()).then_some(c);
+}
+
+/// The closing `'` of a title in ASCII single quotes (`Title', Journal`): the first `'`
+/// after a non-space and before `,`, `.` or the end (an apostrophe is inside a word).
+fn single_quote_close(inner: &str) -> Option<usize> {
+    let b = inner.as_bytes();
+    let i = memchr::memchr_iter(b'\'', b).find(|&i| {
+        i > 0
+            && b.get(i - 1).is_some_and(|c| !c.is_ascii_whitespace())
+            && matches!(b.get(i + 1), None | Some(b',' | b'.' | b';' | b':'))
+    })?;
+    (i >= 3).then_some(i)
+}
+
+/// `45–67` | `1761-1800` | `e12`: a page range or a single page.
+fn is_page_range(t: &str) -> bool {
+    let mut parts = t.split(['-', '–', '‐', '—']);
+    let first = parts.next().unwrap_or_default();
+    let num = |p: &str| {
+        !p.is_empty()
+            && p.len() <= 8
+            && p.chars().all(|c| c.is_ascii_alphanumeric())
+            && p.chars().any(|c| c.is_ascii_digit())
+    };
+    num(first) && parts.all(num)
 }
 
 /// What follows a quoted title or `In:`: `Book. City: Publisher` or `Journal`.
