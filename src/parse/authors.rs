@@ -423,6 +423,51 @@ fn is_et_al_at(s: &str, w: &Word<'_>) -> Option<usize> {
 /// Find the author list at the front of `s`.
 pub(crate) fn scan_authors(s: &str) -> AuthorList {
     let limit = author_limit(s);
+    let mut l = scan_authors_to(s, limit);
+    complete_to_year(s, limit, &mut l);
+    l
+}
+
+/// A last name the list's style did not read, right before the bracketed year
+/// (`Pettijohn TF II, Tesser (2003)`, `Scurrah M, Alcázar et al. (2012)`): up to
+/// three capitalised words between the list and the year are one more author.
+fn complete_to_year(s: &str, limit: usize, l: &mut AuthorList) {
+    if l.items.is_empty() || l.end >= limit || l.editors {
+        return;
+    }
+    if !s.get(limit..).is_some_and(|t| t.starts_with('(')) {
+        return;
+    }
+    let gap = s.get(l.end..limit).unwrap_or_default();
+    let lead = gap.len() - gap.trim_start_matches([',', ' ', '&']).len();
+    let mut name = gap.get(lead..).unwrap_or_default().trim_end();
+    let mut start = l.end + lead;
+    if let Some(rest) = name.strip_prefix("and ") {
+        start += 4;
+        name = rest;
+    }
+    let mut et_al = false;
+    for marker in [" et al.", " et al", ", et al."] {
+        if let Some(n) = name.strip_suffix(marker) {
+            name = n;
+            et_al = true;
+            break;
+        }
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = (1..=3).contains(&words.len())
+        && !name.contains(['.', ',', ';', ':', '(', ')'])
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if ok {
+        l.items.push(start..start + name.len());
+        l.et_al |= et_al;
+        l.end = limit;
+        l.dangling = false;
+    }
+}
+
+/// [`scan_authors`] with the limit worked out.
+fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
     let ws = words(s, limit);
     let Some(first) = ws.first() else { return AuthorList::default() };
     let mut best: Option<AuthorList> = None;
@@ -670,6 +715,13 @@ mod tests {
             names("Gatto, J., Dambrun, M., & De Oliveira, P. (2010). Prejudice.");
         assert_eq!(n, ["Gatto, J.", "Dambrun, M.", "De Oliveira, P."]);
         assert_eq!(rest, "(2010). Prejudice.");
+        let (n, et_al, rest) = names("Pettijohn TF II, Tesser (2003) History.");
+        assert_eq!(n, ["Pettijohn TF II", "Tesser"]);
+        assert!(!et_al);
+        assert_eq!(rest, "(2003) History.");
+        let (n, et_al, _) = names("Scurrah M, Alcázar et al. (2012) Andean weevils.");
+        assert_eq!(n, ["Scurrah M", "Alcázar"]);
+        assert!(et_al);
         let (n, _, rest) = names("Smith, J. A.; Doe, B. J. Am. Chem. Soc. 2020, 142, 1.");
         assert_eq!(n, ["Smith, J. A.", "Doe, B."]);
         assert_eq!(rest, "J. Am. Chem. Soc. 2020, 142, 1.");

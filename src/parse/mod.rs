@@ -472,20 +472,85 @@ const PUBLISHER_WORDS: &[&str] = &[
     "Cengage",
     "Taylor",
     "Harper",
+    "Kaufmann",
+    "Wesley",
+    "Plenum",
+    "Holland",
+    "Pergamon",
+    "Butterworth",
+    "Butterworths",
+    "Heinemann",
+    "Garland",
+    "Sinauer",
+    "Humana",
+    "Raven",
+    "Dekker",
+    "Erlbaum",
+    "Guilford",
+    "Freeman",
+    "Birkhäuser",
+    "Birkhauser",
+    "Reidel",
+    "Nijhoff",
+    "Gruyter",
+    "Brill",
+    "Chapman",
+    "Hall",
+    "Sons",
+    "Benjamin",
+    "Cummings",
+    "Gallimard",
+    "Masson",
+    "Knopf",
+    "Palgrave",
+    "Earthscan",
+    "Longman",
+    "Clarendon",
+    "Jossey",
+    "Wolters",
+    "Kluwer",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "GmbH",
 ];
+
+/// `Inc.`, `Ltd.`: a word that continues a publisher's name after a comma.
+fn is_company_suffix(w: &str) -> bool {
+    matches!(w.trim_end_matches(['.', ',']), "Inc" | "Ltd" | "Co" | "LLC" | "GmbH" | "Pub")
+}
+
+/// `second edition`, `3 edition`, `2nd ed.`: an edition statement.
+fn is_edition_phrase(t: &str) -> bool {
+    let l = t.trim().trim_end_matches('.').to_lowercase();
+    t.split_whitespace().count() <= 3
+        && (l.ends_with(" edition") || l.ends_with(" ed") || l.ends_with(" edn"))
+}
 
 /// `Springer Verlag, New York, USA` | `Dover Publications` → (publisher, place)
 fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
     let seg = seg.trim().trim_end_matches(['.', ',', ';']);
-    let (publ, place) = match seg.split_once(", ") {
-        Some((p, rest)) => (p, Some(rest)),
+    let mut cut = seg.find(", ");
+    // `John Wiley and Sons, Inc., New York`: the company suffix is the publisher's
+    while let Some(c) = cut
+        && seg.get(c + 2..).and_then(|t| t.split([' ', ',']).next()).is_some_and(is_company_suffix)
+    {
+        cut = seg.get(c + 2..).and_then(|t| t.find(", ")).map(|n| c + 2 + n);
+    }
+    let (publ, mut place) = match cut {
+        Some(c) => (seg.get(..c).unwrap_or(seg), seg.get(c + 2..)),
         None => (seg, None),
     };
+    // `…, Reading, MA, second edition`: the edition is not the place
+    if let Some(p) = place
+        && let Some((head, last)) = p.rsplit_once(", ")
+        && is_edition_phrase(last)
+    {
+        place = Some(head);
+    }
     let ok = publ.split_whitespace().count() <= 6
-        && publ
-            .split_whitespace()
-            .any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
-        && place.is_none_or(|p| p.split_whitespace().count() <= 5);
+        && publ.split([' ', '-', '/']).any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
+        && place.is_none_or(|p| p.split_whitespace().count() <= 5 && !is_edition_phrase(p));
     ok.then_some((publ, place))
 }
 
@@ -821,6 +886,18 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         let t_end = keep.get(c_idx - 1).map_or(first.end, |r| r.end);
         f.title = m.get(first.start..t_end);
     }
+    // `Title, Addison-Wesley, Reading, MA, 1974.`: a publisher, not a journal
+    if c_idx > 0
+        && f.volume.is_none()
+        && f.issue.is_none()
+        && f.publisher.is_none()
+        && let Some((publ, place)) = m.get(c_start..c_end).and_then(publisher_place)
+    {
+        f.publisher = Some(publ);
+        f.place = place;
+        f.kind = f.kind.or(Some(RefType::Book));
+        return;
+    }
     f.container = m.get(c_start..c_end);
 }
 
@@ -1070,23 +1147,8 @@ fn tidy_container(f: &mut Fields<'_>) {
     if matches!(f.kind, Some(RefType::Thesis | RefType::Report)) {
         let lower = c.to_lowercase();
         if ["thesis", "dissertation", "report"].iter().any(|w| lower.contains(w)) {
-            let inst = c.rsplit(", ").find(|p| {
-                has_word(
-                    p,
-                    &[
-                        "University",
-                        "Institute",
-                        "Department",
-                        "Dept",
-                        "College",
-                        "School",
-                        "Universität",
-                        "Université",
-                    ],
-                )
-            });
             if f.publisher.is_none() {
-                f.publisher = inst;
+                f.publisher = institution(c);
             }
             f.notes.push(c);
             f.container = None;
@@ -1120,6 +1182,46 @@ fn is_page_range(t: &str) -> bool {
             && p.chars().any(|c| c.is_ascii_digit())
     };
     num(first) && parts.all(num)
+}
+
+/// Words that name an institution (of a thesis or a report).
+const INSTITUTION_WORDS: &[&str] = &[
+    "University",
+    "Institute",
+    "Department",
+    "Dept",
+    "College",
+    "School",
+    "Universität",
+    "Université",
+    "Universitat",
+    "Laboratory",
+    "Laboratories",
+    "Lab",
+    "Labs",
+    "Center",
+    "Centre",
+    "Corporation",
+    "Division",
+    "Faculty",
+];
+
+/// The institution in `Technical Report TR-1, Dept. of CS, Rice University, Houston,
+/// TX`: the comma-separated parts from the first to the last that names one
+/// (`Dept. of CS, Rice University`).
+fn institution(c: &str) -> Option<&str> {
+    let mut first = None;
+    let mut last = None;
+    let mut at = 0;
+    for part in c.split(", ") {
+        let start = at;
+        at += part.len() + 2;
+        if has_word(part, INSTITUTION_WORDS) {
+            first = first.or(Some(start));
+            last = Some(start + part.len());
+        }
+    }
+    c.get(first?..last?)
 }
 
 /// What follows a quoted title or `In:`: `Book. City: Publisher` or `Journal`.
