@@ -652,13 +652,20 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     let m = m.get(lead..).unwrap_or_default();
     let base = base + lead;
     f.placed.push(middle.clone());
-    // `Title (Publisher, 2019)`: the year went to the source block
+    // `Title (Publisher, 2019)` / `Title (New York: Norton, 1995)`: the year went to
+    // the source block
     let m = match m.rfind(" (") {
         Some(open) if !m.get(open..).unwrap_or_default().contains(')') => {
             let publ = m.get(open + 2..).unwrap_or_default().trim_end_matches([',', ' ']);
             let words = publ.split_whitespace().count();
             if (1..=8).contains(&words) && !publ.contains(':') && f.publisher.is_none() {
                 f.publisher = Some(publ);
+                m.get(..open).unwrap_or(m)
+            } else if let Some((place, p)) =
+                place_publisher(publ).filter(|_| f.publisher.is_none())
+            {
+                f.place = Some(place);
+                f.publisher = Some(p);
                 m.get(..open).unwrap_or(m)
             } else {
                 m
@@ -1087,6 +1094,21 @@ fn tidy_container(f: &mut Fields<'_>) {
         c = c.get(..i).unwrap_or_default();
     }
     // `…, Vol. 2, pages 266-273. Morgan Kaufmann` / `(Vol. 3, Part A, pp. 1761–1800)`
+    // `Radical pragmatics (223–255)` / `Book (pp. 113-118)`: the chapter's pages
+    if c.ends_with(')')
+        && let Some(open) = c.rfind(" (")
+    {
+        let inner = c.get(open + 2..c.len() - 1).unwrap_or_default();
+        let inner = inner
+            .strip_prefix("pp. ")
+            .or_else(|| inner.strip_prefix("pp "))
+            .or_else(|| inner.strip_prefix("p. "))
+            .unwrap_or(inner);
+        if f.pages.is_none() && is_page_range(inner) && inner.contains(['-', '–']) {
+            f.pages = Some(inner);
+            c = c.get(..open).unwrap_or_default();
+        }
+    }
     for label in [
         ", Vol. ",
         ", vol. ",

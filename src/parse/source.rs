@@ -60,6 +60,8 @@ const KEYWORDS: &[&str] = &[
     "Spec",
     "Iss",
     "n",
+    "v",
+    "n°",
 ];
 
 fn is_src_punct(c: char) -> bool {
@@ -147,6 +149,16 @@ pub(crate) fn source_start(r: &str) -> usize {
         let seg = trimmed.get(seg_start..).unwrap_or_default();
         // a segment must be followed or preceded by punctuation we know
         let sep_before = trimmed.get(..seg_start).and_then(|p| p.chars().next_back());
+        // `IJCAI-95`, `HPCA-1`: a number glued to a word by a hyphen is part of a name
+        let glued_to_word = sep_before == Some('-')
+            && trimmed
+                .get(..seg_start.saturating_sub(1))
+                .and_then(|p| p.chars().next_back())
+                .is_some_and(char::is_alphabetic)
+            && seg.bytes().all(|b| b.is_ascii_digit());
+        if glued_to_word {
+            break;
+        }
         let ok_sep = sep_before.is_none_or(is_src_punct);
         if is_src_segment(seg) && ok_sep {
             start = seg_start;
@@ -490,7 +502,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                     false
                 };
                 match label {
-                    "no" | "No" | "Issue" | "issue" | "Nr" | "n" | "Iss" => {
+                    "no" | "No" | "Issue" | "issue" | "Nr" | "n" | "n°" | "Iss" => {
                         // the issue runs over the words after the label: `no. 5 Pt 2`,
                         // `no. Suppl 1`
                         if let Some((_, nr)) = next_tok.clone()
@@ -511,7 +523,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                             continue;
                         }
                     }
-                    "vol" | "Vol" | "Volume" | "volume" => {
+                    "vol" | "Vol" | "Volume" | "volume" | "v" => {
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.volume, &mut used)
                         {
@@ -611,6 +623,8 @@ mod tests {
         assert_eq!(block("Cham: Springer; 2017. p. 12–34"), "2017. p. 12–34");
         assert_eq!(block("Nature Reviews"), "");
         assert_eq!(block("Graph (Proc IEEE VIS 2023). 2023;30:1–11"), "2023;30:1–11");
+        assert_eq!(block("In Proceedings of IJCAI-95, 1088-1094"), "1088-1094");
+        assert_eq!(block("Geology, v. 24, pp. 851-854"), "v. 24, pp. 851-854");
     }
 
     #[test]
