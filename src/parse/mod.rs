@@ -858,6 +858,21 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         && f.volume.is_none()
         && f.pages.is_none()
         && f.issue.is_none();
+    // `Title. Proceedings of the 2022 CHI conference. New York: ACM; 2022.`: a paper in
+    // a proceedings volume that a publisher published
+    if bookish
+        && keep.len() >= 2
+        && let Some(pi) = keep.iter().skip(1).position(|r| is_proceedings_title(seg_text(r)))
+    {
+        let pi = pi + 1;
+        let t_end = keep.get(pi - 1).map_or(first.end, |r| r.end);
+        f.title = m.get(first.start..t_end);
+        let c_start = keep.get(pi).map_or(t_end, |r| r.start);
+        let c_end = keep.last().map_or(m.len(), |r| r.end);
+        f.container = m.get(c_start..c_end);
+        f.kind = Some(RefType::Chapter);
+        return;
+    }
     if keep.len() == 1 || bookish {
         let last = keep.last().map_or(first.end, |r| r.end);
         f.title = m.get(first.start..last);
@@ -1033,6 +1048,20 @@ fn split_edition(t: &str) -> (&str, Option<&str>) {
     (t, None)
 }
 
+/// `Proceedings of …`, `In proceedings of …`, `Extended abstracts of the CHI
+/// conference …`: the title of a proceedings volume.
+fn is_proceedings_title(t: &str) -> bool {
+    let l = t.trim_start_matches("In ").trim_start_matches("in ");
+    l.starts_with("Proceedings")
+        || l.starts_with("proceedings")
+        || l.starts_with("Proc.")
+        || l.starts_with("Extended abstracts")
+        || l.starts_with("Extended Abstracts")
+        || l.starts_with("Companion")
+        || (has_word(l, &["Conference", "Symposium", "Workshop", "Congress"])
+            && t.split_whitespace().count() >= 3)
+}
+
 fn chapter_kind(container: Option<&str>) -> RefType {
     match container {
         Some(c)
@@ -1153,7 +1182,11 @@ fn tidy_container(f: &mut Fields<'_>) {
         &["Proceedings", "Proc", "Conference", "Conf", "Symposium", "Workshop"],
     );
     if proc {
-        if let Some(i) = c.find(", ") {
+        // the place after the name, not a list in it (`…on tangible, embedded, and
+        // embodied interaction`)
+        if let Some(i) = c.find(", ")
+            && looks_like_place(c.get(i + 2..).unwrap_or_default())
+        {
             c = c.get(..i).unwrap_or_default();
         }
         if c.ends_with(')')
@@ -1204,6 +1237,19 @@ fn is_page_range(t: &str) -> bool {
             && p.chars().any(|c| c.is_ascii_digit())
     };
     num(first) && parts.all(num)
+}
+
+/// `Portland, OR` | `Sydney, Australia` | `Bad Honnef/Bonn, Germany`: a short run of
+/// capitalised words, what follows a conference's name.
+fn looks_like_place(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ',']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "la" | "le" | "am" | "upon" | "on" | "sur")
+        })
+        && !t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Words that name an institution (of a thesis or a report).
@@ -1293,6 +1339,19 @@ fn container_and_publisher<'a>(
             f.place = place;
             f.publisher = Some(publ);
             let mut book = t.get(..e).unwrap_or_default();
+            // `Book. Swami V, Furnham A, editors.`: the editors after the book
+            if let Some(&e2) = sentence_ends(book).last() {
+                let last = book.get(e2 + 1..).unwrap_or_default().trim();
+                let al = authors::scan_authors(last);
+                if al.editors && !al.items.is_empty() && al.end + 1 >= last.len() {
+                    for it in &al.items {
+                        if let Some(n) = last.get(it.clone()) {
+                            f.editors.push(n);
+                        }
+                    }
+                    book = book.get(..e2).unwrap_or_default();
+                }
+            }
             // `Book. 2nd ed.`: the edition is its own field
             let ends = sentence_ends(book);
             if let Some(&e2) = ends.last() {
