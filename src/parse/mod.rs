@@ -238,8 +238,22 @@ fn split_fields(s: &str) -> Fields<'_> {
     }
     // 4. the source block
     let r = s.get(rest_start..core_end).unwrap_or_default();
-    let r_trim = r.trim_end_matches(|c: char| is_field_punct(c) || c == '[');
-    let src_at = source::source_start(r_trim);
+    let mut r_trim = r.trim_end_matches(|c: char| is_field_punct(c) || c == '[');
+    let mut src_at = source::source_start(r_trim);
+    // a note after the source block: `Journal, 9(1), 21-33. (with reflections by …)`,
+    // `Journal, 985-987. Special Issue on Learning.`
+    if src_at == r_trim.len()
+        && let Some((before, note)) = trailing_note(r_trim)
+    {
+        let at = source::source_start(before);
+        let block = before.get(at..).unwrap_or_default();
+        if block.bytes().filter(u8::is_ascii_digit).count() >= 3 && block.contains(['-', '–', ',', ':', '(']) {
+            f.notes.push(note);
+            f.placed.push(span_of(s, note));
+            r_trim = before;
+            src_at = at;
+        }
+    }
     let block = r_trim.get(src_at..).unwrap_or_default();
     let src = source::parse_source(block, f.year.is_none());
     let block_base = rest_start + src_at;
@@ -883,6 +897,14 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             f.title = Some(t);
             f.edition = Some(ed);
         }
+        // `Working Models of Human Perception, pp. 391-410. Academic Press`
+        if let Some(t) = f.title
+            && f.pages.is_none()
+            && let Some((head, p)) = labelled_pages_at_end(t)
+        {
+            f.title = Some(head);
+            f.pages = Some(p);
+        }
         if f.publisher.is_some() && f.kind.is_none() {
             f.kind = Some(RefType::Book);
         }
@@ -1138,6 +1160,8 @@ fn tidy_container(f: &mut Fields<'_>) {
             c = c.get(..open).unwrap_or_default();
         }
     }
+    // (every label is looked for in the whole container; it is cut at the first)
+    let mut cut = c.len();
     for label in [
         ", Vol. ",
         ", vol. ",
@@ -1157,12 +1181,13 @@ fn tidy_container(f: &mut Fields<'_>) {
                 if label.contains("ol") {
                     f.volume = f.volume.or(Some(num));
                 } else {
-                    f.pages = f.pages.or(Some(num));
+                    f.pages = f.pages.or(Some(num.trim_end_matches('.')));
                 }
-                c = c.get(..i).unwrap_or_default();
+                cut = cut.min(i);
             }
         }
     }
+    c = c.get(..cut).unwrap_or(c);
     // `to appear`, `in press`, `submitted`
     // (lower-cased once, again only after a cut)
     let mut lower = c.to_lowercase();
@@ -1224,6 +1249,35 @@ fn single_quote_close(inner: &str) -> Option<usize> {
             && matches!(b.get(i + 1), None | Some(b',' | b'.' | b';' | b':'))
     })?;
     (i >= 3).then_some(i)
+}
+
+/// `Book, pp. 391-410` | `Book, pages 12-34` → (`Book`, `391-410`).
+fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
+    let t = t.trim_end_matches(['.', ' ']);
+    for label in [", pp. ", ", pp ", ", pages ", ", p. "] {
+        if let Some(i) = memchr::memmem::rfind(t.as_bytes(), label.as_bytes()) {
+            let p = t.get(i + label.len()..)?;
+            if is_page_range(p) {
+                return Some((t.get(..i)?, p));
+            }
+        }
+    }
+    None
+}
+
+/// The last sentence or bracket of `r` when it holds no digit: (`r` without it, it).
+fn trailing_note(r: &str) -> Option<(&str, &str)> {
+    let (before, note) = if r.ends_with(')') {
+        let open = r.rfind(" (")?;
+        (r.get(..open)?, r.get(open + 1..)?)
+    } else {
+        let i = memchr::memmem::rfind(r.as_bytes(), b". ")?;
+        (r.get(..i)?, r.get(i + 2..)?)
+    };
+    let ok = !note.bytes().any(|b| b.is_ascii_digit())
+        && note.split_whitespace().count() >= 2
+        && !before.is_empty();
+    ok.then(|| (before.trim_end_matches(|c: char| is_field_punct(c)), note))
 }
 
 /// `45–67` | `1761-1800` | `e12`: a page range or a single page.

@@ -227,7 +227,7 @@ fn paren(i: &str) -> IResult<&str, &str> {
     Ok((i, inner))
 }
 
-// `610-621` | `e0240519` | `2021` | `Feb` | `199–206.e4` | `3‐4`
+// `610-621` | `e0240519` | `2021` | `Feb` | `199–206.e4` | `3‐4` | `43 - 102`
 fn token(i: &str) -> IResult<&str, &str> {
     recognize((
         take_while1(|c: char| c.is_alphanumeric()),
@@ -237,11 +237,27 @@ fn token(i: &str) -> IResult<&str, &str> {
                     matches!(c, '-' | '‐' | '‑' | '–' | '—' | '−' | '.' | '/')
                 }),
                 thousands,
+                spaced_dash,
             )),
             take_while1(|c: char| c.is_alphanumeric()),
         )),
     ))
     .parse(i)
+}
+
+// ` - ` | ` – ` between two numbers: a page range typed with spaces (`43 - 102`)
+fn spaced_dash(i: &str) -> IResult<&str, &str> {
+    let (r, d) = recognize((
+        ch(' '),
+        nom::character::complete::one_of("-–—−"),
+        ch(' '),
+    ))
+    .parse(i)?;
+    if r.starts_with(|c: char| c.is_ascii_digit()) {
+        Ok((r, d))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))
+    }
 }
 
 // `,` between digit groups of three: `1,655` (a thousands separator, not a field one)
@@ -642,6 +658,8 @@ mod tests {
         assert_eq!(token("e0240519").map(|r| r.1), Ok("e0240519"));
         assert_eq!(token("1,655–1,664.").map(|r| r.1), Ok("1,655–1,664"));
         assert_eq!(token("142, 123").map(|r| r.1), Ok("142"));
+        assert_eq!(token("43 - 102.").map(|r| r.1), Ok("43 - 102"));
+        assert_eq!(token("43 - x").map(|r| r.1), Ok("43"));
         assert!(token("-1").is_err());
     }
 
