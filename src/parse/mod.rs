@@ -1274,9 +1274,12 @@ fn trailing_note(r: &str) -> Option<(&str, &str)> {
         let i = memchr::memmem::rfind(r.as_bytes(), b". ")?;
         (r.get(..i)?, r.get(i + 2..)?)
     };
+    // (a publisher after the pages is no note: `pp. 1761–1800). London: Elsevier`)
     let ok = !note.bytes().any(|b| b.is_ascii_digit())
         && note.split_whitespace().count() >= 2
-        && !before.is_empty();
+        && !before.is_empty()
+        && place_publisher(note).is_none()
+        && publisher_place(note).is_none();
     ok.then(|| (before.trim_end_matches(|c: char| is_field_punct(c)), note))
 }
 
