@@ -524,10 +524,12 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     let mut end = 0;
     loop {
         // separators: `and`, `&`
-        while ws
-            .get(k)
-            .is_some_and(|w| matches!(w.text, "and" | "&" | "und" | "y" | "And"))
-        {
+        // (`et` between two names is French `and`: `Ruin, I. et Lutoff, C.`)
+        while ws.get(k).is_some_and(|w| {
+            matches!(w.text, "and" | "&" | "und" | "y" | "And")
+                || w.text == "et"
+                    && ws.get(k + 1).is_some_and(|n| !n.text.starts_with("al"))
+        }) {
             k += 1;
         }
         let Some(w) = ws.get(k) else { break };
@@ -715,6 +717,8 @@ mod tests {
             names("Gatto, J., Dambrun, M., & De Oliveira, P. (2010). Prejudice.");
         assert_eq!(n, ["Gatto, J.", "Dambrun, M.", "De Oliveira, P."]);
         assert_eq!(rest, "(2010). Prejudice.");
+        let (n, _, _) = names("Ruin, I. et Lutoff, C., 2004 Vulnérabilité face aux crues.");
+        assert_eq!(n, ["Ruin, I.", "Lutoff, C."]);
         let (n, et_al, rest) = names("Pettijohn TF II, Tesser (2003) History.");
         assert_eq!(n, ["Pettijohn TF II", "Tesser"]);
         assert!(!et_al);

@@ -103,23 +103,40 @@ fn clean(text: &str) -> Cow<'_, str> {
             && [" ,", " .", " ;", " :", " )"].iter().any(|p| text.contains(p))
         || text.starts_with(' ')
         || text.ends_with(' ');
-    if !needs {
+    if !needs && !has_glued_initial(text) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 4);
     let mut pending_space = false;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
         }
-        if pending_space && !matches!(c, ',' | '.' | ';' | ':' | ')') {
+        // `Fedynsky,V.V.` → `Fedynsky, V.V.`
+        let glued = c.is_ascii_uppercase()
+            && chars.peek() == Some(&'.')
+            && out.ends_with(',')
+            && out.chars().rev().nth(1).is_some_and(char::is_lowercase);
+        if pending_space && !matches!(c, ',' | '.' | ';' | ':' | ')') || glued {
             out.push(' ');
         }
         pending_space = false;
         out.push(c);
     }
     Cow::Owned(out)
+}
+
+/// True when an initial is glued to the comma after a family name (`Hart,R.J.`).
+fn has_glued_initial(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b',', b).any(|i| {
+        i > 0
+            && b.get(i - 1).is_some_and(u8::is_ascii_lowercase)
+            && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+            && b.get(i + 2) == Some(&b'.')
+    })
 }
 
 // `[12] ` | `12. ` | `12) ` | `(b) ` | `(12) ` — a list label in front of a reference
@@ -152,6 +169,22 @@ fn label(s: &str) -> usize {
         let n = b.get(1..).unwrap_or_default().iter().take_while(|c| c.is_ascii_digit()).count();
         if (1..=3).contains(&n) && b.get(n + 1) == Some(&b')') && b.get(n + 2) == Some(&b' ') {
             return after(n + 2);
+        }
+    }
+    // `4 Ritala, M. & Leskela, M.`: a bare number before an inverted name
+    if (1..=3).contains(&digits) && b.get(digits) == Some(&b' ') {
+        let rest = s.get(digits + 1..).unwrap_or_default();
+        let mut w = rest.split(' ');
+        let family = w.next().unwrap_or_default();
+        let init = w.next().unwrap_or_default();
+        if family.len() > 2
+            && family.ends_with(',')
+            && family.starts_with(|c: char| c.is_uppercase())
+            && init.len() <= 5
+            && init.starts_with(|c: char| c.is_ascii_uppercase())
+            && init.ends_with(['.', ','])
+        {
+            return after(digits);
         }
     }
     if (1..=4).contains(&digits)

@@ -105,6 +105,10 @@ fn label_rule() {
     assert_eq!(label("(b) Sastry"), 4);
     assert_eq!(label("2012;3"), 0);
     assert_eq!(label("Smith"), 0);
+    assert_eq!(label("(12) Smith, J. A.; Doe"), 5);
+    assert_eq!(label("4 Ritala, M. & Leskela, M."), 2);
+    assert_eq!(label("10 Downing Street"), 0);
+    assert_eq!(label("3 Rivers, the town"), 0);
 }
 
 #[test]
@@ -112,6 +116,8 @@ fn clean_rule() {
     assert_eq!(clean("Paul WE , Germain RN . Title"), "Paul WE, Germain RN. Title");
     assert_eq!(clean("a\u{a0}b"), "a b");
     assert!(matches!(clean("plain text"), Cow::Borrowed(_)));
+    assert_eq!(clean("Hart,R.J., Title"), "Hart, R.J., Title");
+    assert_eq!(clean("1,2,A. b"), "1,2,A. b");
 }
 
 const ATOMS: &[&str] = &[
