@@ -383,7 +383,8 @@ pub fn parse_name(item: &str) -> Option<Name> {
     // `B. Xi.`: a short family name looks like an initial (`Th.`)
     let n_given =
         if n_given == words.len() && n_given >= 2 { n_given - 1 } else { n_given };
-    if n_given > 0 && n_given < words.len() {
+    // (`R Core Team` is a group: an organisation word after one initial)
+    if n_given > 0 && n_given < words.len() && !(n_given == 1 && collective()) {
         let fam = words.get(n_given..).unwrap_or_default().join(" ");
         let given = words.get(..n_given).unwrap_or_default().join(" ");
         let given = if is_nlm_initials(&given) {
@@ -482,6 +483,7 @@ mod tests {
         assert_eq!(parse_name("LEDUC, H."), p("LEDUC", "H."));
         assert_eq!(parse_name("Kim, J.‐H."), p("Kim", "J.-H."));
         assert_eq!(parse_name("Smith, John."), p("Smith", "John"));
+        assert_eq!(parse_name("R Core Team"), Some(Name::Literal("R Core Team".into())));
         assert_eq!(parse_name("Doe, Jane A."), p("Doe", "Jane A."));
     }
 

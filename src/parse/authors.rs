@@ -251,8 +251,10 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     let mut seen_init = false;
     while let Some(w) = ws.get(j) {
         let c = w.core_keep_dot();
+        // (undotted `ACS` after `Kim, S.` opens the journal, not more initials)
         let is_init = is_dotted_initials(c)
-            || is_nlm_initials(w.core()) && w.core().chars().count() <= 3;
+            || is_nlm_initials(w.core())
+                && w.core().chars().count() <= if seen_init { 1 } else { 3 };
         let is_name = is_given_word(w.core()) && !seen_init;
         let suffix = n > 0 && is_suffix(w.core_keep_dot());
         // ACS: `Doe, B. J. Am. Chem. Soc. 2020` — `J.` before an abbreviated word opens

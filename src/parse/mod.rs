@@ -323,7 +323,17 @@ fn split_fields(s: &str) -> Fields<'_> {
         && f.volume.is_some()
         && f.title.is_some_and(|t| {
             let end = span_of(s, t).end;
-            looks_abbreviated(t) || s.get(end..).is_some_and(|a| a.starts_with('.')) && looks_abbreviated(&format!("{t}."))
+            let after = s.get(end..).unwrap_or_default();
+            // `ACS Nano 2018, 12, 1.`: a journal runs into the year; a title ends with
+            // a full stop
+            let into_year = after.starts_with(' ')
+                && after.get(1..5).is_some_and(|y| date::parse_year(y).is_some())
+                && after.get(5..6) == Some(",")
+                && t.split_whitespace().count() <= 4
+                && t.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+            looks_abbreviated(t)
+                || into_year
+                || after.starts_with('.') && looks_abbreviated(&format!("{t}."))
         })
     {
         f.container = f.title.take();
@@ -612,6 +622,34 @@ fn looks_abbreviated(t: &str) -> bool {
         && words.iter().all(|w| {
             w.chars().count() <= 8 && w.chars().next().is_some_and(char::is_uppercase)
         })
+}
+
+/// True when every word of `t` is an abbreviation with its full stop, a single
+/// capital or a short acronym (`Chem. Rev.`, `J. Phys. Chem. C`, `Angew. Chem., Int.
+/// Ed.`) — a journal, never a title.
+fn all_abbreviations(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    (2..=7).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            let w = w.trim_end_matches(',');
+            // (the last word's full stop went with the trailing punctuation)
+            let dotted_w;
+            let w = if i == last && !w.ends_with('.') {
+                dotted_w = format!("{w}.");
+                dotted_w.as_str()
+            } else {
+                w
+            };
+            let core = w.trim_end_matches('.');
+            let n = core.chars().count();
+            core.chars().next().is_some_and(char::is_uppercase)
+                && core.chars().all(char::is_alphabetic)
+                && (w.ends_with('.') && n <= 8
+                    || n == 1
+                    || n <= 4 && core.chars().all(|c| c.is_ascii_uppercase()))
+        })
+        && words.iter().take(last).any(|w| w.ends_with('.'))
 }
 
 /// True for an organisation written as an acronym (`WHO`, `FAO`, `FHI 360/FANTA`).
@@ -955,6 +993,11 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         c_idx -= 1;
     }
     if c_idx == 1 && keep.len() >= 3 && keep.iter().all(|r| is_abbrev_word(seg_text(r))) {
+        c_idx = 0;
+    }
+    // ACS without a title: `Li, H.; Wang, Z. Chem. Rev. 2016, 116, 1.` — every word
+    // an abbreviation with its full stop
+    if c_idx == 1 && f.volume.is_some() && all_abbreviations(m) {
         c_idx = 0;
     }
     let c_start = keep.get(c_idx).map_or(m.len(), |r| r.start);
