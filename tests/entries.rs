@@ -86,6 +86,7 @@ fn read_cases(text: &str) -> Vec<(String, Case)> {
 fn name_str(n: &Name) -> String {
     match n {
         Name::Literal(l) => format!("{{{l}}}"),
+        Name::Person(p) if p.given.is_empty() => p.full_family(),
         Name::Person(p) => format!("{}, {}", p.full_family(), p.given),
     }
 }
@@ -123,6 +124,9 @@ fn field(r: &Reference, key: &str) -> Option<Value> {
         "pmcid" => s(&r.pmcid),
         "url" => s(&r.url),
         "publisher" => s(&r.publisher),
+        "place" => s(&r.place),
+        "edition" => s(&r.edition),
+        "note" => s(&r.note),
         "type" => Value::Str(r.kind.csl().to_owned()),
         "status" => Value::Str(r.status.as_str().to_owned()),
         _ => return None,

@@ -428,6 +428,15 @@ pub fn parse_name(item: &str) -> Option<Name> {
         let fam = words.get(fam_start..).unwrap_or_default().join(" ");
         return Some(person(fam.trim_end_matches('.'), given, suffix));
     }
+    // one family name alone (`Tesser` in `Pettijohn TF II, Tesser (2003)`)
+    if let [one] = words
+        && suffix.is_none()
+        && !collective()
+        && is_family_word(one)
+        && !matches!(one.to_ascii_lowercase().as_str(), "anonymous" | "anon")
+    {
+        return Some(person(one, String::new(), None));
+    }
     Some(Name::Literal(s.trim_end_matches(['.', ' ']).to_owned()))
 }
 
@@ -484,6 +493,9 @@ mod tests {
         assert_eq!(parse_name("Kim, J.‐H."), p("Kim", "J.-H."));
         assert_eq!(parse_name("Smith, John."), p("Smith", "John"));
         assert_eq!(parse_name("R Core Team"), Some(Name::Literal("R Core Team".into())));
+        assert_eq!(parse_name("Tesser"), p("Tesser", ""));
+        assert_eq!(parse_name("Anonymous"), Some(Name::Literal("Anonymous".into())));
+        assert_eq!(parse_name("WHO"), Some(Name::Literal("WHO".into())));
         assert_eq!(parse_name("Doe, Jane A."), p("Doe", "Jane A."));
     }
 

@@ -40,12 +40,42 @@ pub fn clean_title(s: &str) -> String {
 pub fn clean_container(s: &str) -> String {
     let t = clean_title(s);
     let t = t.strip_prefix("In: ").or_else(|| t.strip_prefix("in ")).unwrap_or(&t);
-    t.trim().trim_end_matches(['.', ',']).trim().to_owned()
+    let trimmed = t.trim().trim_end_matches(['.', ',']).trim();
+    // an ISO 4 abbreviation keeps its last full stop: `J. Am. Chem. Soc.`
+    if s.trim_end().ends_with('.') && is_dotted_abbreviation(trimmed) {
+        return format!("{trimmed}.");
+    }
+    trimmed.to_owned()
+}
+
+/// True for a dotted journal abbreviation whose last word is abbreviated too
+/// (`J. Am. Chem. Soc`, `Nat. Commun`), not `Phys. Rev. B` (the caller knows from the
+/// text whether a full stop followed: `Int. J. Cancer 2020` has none).
+pub fn is_dotted_abbreviation(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some((last, front)) = words.split_last() else { return false };
+    let n = last.chars().count();
+    !front.is_empty()
+        && front.iter().any(|w| w.trim_end_matches(',').ends_with('.'))
+        && (2..=8).contains(&n)
+        && last.chars().all(char::is_alphabetic)
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && !last.chars().all(|c| c.is_uppercase())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dotted_abbreviations_keep_their_stop() {
+        assert_eq!(clean_container("J. Am. Chem. Soc."), "J. Am. Chem. Soc.");
+        assert_eq!(clean_container("Nat. Commun."), "Nat. Commun.");
+        assert_eq!(clean_container("J. Am. Chem. Soc"), "J. Am. Chem. Soc");
+        assert_eq!(clean_container("N Engl J Med."), "N Engl J Med");
+        assert_eq!(clean_container("Phys. Rev. B."), "Phys. Rev. B");
+        assert_eq!(clean_container("Proc. of HPCA."), "Proc. of HPCA");
+    }
 
     #[test]
     fn titles() {

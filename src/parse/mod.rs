@@ -338,6 +338,15 @@ fn split_fields(s: &str) -> Fields<'_> {
     {
         f.container = f.title.take();
     }
+    // `J. Am. Chem. Soc.`: an abbreviated journal's last full stop is its own
+    if let Some(c) = f.container {
+        let r = span_of(s, c);
+        if s.get(r.end..).is_some_and(|a| a.starts_with('.'))
+            && c.split_whitespace().rev().skip(1).any(|w| w.ends_with('.'))
+        {
+            f.container = s.get(r.start..r.end + 1);
+        }
+    }
     // no year where styles put one: the last year-like word outside the title and
     // the identifiers (`…, Dover Publications, 1987 ISBN …`, `(July / August 1992)`)
     if f.year.is_none() {
@@ -1630,6 +1639,7 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         r.title = (!t.is_empty()).then_some(t);
     }
     if let Some(c) = f.container {
+        let had_stop = c.ends_with('.');
         let (c, ns) = strip_notes(c);
         for n in ns {
             if n.eq_ignore_ascii_case("internet") {
@@ -1638,7 +1648,10 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
                 notes.push(n.to_owned());
             }
         }
-        let c = journal::clean_container(c);
+        let mut c = journal::clean_container(c);
+        if had_stop && journal::is_dotted_abbreviation(&c) {
+            c.push('.');
+        }
         r.container = (!c.is_empty()).then_some(c);
     }
     // a lone collective "author" with no title is the title
