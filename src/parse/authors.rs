@@ -104,6 +104,15 @@ fn year_paren(i: &str) -> IResult<&str, &str> {
     {
         return Ok((r2, nd));
     }
+    // `(in press)` / `(In press)` where the year goes
+    if let Ok((r2, ip)) = recognize((
+        nom::bytes::complete::tag_no_case::<&str, &str, nom::error::Error<&str>>("in press"),
+        ch(')'),
+    ))
+    .parse(r)
+    {
+        return Ok((r2, ip));
+    }
     // `(December 1998)`: a month first
     let (r, _) = opt((
         verify(take_while1(|c: char| c.is_alphabetic()), |m: &str| {
@@ -663,6 +672,7 @@ mod tests {
         assert_eq!(year_paren("(2010a).").map(|r| r.1), Ok("2010a"));
         assert_eq!(year_paren("(2010, March 5).").map(|r| r.1), Ok("2010"));
         assert!(year_paren("(n.d.)").is_ok());
+        assert!(year_paren("(in press) Title").is_ok());
         assert_eq!(year_paren("(December 1998).").map(|r| r.1), Ok("1998"));
         assert!(year_paren("(1066)").is_err());
         assert!(year_paren("(Eds.)").is_err());

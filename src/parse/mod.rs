@@ -272,6 +272,16 @@ fn split_fields(s: &str) -> Fields<'_> {
     // 4. the source block
     let r = s.get(rest_start..core_end).unwrap_or_default();
     let mut r_trim = r.trim_end_matches(|c: char| is_field_punct(c) || c == '[');
+    // `Obstet Gynecol 123 in press.`: the status is a note, not part of the journal
+    for tail in [" in press", " In press", " (in press)", " (In press)", ", in press"] {
+        if let Some(head) = r_trim.strip_suffix(tail) {
+            let note = r_trim.get(head.len()..).unwrap_or_default();
+            f.notes.push(note.trim_start_matches([',', ' ', '(']).trim_end_matches(')'));
+            f.placed.push(span_of(s, note));
+            r_trim = head.trim_end_matches(|c: char| is_field_punct(c));
+            break;
+        }
+    }
     let mut src_at = source::source_start(r_trim);
     // a note after the source block: `Journal, 9(1), 21-33. (with reflections by …)`,
     // `Journal, 985-987. Special Issue on Learning.`
@@ -394,7 +404,7 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
     if s.starts_with('(') {
         let close = s.find(')').filter(|&c| c < 40)?;
         let inner = s.get(1..close)?;
-        if inner.starts_with("n.d") {
+        if inner.starts_with("n.d") || inner.eq_ignore_ascii_case("in press") {
             return Some((close + 1, None));
         }
         // `(2010)`, `(2010, March 5)`, `(December 1998)`
@@ -579,6 +589,9 @@ const PUBLISHER_WORDS: &[&str] = &[
     "Ltd",
     "LLC",
     "GmbH",
+    "Associates",
+    "Cengage",
+    "Hemmen",
 ];
 
 /// `Inc.`, `Ltd.`: a word that continues a publisher's name after a comma.
@@ -613,6 +626,10 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
         && is_edition_phrase(last)
     {
         place = Some(head);
+    }
+    // `Morgan Kaufmann, second edition`
+    if place.is_some_and(is_edition_phrase) {
+        place = None;
     }
     let ok = publ.split_whitespace().count() <= 6
         && publ.split([' ', '-', '/']).any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
@@ -916,6 +933,18 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             f.publisher = Some(seg_text(lastseg));
             n -= 1;
         }
+    }
+    // `Title. New York. Springer.`: the place is its own sentence before the publisher
+    if n >= 3
+        && f.place.is_none()
+        && f.publisher.is_some()
+        && let Some(r) = segs.get(n - 1)
+        && looks_like_place(seg_text(r))
+        && seg_text(r).split_whitespace().count() <= 3
+        && place_publisher(seg_text(r)).is_none()
+    {
+        f.place = Some(seg_text(r).trim_end_matches('.'));
+        n -= 1;
     }
     // `Vol 2.`, `2nd ed.` segments
     let mut keep: Vec<Range<usize>> = Vec::new();
@@ -1273,6 +1302,23 @@ fn tidy_container(f: &mut Fields<'_>) {
         }
     }
     c = c.get(..cut).unwrap_or(c);
+    // `In: Brody S, editor, The Genetics of Circadian Rhythms, Academic Press, volume 74`:
+    // the book's publisher after a comma
+    if f.kind == Some(RefType::Chapter) && f.publisher.is_none() {
+        let mut at: usize = 0;
+        for (i, part) in c.split(", ").enumerate() {
+            if i > 0
+                && let Some((publ, place)) = publisher_place(part)
+                && publ.len() == part.trim_end_matches(['.', ',', ';']).len()
+            {
+                f.publisher = Some(publ);
+                f.place = f.place.or(place);
+                c = c.get(..at.saturating_sub(2)).unwrap_or(c);
+                break;
+            }
+            at += part.len() + 2;
+        }
+    }
     // `to appear`, `in press`, `submitted`
     // (lower-cased once, again only after a cut)
     let mut lower = c.to_lowercase();
