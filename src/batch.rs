@@ -274,7 +274,7 @@ fn add_extracted(
     if include == Include::Article {
         return;
     }
-    let parsed: Vec<Reference> = doc
+    let mut parsed: Vec<Reference> = doc
         .references
         .par_iter()
         .map(|raw| {
@@ -292,6 +292,7 @@ fn add_extracted(
             r
         })
         .collect();
+    parse::settle_list(&mut parsed);
     for r in &parsed {
         report.references += 1;
         match r.status {

@@ -15,10 +15,14 @@
 //!    Publisher`).
 //!
 //! Every stage only scans forward or backward once, so the work is linear in the input.
+//! What a whole list decides (a `———` for the authors above) is [`settle_list`].
 
 mod authors;
 mod ids;
+mod list;
 mod source;
+
+pub use list::settle_list;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -474,6 +478,11 @@ fn sentence_ends(s: &str) -> Vec<usize> {
         if c == '.' {
             let before = s.get(..i).unwrap_or_default();
             let w = before.rsplit(' ').next().unwrap_or_default();
+            // `Edinburgh: R. Cadell`: a publisher's initial after `Place:`
+            let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            if initial && before.get(..before.len() - w.len()).is_some_and(|b| b.ends_with(": ")) {
+                continue;
+            }
             if matches!(
                 w,
                 "vs" | "e.g"
