@@ -254,6 +254,15 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         }
         i += 1;
     }
+    // `American Psychiatric Association, Diagnostic …` names an organisation
+    if i > k
+        && ws.get(k..=i).is_some_and(|f| {
+            let fam: Vec<&str> = f.iter().map(|w| w.core()).collect();
+            looks_collective(&fam.join(" "))
+        })
+    {
+        return None;
+    }
     // given: dotted initials, NLM initials, or up to three given names
     let mut j = i + 1;
     let mut n = 0;
@@ -621,6 +630,22 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
 /// A collective author: the text up to the first full stop (or the limit).
 fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
     let head = s.get(..limit).unwrap_or(s);
+    // `American Psychiatric Association, Diagnostic and Statistical Manual …`: an
+    // organisation ends at its comma
+    if let Some(c) = head.find(", ")
+        && let Some(name) = head.get(start..c)
+        && name.split_whitespace().count() >= 2
+        && !name.contains('.')
+        && looks_collective(name.trim())
+    {
+        return AuthorList {
+            items: std::iter::once(start..start + name.trim_end().len()).collect(),
+            et_al: false,
+            editors: false,
+            end: c + 1,
+            dangling: false,
+        };
+    }
     let stop = head
         .match_indices(". ")
         .map(|(i, _)| i)

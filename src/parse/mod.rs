@@ -772,10 +772,36 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     let m = m.get(lead..).unwrap_or_default();
     let base = base + lead;
     f.placed.push(middle.clone());
+    // `Title (Publisher, 2019), 21`: the whole bracket is still here when only the
+    // cited page made the source block
+    let whole_bracket = m.ends_with(')').then(|| m.rfind(" (")).flatten().and_then(|open| {
+        let inner = m.get(open + 2..m.len() - 1)?;
+        let (head, year) = inner.rsplit_once(", ")?;
+        date::parse_year(year.trim())?;
+        Some((open, head, year.trim()))
+    });
+    let mut bracket_publisher = false;
+    let m = if let Some((open, head, year)) = whole_bracket
+        && f.publisher.is_none()
+        && (1..=8).contains(&head.split_whitespace().count())
+    {
+        if let Some((place, p)) = place_publisher(head) {
+            f.place = Some(place);
+            f.publisher = Some(p);
+        } else {
+            f.publisher = Some(head);
+        }
+        f.year = f.year.or(Some(year));
+        bracket_publisher = true;
+        m.get(..open).unwrap_or(m)
+    } else {
+        m
+    };
     // `Title (Publisher, 2019)` / `Title (New York: Norton, 1995)`: the year went to
     // the source block
     let m = match m.rfind(" (") {
         Some(open) if !m.get(open..).unwrap_or_default().contains(')') => {
+            bracket_publisher = true;
             let publ = m.get(open + 2..).unwrap_or_default().trim_end_matches([',', ' ']);
             let words = publ.split_whitespace().count();
             if (1..=8).contains(&words) && !publ.contains(':') && f.publisher.is_none() {
@@ -793,6 +819,41 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         }
         _ => m,
     };
+    // Chicago notes and Nature books: `Title, Subtitle (Publisher, 2001)` — a book
+    // whose title may hold commas; `(PhD diss., School, 2021)` a thesis
+    // (`(Publisher, 2020), 21`: one number after the bracket is the page cited)
+    let cited_page = f.volume.is_some() && f.pages.is_none() && f.issue.is_none();
+    if bracket_publisher
+        && (f.volume.is_none() || cited_page)
+        && f.issue.is_none()
+        && let Some(publ) = f.publisher
+    {
+        if cited_page {
+            f.pages = f.volume.take();
+        }
+        for marker in ["PhD diss., ", "Ph.D. diss., ", "PhD thesis, ", "diss., ", "Diss., "] {
+            if let Some(school) = publ.strip_prefix(marker) {
+                f.publisher = Some(school);
+                f.kind = Some(RefType::Thesis);
+            }
+        }
+        let mut t = m;
+        // `…Location. Vol. 1`
+        if let Some(i) = find_str(t, ". Vol. ") {
+            let v = t.get(i + 7..).unwrap_or_default().trim_end_matches('.');
+            if !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric()) {
+                f.volume = Some(v);
+                t = t.get(..i).unwrap_or(t);
+            }
+        }
+        let (t, ed) = split_edition(t);
+        if !t.contains(". In ") && !t.starts_with("In ") && !t.contains(['“', '"']) {
+            f.title = Some(t);
+            f.edition = f.edition.or(ed);
+            f.kind = f.kind.or(Some(RefType::Book));
+            return;
+        }
+    }
     // thesis / report / web markers anywhere
     if has_word(m, &["thesis", "dissertation", "PhD", "Ph.D", "doctoral"]) {
         f.kind = Some(RefType::Thesis);
