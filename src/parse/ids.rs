@@ -56,9 +56,16 @@ fn pmid_label(i: &str) -> IResult<&str, &str> {
     digit1.parse(i)
 }
 
-// `PMCID: PMC123` | `PMCID PMC123` | `PMC123` | `pmc123`  → `PMC123`
+// `PMCID: PMC123` | `PMCID PMC123` | `PMC123` | `pmc123` |
+// `PubMed Central PMCID: PMCPmc123` (an EndNote export)  → `PMC123`
 fn pmcid_label(i: &str) -> IResult<&str, &str> {
+    let (i, _) = opt(tag("PubMed Central ")).parse(i)?;
     let (i, _) = opt((tag_no_case("PMCID"), opt(tag(":")), space0)).parse(i)?;
+    let (i, _) = opt(nom::sequence::terminated(
+        tag("PMC"),
+        nom::combinator::peek(tag_no_case("pmc")),
+    ))
+    .parse(i)?;
     recognize((tag_no_case("PMC"), digit1)).parse(i)
 }
 
@@ -339,6 +346,10 @@ mod tests {
         assert_eq!(pmcid_label("PMCID: PMC7138017").map(|r| r.1), Ok("PMC7138017"));
         assert_eq!(pmcid_label("pmc7138017;").map(|r| r.1), Ok("pmc7138017"));
         assert!(pmcid_label("PMCID: 12").is_err());
+        assert_eq!(
+            pmcid_label("PubMed Central PMCID: PMCPmc3555860.").map(|r| r.1),
+            Ok("Pmc3555860")
+        );
     }
 
     #[test]

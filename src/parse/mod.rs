@@ -513,7 +513,7 @@ fn sentence_ends(s: &str) -> Vec<usize> {
 /// True for a segment that is one abbreviated journal word (`J`, `Am`, `Chem`, `Soc`).
 fn is_abbrev_word(seg: &str) -> bool {
     let t = seg.trim();
-    let roman = t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let roman = t.trim_end_matches('.').chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     !t.is_empty()
         && !roman
         && !t.contains(' ')
@@ -704,7 +704,10 @@ fn is_org_acronym(seg: &str) -> bool {
 /// True for a short run of abbreviated words (`IEEE Trans`, `Proc Natl`).
 fn is_abbrev_phrase(seg: &str) -> bool {
     let words: Vec<&str> = seg.split_whitespace().collect();
-    (1..=3).contains(&words.len())
+    // (`Zur Deutung der Molekelspektren. III. Z Phys.`: a part number of the title)
+    let roman = seg.trim().trim_end_matches('.').chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    !roman
+        && (1..=3).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().count() <= 6 && w.chars().next().is_some_and(char::is_uppercase)
         })
