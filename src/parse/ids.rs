@@ -4,7 +4,7 @@
 //! title, container, source block); everything after it is the tail.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
 use nom::character::complete::{digit1, space0};
 use nom::combinator::{opt, recognize};
 use nom::{IResult, Parser};
@@ -18,6 +18,9 @@ pub(crate) enum IdKind {
     Pmid,
     Pmcid,
     Url,
+    /// An arXiv identifier (`arXiv:1412.6980`, `arXiv:hep-th/9711200`); the value is the
+    /// identifier alone.
+    Arxiv,
     /// `Available from:`, `Accessed …`, `[cited …]`, `Epub …`, `Retrieved from`: placed,
     /// and the text up to the next full stop is a note.
     Note,
@@ -67,6 +70,28 @@ fn pmcid_label(i: &str) -> IResult<&str, &str> {
     ))
     .parse(i)?;
     recognize((tag_no_case("PMC"), digit1)).parse(i)
+}
+
+// `arXiv:1412.6980` | `arXiv:1412.6980v2` | `arXiv: 1505.0710` | `arXiv preprint
+// arXiv:1504.07295` | `arXiv:hep-th/9711200`  → the identifier
+fn arxiv(i: &str) -> IResult<&str, &str> {
+    let (i, _) = opt(tag_no_case("arXiv preprint ")).parse(i)?;
+    let (i, _) = (tag_no_case("arXiv"), tag(":"), space0).parse(i)?;
+    alt((
+        recognize((
+            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            tag("."),
+            take_while_m_n(4, 5, |c: char| c.is_ascii_digit()),
+            opt((tag("v"), digit1)),
+        )),
+        recognize((
+            take_while1(|c: char| c.is_ascii_lowercase() || c == '-'),
+            opt((tag("."), take_while1(|c: char| c.is_ascii_uppercase()))),
+            tag("/"),
+            take_while_m_n(7, 7, |c: char| c.is_ascii_digit()),
+        )),
+    ))
+    .parse(i)
 }
 
 // `https://…` | `http://…` | `www.…` up to white space
@@ -155,7 +180,7 @@ fn may_open_id(rest: &[u8]) -> bool {
         Some(b'p' | b'P') => {
             ci(b"pm") || rest.starts_with(b"PubMed") || rest.starts_with(b"Preprint at")
         }
-        Some(b'a' | b'A') => ci(b"avail") || ci(b"access"),
+        Some(b'a' | b'A') => ci(b"avail") || ci(b"access") || ci(b"arxiv"),
         Some(b'e' | b'E') => ci(b"epub"),
         Some(b'r' | b'R') => rest.starts_with(b"Retrieved"),
         Some(b'u' | b'U') => rest.starts_with(b"URL:"),
@@ -163,7 +188,10 @@ fn may_open_id(rest: &[u8]) -> bool {
         Some(b'l' | b'L') => rest.starts_with(b"Last accessed"),
         Some(b'c' | b'C') => rest.starts_with(b"Cited"),
         Some(b'[') => {
-            ci(b"[cited") || rest.starts_with(b"[Accessed") || rest.starts_with(b"[Epub")
+            ci(b"[cited")
+                || rest.starts_with(b"[Accessed")
+                || rest.starts_with(b"[Epub")
+                || ci(b"[arxiv")
         }
         Some(b'(') => rest.starts_with(b"(Accessed"),
         _ => false,
@@ -257,6 +285,26 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
         }
         return Some(IdHit { kind: IdKind::Url, span: at..at + end, value });
     }
+    // `arXiv:…`, and `[arXiv:0903.0619 [hep-th]]` with its brackets
+    let bracketed = rest.strip_prefix('[');
+    if matches!(first, b'a' | b'[')
+        && let Ok((r, id)) = arxiv(bracketed.unwrap_or(rest))
+    {
+        let mut end = rest.len() - r.len();
+        // a category after it: ` [cond-mat, physics:physics]` / `[hep-th]`
+        let after = rest.get(end..).unwrap_or_default();
+        let cat = after.trim_start();
+        if cat.starts_with('[')
+            && let Some(close) = cat.find(']')
+            && close < 80
+        {
+            end += after.len() - cat.len() + close + 1;
+        }
+        if bracketed.is_some() && rest.get(end..).is_some_and(|t| t.starts_with(']')) {
+            end += 1;
+        }
+        return Some(IdHit { kind: IdKind::Arxiv, span: at..at + end, value: id });
+    }
     if first == b'p'
         && let Ok((r, digits)) = pmid_label(rest)
     {
@@ -339,6 +387,21 @@ mod tests {
         assert_eq!(pmid_label("PubMed: 18178248").map(|r| r.1), Ok("18178248"));
         assert!(pmid_label("PMID: x").is_err());
         assert!(pmid_label("PubMed").is_err());
+    }
+
+    #[test]
+    fn arxiv_rule() {
+        assert_eq!(arxiv("arXiv:1412.6980 (2014)").map(|r| r.1), Ok("1412.6980"));
+        assert_eq!(arxiv("arXiv:1412.6980v2").map(|r| r.1), Ok("1412.6980v2"));
+        assert_eq!(arxiv("arXiv preprint arXiv:1504.07295,").map(|r| r.1), Ok("1504.07295"));
+        assert_eq!(arxiv("arXiv: 1505.0710.").map(|r| r.1), Ok("1505.0710"));
+        assert_eq!(arxiv("arXiv:hep-th/9711200]").map(|r| r.1), Ok("hep-th/9711200"));
+        assert!(arxiv("arXiv").is_err());
+        assert!(arxiv("arXiv:12").is_err());
+        let hits = find_ids("JHEP 0912, 031 (2009) [arXiv:0903.0619 [hep-th]].");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].value, "0903.0619");
+        assert_eq!(hits[0].span.end, 48);
     }
 
     #[test]

@@ -49,6 +49,7 @@ struct Fields<'a> {
     doi: Option<&'a str>,
     pmid: Option<&'a str>,
     pmcid: Option<&'a str>,
+    arxiv: Option<&'a str>,
     url: Option<&'a str>,
     publisher: Option<&'a str>,
     place: Option<&'a str>,
@@ -235,6 +236,7 @@ fn split_fields(s: &str) -> Fields<'_> {
             IdKind::Pmid if f.pmid.is_none() => f.pmid = Some(h.value),
             IdKind::Pmcid if f.pmcid.is_none() => f.pmcid = Some(h.value),
             IdKind::Url if f.url.is_none() => f.url = Some(h.value),
+            IdKind::Arxiv if f.arxiv.is_none() => f.arxiv = Some(h.value),
             IdKind::Note => {}
             _ => {}
         }
@@ -1720,7 +1722,11 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         doi: f.doi.and_then(ident::normalize_doi),
         pmid: f.pmid.and_then(ident::normalize_pmid),
         pmcid: f.pmcid.and_then(ident::normalize_pmcid),
-        url: f.url.map(str::to_owned),
+        // an arXiv identifier is a link to its abstract page when no other link is given
+        url: f
+            .url
+            .map(str::to_owned)
+            .or_else(|| f.arxiv.map(|id| format!("https://arxiv.org/abs/{id}"))),
         ..Reference::default()
     };
     // authors
@@ -1799,6 +1805,9 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         f.publisher.map(|p| p.trim().trim_end_matches(['.', ',', ';']).to_owned());
     r.place = f.place.map(|p| p.trim().to_owned());
     r.edition = f.edition.map(str::to_owned).or(r.edition.take());
+    if let Some(id) = f.arxiv {
+        notes.push(format!("arXiv:{id}"));
+    }
     notes.extend(f.notes.iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()));
     if !notes.is_empty() {
         r.note = Some(notes.join("; "));
