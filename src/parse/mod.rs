@@ -645,7 +645,17 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
     let ok = publ.split_whitespace().count() <= 6
         && publ.split([' ', '-', '/']).any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
         && place.is_none_or(|p| p.split_whitespace().count() <= 5 && !is_edition_phrase(p));
-    ok.then_some((publ, place))
+    if ok {
+        return Some((publ, place));
+    }
+    // `Paris, EPEL` / `Boulder, Westview`: a known city, then the publisher
+    let (city, publ) = seg.split_once(", ")?;
+    let ok = is_publication_place(city)
+        && (1..=4).contains(&publ.split_whitespace().count())
+        && publ.starts_with(|c: char| c.is_uppercase())
+        && !publ.contains(", ")
+        && !publ.chars().any(|c| c.is_ascii_digit());
+    ok.then_some((publ, Some(city)))
 }
 
 /// True for an abbreviated journal title: every word short and capitalised, most
@@ -1119,6 +1129,17 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         let t_end = keep.get(c_idx - 1).map_or(first.end, |r| r.end);
         f.title = m.get(first.start..t_end);
     }
+    // `Title. Leipzig, 1754.` / `Title. Boston, MA.`: a place, not a journal
+    if c_idx > 0
+        && f.volume.is_none()
+        && f.issue.is_none()
+        && f.pages.is_none()
+        && m.get(c_start..c_end).is_some_and(is_publication_place)
+    {
+        f.place = m.get(c_start..c_end).map(|p| p.trim().trim_end_matches(['.', ',']));
+        f.kind = f.kind.or(Some(RefType::Book));
+        return;
+    }
     // `Title, Addison-Wesley, Reading, MA, 1974.`: a publisher, not a journal
     if c_idx > 0
         && f.volume.is_none()
@@ -1513,6 +1534,48 @@ fn looks_like_place(t: &str) -> bool {
                 || matches!(*w, "de" | "la" | "le" | "am" | "upon" | "on" | "sur")
         })
         && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Cities where books are published, as bibliographies name them (`Leipzig`,
+/// `New York`): a place alone where a journal would be is no journal.
+const PUBLISHING_CITIES: &[&str] = &[
+    "Amsterdam", "Ann Arbor", "Atlanta", "Baltimore", "Barcelona", "Basel", "Beijing",
+    "Berkeley", "Berlin", "Bethesda", "Bologna", "Boston", "Bruxelles", "Brussels",
+    "Budapest", "Cambridge", "Chicago", "Cologne", "Copenhagen", "Dordrecht", "Dublin",
+    "Edinburgh", "Florence", "Frankfurt", "Geneva", "Genève", "Hamburg", "Heidelberg",
+    "Helsinki", "Hoboken", "Hong Kong", "Leiden", "Leipzig", "Lisbon", "London",
+    "Los Angeles", "Lyon", "Madrid", "Melbourne", "Milan", "Milano", "Montreal",
+    "Moscow", "Mumbai", "Munich", "München", "Naples", "New Delhi", "New Haven",
+    "New York", "Oslo", "Oxford", "Paris", "Philadelphia", "Prague", "Princeton",
+    "Rome", "Roma", "San Diego", "San Francisco", "Seattle", "Singapore", "Stockholm",
+    "Stuttgart", "Sydney", "Tokyo", "Toronto", "Turin", "Vienna", "Wien", "Warsaw",
+    "Washington", "Wiesbaden", "Zurich", "Zürich",
+];
+
+/// `Leipzig` | `Hamburg und Leipzig` | `Boston, MA` | `Washington, D.C.` |
+/// `Ann Arbor, MI`: a place of publication alone.
+fn is_publication_place(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ',']);
+    if PUBLISHING_CITIES.contains(&t) {
+        return true;
+    }
+    // `Hamburg und Leipzig`, `London and New York`
+    for and in [" und ", " and ", " & ", " et "] {
+        if let Some((a, b)) = t.split_once(and) {
+            return PUBLISHING_CITIES.contains(&a) && PUBLISHING_CITIES.contains(&b);
+        }
+    }
+    // `City, ST` with a US state or province code, or `D.C.`
+    if let Some((city, st)) = t.rsplit_once(", ") {
+        let code = st.trim_end_matches('.');
+        let us_code = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase())
+            || code == "D.C";
+        return us_code
+            && (1..=3).contains(&city.split_whitespace().count())
+            && city.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && !city.contains(',');
+    }
+    false
 }
 
 /// Words that name an institution (of a thesis or a report).

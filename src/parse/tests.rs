@@ -99,6 +99,16 @@ fn hostile_inputs_are_fast() {
 }
 
 #[test]
+fn publication_place_rule() {
+    for yes in ["Leipzig", "Hamburg und Leipzig", "Boston, MA", "Washington, D.C.", "New York."] {
+        assert!(is_publication_place(yes), "{yes}");
+    }
+    for no in ["Nature", "J Biol Chem", "Proc. of HPCA", "Cell, 12", "Science, AAAS"] {
+        assert!(!is_publication_place(no), "{no}");
+    }
+}
+
+#[test]
 fn label_rule() {
     assert_eq!(label("[12] Smith"), 5);
     assert_eq!(label("12. Smith"), 4);
