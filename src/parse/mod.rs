@@ -278,6 +278,12 @@ fn split_fields(s: &str) -> Fields<'_> {
     // 4. the source block
     let r = s.get(rest_start..core_end).unwrap_or_default();
     let mut r_trim = r.trim_end_matches(|c: char| is_field_punct(c) || c == '[');
+    // `Paris: PUF, 2013. 518 p.` / `Bratislava: Iura, 2007. 634 s.`: a book's extent
+    if let Some((head, extent)) = page_count_tail(r_trim) {
+        f.notes.push(extent);
+        f.placed.push(span_of(s, extent));
+        r_trim = head;
+    }
     // `Obstet Gynecol 123 in press.`: the status is a note, not part of the journal
     for tail in [" in press", " In press", " (in press)", " (In press)", ", in press"] {
         if let Some(head) = r_trim.strip_suffix(tail) {
@@ -1036,6 +1042,43 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     for (i, r) in segs.iter().take(n).enumerate() {
         let t = seg_text(r);
         if i > 0 {
+            // `Translated by E. A. Goodland.`, `Edited by Mark Osteen.`, `Ed. A. Benjamin.`,
+            // `Dir. Roland Emmerich.`: who made the book or film, not its title
+            if let Some(who) = ["Edited by ", "Ed. ", "Eds. ", "Eds ", "ed. ", "eds. "]
+                .iter()
+                .find_map(|p| t.strip_prefix(p))
+            {
+                let names = who.trim_end_matches('.');
+                let al = authors::scan_authors(names);
+                if !al.items.is_empty() {
+                    for it in &al.items {
+                        if let Some(n) = names.get(it.clone()) {
+                            f.editors.push(n);
+                        }
+                    }
+                } else {
+                    f.notes.push(t);
+                }
+                continue;
+            }
+            if [
+                "Translated by ",
+                "Trans. ",
+                "trans. ",
+                "Revised by ",
+                "Introduction by ",
+                "Foreword by ",
+                "Dir. ",
+                "Perf. ",
+                "Prod. ",
+                "Illustrated by ",
+            ]
+            .iter()
+            .any(|p| t.starts_with(p))
+            {
+                f.notes.push(t);
+                continue;
+            }
             if let Some(v) = t
                 .strip_prefix("Vol ")
                 .or_else(|| t.strip_prefix("Vol. "))
@@ -1490,6 +1533,23 @@ fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+/// `… 2013. 518 p` | `… 1990. 494 p` | `67p` | `634 s` | `392 pp`: the number of pages
+/// of a book after its source → (the text before, the extent).
+fn page_count_tail(r: &str) -> Option<(&str, &str)> {
+    let i = memchr::memmem::rfind(r.as_bytes(), b". ")?;
+    let tail = r.get(i + 2..)?;
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = tail.get(digits..)?.trim_start();
+    let ok = (1..=4).contains(&digits) && matches!(unit, "p" | "pp" | "s" | "S" | "pages" | "p." | "pp.");
+    // the text before must end with a year (`…, 2013`), else the pages are the source's
+    let before = r.get(..i)?;
+    let year_before = before
+        .rsplit([' ', ','])
+        .next()
+        .is_some_and(|w| date::parse_year(w.trim_start_matches('(').trim_end_matches(')')).is_some());
+    (ok && year_before).then_some((before, tail))
 }
 
 /// The last sentence or bracket of `r` when it holds no digit: (`r` without it, it).
