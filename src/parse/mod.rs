@@ -360,6 +360,31 @@ fn split_fields(s: &str) -> Fields<'_> {
     {
         f.container = f.title.take();
     }
+    // APA theses: `Title (Unpublished doctoral dissertation). University of X.`
+    if let Some(t) = f.title.map(|t| t.trim_end_matches(['.', ' ']))
+        && t.ends_with(')')
+        && let Some(open) = t.rfind(" (")
+    {
+        let inner = t.get(open + 2..t.len() - 1).unwrap_or_default();
+        let l = inner.to_lowercase();
+        if l.contains("dissertation") || l.contains("thesis") {
+            f.title = t.get(..open);
+            f.notes.push(inner);
+            f.kind = Some(RefType::Thesis);
+            if f.publisher.is_none()
+                && let Some(c) = f.container
+                && has_word(c, INSTITUTION_WORDS)
+            {
+                f.publisher = f.container.take();
+            }
+        }
+    }
+    // `Submitted, 1998.` / `Personal communication, March 2005.`: a status, not a field
+    if f.container.is_some_and(is_status_phrase) {
+        f.notes.extend(f.container.take());
+    } else if f.container.is_none() && f.title.is_some_and(is_status_phrase) {
+        f.notes.extend(f.title.take());
+    }
     // `J. Am. Chem. Soc.`: an abbreviated journal's last full stop is its own
     if let Some(c) = f.container {
         let r = span_of(s, c);
@@ -1399,6 +1424,7 @@ fn tidy_container(f: &mut Fields<'_>) {
     }
     // `…, Vol. 2, pages 266-273. Morgan Kaufmann` / `(Vol. 3, Part A, pp. 1761–1800)`
     // `Radical pragmatics (223–255)` / `Book (pp. 113-118)`: the chapter's pages
+    c = c.trim_end_matches(['.', ' ']);
     if c.ends_with(')')
         && let Some(open) = c.rfind(" (")
     {
@@ -1441,6 +1467,31 @@ fn tidy_container(f: &mut Fields<'_>) {
         }
     }
     c = c.get(..cut).unwrap_or(c);
+    // `R.E. Barnhill and R.F. Riesenfeld (eds.), Computer Aided Geometric Design`:
+    // the editors before the book's title
+    if let Some((i, marker)) = EDITOR_MARKERS
+        .iter()
+        .filter_map(|m| find_str(c, m).map(|i| (i, *m)))
+        .min_by_key(|(i, _)| *i)
+        && i > 0
+        && i <= 160
+    {
+        let names = c.get(..i).unwrap_or_default();
+        let book = c.get(i + marker.len()..).unwrap_or_default().trim_start_matches([',', ' ', '.', ':']);
+        if !book.is_empty() {
+            let al = authors::scan_authors(names);
+            if al.items.is_empty() {
+                f.notes.push(names);
+            }
+            for it in &al.items {
+                if let Some(n) = names.get(it.clone()) {
+                    f.editors.push(n);
+                }
+            }
+            c = book;
+            f.kind = Some(f.kind.unwrap_or(RefType::Chapter));
+        }
+    }
     // `In: Brody S, editor, The Genetics of Circadian Rhythms, Academic Press, volume 74`:
     // the book's publisher after a comma
     if f.kind == Some(RefType::Chapter) && f.publisher.is_none() {
@@ -1594,6 +1645,42 @@ fn looks_like_place(t: &str) -> bool {
                 || matches!(*w, "de" | "la" | "le" | "am" | "upon" | "on" | "sur")
         })
         && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// What ends a list of editors in front of a book's title.
+const EDITOR_MARKERS: &[&str] = &[
+    " (eds.)", " (Eds.)", " (ed.)", " (Ed.)", " (Ed)", " (Eds)", " (eds)", " (ed)",
+    " (editors)", " (editor)", " (Hrsg.)", " (hrsg.)", " (dir.)", " (a cura di)",
+    ", editors,", ", editor,", ", eds.,", ", Eds.,", ", eds,",
+];
+
+/// `Personal communication`, `Submitted`, `Unpublished manuscript`: the status of a
+/// work, where a journal or title would be.
+fn is_status_phrase(t: &str) -> bool {
+    let l = t.trim().trim_end_matches(['.', ',']).to_lowercase();
+    matches!(
+        l.as_str(),
+        "personal communication"
+            | "pers. comm"
+            | "submitted"
+            | "submitted for publication"
+            | "unpublished"
+            | "unpublished manuscript"
+            | "unpublished data"
+            | "unpublished observations"
+            | "unpublished results"
+            | "unpublished lecture notes"
+            | "lecture notes"
+            | "manuscript"
+            | "manuscript in preparation"
+            | "in preparation"
+            | "draft paper"
+            | "draft"
+            | "preprint"
+            | "forthcoming"
+            | "to appear"
+            | "in press"
+    )
 }
 
 /// Cities where books are published, as bibliographies name them (`Leipzig`,

@@ -62,6 +62,7 @@ const KEYWORDS: &[&str] = &[
     "n",
     "v",
     "n°",
+    "Nos",
 ];
 
 fn is_src_punct(c: char) -> bool {
@@ -156,7 +157,8 @@ pub(crate) fn source_start(r: &str) -> usize {
                 .and_then(|p| p.chars().next_back())
                 .is_some_and(char::is_alphabetic)
             && seg.bytes().all(|b| b.is_ascii_digit());
-        if glued_to_word {
+        // `Supercomputing '91`: an elided year is part of a name too
+        if glued_to_word || matches!(sep_before, Some('\'' | '’')) {
             break;
         }
         let ok_sep = sep_before.is_none_or(is_src_punct);
@@ -518,7 +520,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                     false
                 };
                 match label {
-                    "no" | "No" | "Issue" | "issue" | "Nr" | "n" | "n°" | "Iss" => {
+                    "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°" | "Iss" => {
                         // the issue runs over the words after the label: `no. 5 Pt 2`,
                         // `no. Suppl 1`
                         if let Some((_, nr)) = next_tok.clone()
