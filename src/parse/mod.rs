@@ -1439,6 +1439,16 @@ fn tidy_container(f: &mut Fields<'_>) {
             c = c.get(..open).unwrap_or_default();
         }
     }
+    // Chicago: `In The Oxford Handbook of Sleep, 439–457. Oxford University Press.`
+    if f.pages.is_none()
+        && let Some((head, tail)) = c.rsplit_once(", ")
+        && is_page_range(tail)
+        && tail.contains(['-', '–', '‐'])
+        && !head.is_empty()
+    {
+        f.pages = Some(tail);
+        c = head;
+    }
     // (every label is looked for in the whole container; it is cut at the first)
     let mut cut = c.len();
     for label in [
@@ -1796,8 +1806,15 @@ fn container_and_publisher<'a>(
             return;
         }
     }
-    // a journal (the source block has a volume or pages) is never `Place: Publisher`
-    if f.volume.is_some() || f.pages.is_some() && f.kind != Some(RefType::Chapter) {
+    // a journal (the source block has a volume or pages) is never `Place: Publisher`;
+    // a book with the chapter's pages may be (`Book. Basingstoke: Palgrave, 2005: 160-179`)
+    let ends_in_publisher = sentence_ends(t)
+        .last()
+        .and_then(|&e| t.get(e + 1..))
+        .is_some_and(|tail| place_publisher(tail.trim()).is_some());
+    if f.volume.is_some()
+        || f.pages.is_some() && f.kind != Some(RefType::Chapter) && !ends_in_publisher
+    {
         f.container = Some(t);
         return;
     }
