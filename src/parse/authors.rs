@@ -378,9 +378,15 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
     // a full-name guess must end cleanly
     let last = ws.get(j - 1)?;
     let next = ws.get(j).map(|w| w.text);
+    // (`Tristram R. Kidder 2013 Building …`: a bare year after the last name)
     let clean = last.text.ends_with([',', '.', ';'])
         || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
-        || next.is_some_and(is_editor_marker);
+        || next.is_some_and(is_editor_marker)
+        || next.is_some_and(|n| {
+            let y = n.trim_end_matches(['.', ',']);
+            let y = y.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(y);
+            parse_year(y).is_some()
+        });
     clean.then_some(j)
 }
 
@@ -514,7 +520,16 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
                 .and_then(|r| s.get(r.clone()))
                 .and_then(|t| t.rsplit(' ').next())
                 .is_some_and(|w| w.chars().count() == 1);
-            if clean && !one_initial {
+            // `Stephen H. Kellert, In the Wake of Chaos`: one `Given I.` name before a
+            // capitalised word with a comma is a name in reading order
+            let reading_order = l.items.len() == 1
+                && tail
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| w.ends_with(',') && is_family_word(w.trim_end_matches(',')))
+                && s.get(l.items.first().cloned().unwrap_or_default())
+                    .is_some_and(|t| t.split(' ').count() == 2 && t.ends_with(|c: char| c.is_uppercase()));
+            if clean && !one_initial && !reading_order {
                 return l;
             }
             l.dangling |= !clean;
@@ -543,6 +558,9 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     let mut k = 0;
     let mut end = 0;
     loop {
+        let after_and = ws
+            .get(k)
+            .is_some_and(|w| matches!(w.text, "and" | "&" | "And" | "und" | "et" | "y"));
         // separators: `and`, `&`
         // (`et` between two names is French `and`: `Ruin, I. et Lutoff, C.`)
         while ws.get(k).is_some_and(|w| {
@@ -571,7 +589,9 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             }
             _ => ws.first().is_some_and(|w| is_given_word(w.text)),
         };
-        let allow_full = k == 0 || first_given_full;
+        // (`Kibler, D., and David W. Aha`: the last name of an inverted list in
+        // reading order)
+        let allow_full = k == 0 || first_given_full || style == Style::Inverted && after_and;
         let next = name_at(style, ws, k, allow_full).or_else(|| {
             (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
         });
