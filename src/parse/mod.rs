@@ -1134,6 +1134,22 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         && f.volume.is_none()
         && f.pages.is_none()
         && f.issue.is_none();
+    // `Chapter. Book. Cham: Springer; 2023. p. 133–156.`: a chapter (its pages are a
+    // range) in a book a publisher published
+    if f.publisher.is_some()
+        && f.place.is_some()
+        && f.volume.is_none()
+        && f.issue.is_none()
+        && f.container.is_none()
+        && f.pages.is_some_and(|p| p.contains(['-', '–', '‐']))
+        && keep.len() == 2
+        && let (Some(t), Some(b)) = (keep.first(), keep.get(1))
+    {
+        f.title = m.get(t.clone()).map(str::trim);
+        f.container = m.get(b.clone()).map(str::trim);
+        f.kind = Some(RefType::Chapter);
+        return;
+    }
     // `Title. Proceedings of the 2022 CHI conference. New York: ACM; 2022.`: a paper in
     // a proceedings volume that a publisher published
     if bookish
