@@ -58,7 +58,7 @@ pub fn is_dotted_abbreviation(t: &str) -> bool {
     !front.is_empty()
         && front.iter().any(|w| w.trim_end_matches(',').ends_with('.'))
         && (2..=8).contains(&n)
-        && last.chars().all(char::is_alphabetic)
+        && last.chars().all(|c| c.is_alphabetic() || c == '.')
         && last.chars().next().is_some_and(char::is_uppercase)
         && !last.chars().all(|c| c.is_uppercase())
 }

@@ -270,9 +270,15 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     while let Some(w) = ws.get(j) {
         let c = w.core_keep_dot();
         // (undotted `ACS` after `Kim, S.` opens the journal, not more initials)
+        // (after dotted initials an undotted letter is one only before a separator:
+        // `Lamaire, R. O, and`, not `Krieg, H. A Consistent …`)
         let is_init = is_dotted_initials(c)
             || is_nlm_initials(w.core())
-                && w.core().chars().count() <= if seen_init { 1 } else { 3 };
+                && if seen_init {
+                    w.core().chars().count() == 1 && w.text.ends_with([',', ';'])
+                } else {
+                    w.core().chars().count() <= 3
+                };
         let is_name = is_given_word(w.core()) && !seen_init;
         let suffix = n > 0 && is_suffix(w.core_keep_dot());
         // ACS: `Doe, B. J. Am. Chem. Soc. 2020` — `J.` before an abbreviated word opens

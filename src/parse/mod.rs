@@ -415,6 +415,25 @@ fn split_fields(s: &str) -> Fields<'_> {
         }
         f.year = found;
     }
+    // Nature: `Title https://www.R-project.org/ (R Foundation, 2020).` — the publisher
+    // and year in a bracket after the link
+    if let Some(u) = hits.iter().find(|h| h.kind == IdKind::Url) {
+        let after = s.get(u.span.end..).unwrap_or_default();
+        let lead = after.len() - after.trim_start().len();
+        let t = after.trim_start();
+        if t.starts_with('(')
+            && let Some(close) = t.find(')')
+            && let Some(inner) = t.get(1..close)
+            && let Some((publ, year)) = inner.rsplit_once(", ")
+            && date::parse_year(year.trim()).is_some()
+            && (1..=8).contains(&publ.split_whitespace().count())
+        {
+            f.publisher = f.publisher.or(Some(publ));
+            f.year = f.year.or(Some(year.trim()));
+            let start = u.span.end + lead;
+            f.placed.push(start..start + close + 1);
+        }
+    }
     // the tail: a year for a web page (`… http://x, 2008.`), notes
     if f.year.is_none() {
         let tail = s.get(core_end..).unwrap_or_default();
@@ -708,9 +727,14 @@ fn looks_abbreviated(t: &str) -> bool {
 fn all_abbreviations(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
-    (2..=7).contains(&words.len())
+    // (`Phys. Rev. B: Condens. Matter Mater. Phys.`: a few short words may stay whole
+    // when most are abbreviated and the first is)
+    let dotted = words.iter().filter(|w| w.trim_end_matches([',', ':']).ends_with('.')).count() + 1;
+    let first_dotted = words.first().is_some_and(|w| w.ends_with('.'));
+    let whole_ok = first_dotted && dotted * 5 >= words.len() * 3;
+    (2..=8).contains(&words.len())
         && words.iter().enumerate().all(|(i, w)| {
-            let w = w.trim_end_matches(',');
+            let w = w.trim_end_matches([',', ':']);
             // (the last word's full stop went with the trailing punctuation)
             let dotted_w;
             let w = if i == last && !w.ends_with('.') {
@@ -725,7 +749,8 @@ fn all_abbreviations(t: &str) -> bool {
                 && core.chars().all(char::is_alphabetic)
                 && (w.ends_with('.') && n <= 8
                     || n == 1
-                    || n <= 4 && core.chars().all(|c| c.is_ascii_uppercase()))
+                    || n <= 4 && core.chars().all(|c| c.is_ascii_uppercase())
+                    || whole_ok && n <= 7)
         })
         && words.iter().take(last).any(|w| w.ends_with('.'))
 }
@@ -1204,7 +1229,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     // ACS without a title: `Li, H.; Wang, Z. Chem. Rev. 2016, 116, 1.` — every word
     // an abbreviation with its full stop
-    if c_idx == 1 && f.volume.is_some() && all_abbreviations(m) {
+    if c_idx >= 1 && f.volume.is_some() && all_abbreviations(m) {
         c_idx = 0;
     }
     let c_start = keep.get(c_idx).map_or(m.len(), |r| r.start);
