@@ -11,8 +11,8 @@
 //! runs on the calling thread, so writing one window overlaps processing the next.
 
 use std::io::Read;
-use std::sync::mpsc;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -413,7 +413,8 @@ fn produce(
 ) {
     if settings.mode == Mode::Lines {
         for input in inputs {
-            if stream_lines(input, settings, progress, |o| tx.send(vec![o]).is_ok()).is_err()
+            if stream_lines(input, settings, progress, |o| tx.send(vec![o]).is_ok())
+                .is_err()
             {
                 return;
             }

@@ -220,7 +220,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             };
             if !outcome.more {
-                serde_json::to_writer(&mut *rep, whole.as_ref().unwrap_or(&outcome.report))?;
+                serde_json::to_writer(
+                    &mut *rep,
+                    whole.as_ref().unwrap_or(&outcome.report),
+                )?;
                 rep.write_all(b"\n")?;
             }
         }

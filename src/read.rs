@@ -43,7 +43,9 @@ fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 
 /// The warning for invalid UTF-8 whose first bad byte is at `at`.
 fn bad_utf8(at: usize) -> String {
-    format!("not valid UTF-8 (first bad byte at {at}); decoded with replacement characters")
+    format!(
+        "not valid UTF-8 (first bad byte at {at}); decoded with replacement characters"
+    )
 }
 
 /// The warning for NUL bytes in the text.
