@@ -459,14 +459,19 @@ fn title_into(out: &mut String, t: &str) {
             out.push_str(if special { "{{}" } else { "{" });
             escape_into(out, word, paired);
             out.push('}');
-        } else {
+        } else if word.bytes().any(is_special) {
             escape_into(out, word, paired);
+        } else {
+            out.push_str(word);
         }
     }
 }
 
 /// Whether a title word must keep its capitals; see [`title`].
 fn needs_protection(word: &str, first: bool) -> bool {
+    if word.is_ascii() {
+        return needs_protection_ascii(word.as_bytes(), first);
+    }
     let mut chars = word.chars().skip_while(|c| !c.is_alphanumeric());
     let Some(head) = chars.next() else { return false };
     let mut inner_capital = false;
@@ -476,6 +481,16 @@ fn needs_protection(word: &str, first: bool) -> bool {
         digit |= c.is_numeric();
     }
     inner_capital || (head.is_uppercase() && (digit || !first))
+}
+
+/// [`needs_protection`] of an ASCII word, byte by byte.
+fn needs_protection_ascii(word: &[u8], first: bool) -> bool {
+    let Some(at) = word.iter().position(u8::is_ascii_alphanumeric) else { return false };
+    let head = word.get(at).copied().unwrap_or_default();
+    let rest = word.get(at + 1..).unwrap_or_default();
+    let inner_capital = rest.iter().any(u8::is_ascii_uppercase);
+    let digit = rest.iter().any(u8::is_ascii_digit);
+    inner_capital || (head.is_ascii_uppercase() && (digit || !first))
 }
 
 /// Escape text for a BibTeX field, after folding white space: the LaTeX specials
@@ -660,6 +675,47 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(title(input), want, "title({input:?})");
+        }
+    }
+
+    #[test]
+    fn protection_of_ascii_words_matches_the_char_rule() {
+        let words = [
+            "",
+            "-",
+            "a",
+            "A",
+            "GLOBOCAN",
+            "HER2",
+            "mRNA",
+            "Cas9",
+            "(HER2)-positive",
+            "Alzheimer",
+            "COVID-19",
+            "x2",
+            "2X",
+            "-A",
+            "a-B",
+            "9a",
+        ];
+        for w in words {
+            for first in [true, false] {
+                let mut chars = w.chars().skip_while(|c| !c.is_alphanumeric());
+                let want = match chars.next() {
+                    None => false,
+                    Some(head) => {
+                        let rest: Vec<char> = chars.collect();
+                        rest.iter().any(|c| c.is_uppercase())
+                            || (head.is_uppercase()
+                                && (rest.iter().any(|c| c.is_numeric()) || !first))
+                    }
+                };
+                assert_eq!(
+                    needs_protection_ascii(w.as_bytes(), first),
+                    want,
+                    "{w} {first}"
+                );
+            }
         }
     }
 

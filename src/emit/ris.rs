@@ -103,7 +103,10 @@ fn line(out: &mut String, tag: &str, value: &str) {
 fn write_record(out: &mut String, r: &Reference) {
     line(out, "TY", ris_type(r.kind));
     for n in &r.authors {
-        line(out, "AU", &name(n));
+        match n {
+            Name::Literal(l) => line(out, "AU", l),
+            Name::Person(p) => line(out, "AU", &person(p)),
+        }
     }
     // Zotero reads A2 as the editor of a chapter, paper or article, but as the series
     // editor of a book, whose editors go in A3.
