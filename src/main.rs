@@ -206,26 +206,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         bar.suspend(|| print_messages(&outcome.report));
         totals.add(&outcome);
         if let Some(rep) = report.as_mut() {
-            let whole = match (partial_report.take(), outcome.more) {
-                (None, false) => None,
-                (so_far, more) => {
-                    let mut whole = so_far.unwrap_or_default();
-                    whole.absorb(outcome.report.clone());
-                    if more {
-                        partial_report = Some(whole);
-                        None
-                    } else {
-                        Some(whole)
-                    }
-                }
-            };
-            if !outcome.more {
-                serde_json::to_writer(
-                    &mut *rep,
-                    whole.as_ref().unwrap_or(&outcome.report),
-                )?;
-                rep.write_all(b"\n")?;
-            }
+            report_line(rep, &mut partial_report, &outcome)?;
         }
         let mut records = Vec::with_capacity(outcome.records.len());
         for mut r in outcome.records {
@@ -347,6 +328,30 @@ fn check_not_overwriting_inputs(
 
 fn is_dir_target(o: &Path, formats: &[Format]) -> bool {
     o.is_dir() || formats.len() > 1 || o.as_os_str().to_string_lossy().ends_with('/')
+}
+
+/// Write the `--report` line of a document once its last piece is in; the pieces of a
+/// streamed document are absorbed into `pending` until then.
+fn report_line(
+    rep: &mut impl Write,
+    pending: &mut Option<DocumentReport>,
+    outcome: &DocumentOutcome,
+) -> anyhow::Result<()> {
+    if !outcome.more && pending.is_none() {
+        serde_json::to_writer(&mut *rep, &outcome.report)?;
+    } else {
+        pending
+            .get_or_insert_with(DocumentReport::default)
+            .absorb(outcome.report.clone());
+        if outcome.more {
+            return Ok(());
+        }
+        if let Some(whole) = pending.take() {
+            serde_json::to_writer(&mut *rep, &whole)?;
+        }
+    }
+    rep.write_all(b"\n")?;
+    Ok(())
 }
 
 /// Print a document's errors and warnings as `PATH[:ENTRY]: message`.
