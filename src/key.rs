@@ -66,8 +66,9 @@ const STOP_WORDS: &[&str] = &[
 pub struct KeyGen {
     /// Every key handed out or reserved.
     used: HashSet<String>,
-    /// For each base key, the number of the next suffix to try (0 = the bare key), so
-    /// that a run of identical bases costs one step each, not a scan from `a`.
+    /// For each base key seen more than once, the number of the next suffix to try
+    /// (0 = the bare key), so that a run of identical bases costs one step each, not a
+    /// scan from `a`.
     next: HashMap<String, u64>,
 }
 
@@ -100,7 +101,12 @@ impl KeyGen {
             }
             Entry::Vacant(e) => {
                 let (key, next) = first_free(&self.used, e.key(), 0);
-                e.insert(next);
+                // A base handed out bare needs no entry: the bare key is in `used`,
+                // so starting again from 0 skips it in one step. Only bases seen
+                // twice are kept, which halves the memory of a long run.
+                if next > 1 {
+                    e.insert(next);
+                }
                 key
             }
         };
