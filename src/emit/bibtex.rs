@@ -452,14 +452,15 @@ fn title_into(out: &mut String, t: &str) {
         }
         let paired = pairs.get(offset..offset + word.len()).unwrap_or(&[]);
         offset += word.len() + 1;
-        if needs_protection(word, i == 0) {
+        let (protect, special) = scan_word(word, i == 0);
+        if protect {
             // `{\` opens a BibTeX "special character", whose letters are still case
             // changed; an empty group first keeps the word a plain protected group.
-            let special = word.bytes().next().is_some_and(is_special);
-            out.push_str(if special { "{{}" } else { "{" });
+            let starts_special = word.bytes().next().is_some_and(is_special);
+            out.push_str(if starts_special { "{{}" } else { "{" });
             escape_into(out, word, paired);
             out.push('}');
-        } else if word.bytes().any(is_special) {
+        } else if special {
             escape_into(out, word, paired);
         } else {
             out.push_str(word);
@@ -469,9 +470,6 @@ fn title_into(out: &mut String, t: &str) {
 
 /// Whether a title word must keep its capitals; see [`title`].
 fn needs_protection(word: &str, first: bool) -> bool {
-    if word.is_ascii() {
-        return needs_protection_ascii(word.as_bytes(), first);
-    }
     let mut chars = word.chars().skip_while(|c| !c.is_alphanumeric());
     let Some(head) = chars.next() else { return false };
     let mut inner_capital = false;
@@ -483,14 +481,31 @@ fn needs_protection(word: &str, first: bool) -> bool {
     inner_capital || (head.is_uppercase() && (digit || !first))
 }
 
-/// [`needs_protection`] of an ASCII word, byte by byte.
-fn needs_protection_ascii(word: &[u8], first: bool) -> bool {
-    let Some(at) = word.iter().position(u8::is_ascii_alphanumeric) else { return false };
-    let head = word.get(at).copied().unwrap_or_default();
-    let rest = word.get(at + 1..).unwrap_or_default();
-    let inner_capital = rest.iter().any(u8::is_ascii_uppercase);
-    let digit = rest.iter().any(u8::is_ascii_digit);
-    inner_capital || (head.is_ascii_uppercase() && (digit || !first))
+/// One pass over a title word: whether it [needs protection](needs_protection), and
+/// whether it holds a byte [`escape`] replaces. ASCII words are decided byte by byte;
+/// a word with other characters goes through the char rule.
+fn scan_word(word: &str, first: bool) -> (bool, bool) {
+    let mut head = None;
+    let (mut inner_capital, mut digit, mut special, mut ascii) =
+        (false, false, false, true);
+    for &b in word.as_bytes() {
+        special |= is_special(b);
+        if !b.is_ascii() {
+            ascii = false;
+        } else if head.is_some() {
+            inner_capital |= b.is_ascii_uppercase();
+            digit |= b.is_ascii_digit();
+        } else if b.is_ascii_alphanumeric() {
+            head = Some(b);
+        }
+    }
+    let protect = if ascii {
+        let head_capital = head.is_some_and(|h| h.is_ascii_uppercase());
+        inner_capital || (head_capital && (digit || !first))
+    } else {
+        needs_protection(word, first)
+    };
+    (protect, special)
 }
 
 /// Escape text for a BibTeX field, after folding white space: the LaTeX specials
@@ -697,6 +712,10 @@ mod tests {
             "-A",
             "a-B",
             "9a",
+            "{A}",
+            "A_1",
+            "É2",
+            "éA",
         ];
         for w in words {
             for first in [true, false] {
@@ -710,11 +729,9 @@ mod tests {
                                 && (rest.iter().any(|c| c.is_numeric()) || !first))
                     }
                 };
-                assert_eq!(
-                    needs_protection_ascii(w.as_bytes(), first),
-                    want,
-                    "{w} {first}"
-                );
+                assert_eq!(needs_protection(w, first), want, "{w} {first}");
+                assert_eq!(scan_word(w, first).0, want, "{w} {first}");
+                assert_eq!(scan_word(w, first).1, w.bytes().any(is_special), "{w}");
             }
         }
     }
