@@ -1,8 +1,8 @@
 //! Throughput of each pipeline stage on realistic inputs.
 //!
 //! `cargo bench --bench throughput`. The reference strings are the real ones of
-//! `../shared/data/gold/refs.jsonl` when that file is present, else the synthetic
-//! references of `fixtures/pages`.
+//! `../shared/data/gold/refs.jsonl` (or `$PUBREFS_SHARED_DATA/gold/refs.jsonl`) when
+//! that file is present, else the synthetic references of `fixtures/pages`.
 
 use std::sync::LazyLock;
 
@@ -16,8 +16,10 @@ fn main() {
 
 /// Reference strings, one per line.
 static LINES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let gold = std::path::Path::new("../shared/data/gold/refs.jsonl");
-    if let Ok(text) = std::fs::read_to_string(gold) {
+    let data =
+        std::env::var("PUBREFS_SHARED_DATA").unwrap_or_else(|_| "../shared/data".into());
+    let gold = std::path::Path::new(&data).join("gold/refs.jsonl");
+    if let Ok(text) = std::fs::read_to_string(&gold) {
         return text
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -28,7 +30,7 @@ static LINES: LazyLock<Vec<String>> = LazyLock::new(|| {
             })
             .collect();
     }
-    eprintln!("note: ../shared/data/gold is absent; benchmarking the fixture references");
+    eprintln!("note: {} is absent; benchmarking the fixture references", gold.display());
     PAGES
         .iter()
         .flat_map(|p| pubrefs::extract(DocumentKind::TextPage, p).unwrap_or_default())
@@ -103,6 +105,29 @@ fn batch_parse_lines(b: divan::Bencher) {
         )
         .records
         .len()
+    });
+}
+
+/// `pubrefs parse` end to end without the writers: a file of reference lines streamed
+/// in chunks, parsed in parallel, keys assigned in order.
+#[divan::bench]
+fn batch_stream_lines(b: divan::Bencher) {
+    let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::io::Write::write_all(&mut file, LINES.join("\n").as_bytes()).expect("written");
+    let input = pubrefs::batch::Input::File(file.path().to_owned());
+    let settings = pubrefs::batch::Settings::new(pubrefs::batch::Mode::Lines);
+    b.counter(ItemsCount::new(LINES.len())).bench(|| {
+        let mut keys = pubrefs::key::KeyGen::new();
+        let mut n = 0;
+        let progress = pubrefs::batch::NoProgress;
+        let _ = pubrefs::batch::stream_lines(&input, &settings, &progress, |piece| {
+            for mut r in piece.records {
+                keys.assign(&mut r);
+                n += 1;
+            }
+            true
+        });
+        n
     });
 }
 

@@ -3,10 +3,16 @@
 //! Documents are processed in windows of [`WINDOW`] at a time with rayon (across
 //! documents and, inside a document, across references) and handed to the caller's sink
 //! one by one in input order, so memory is bounded by the window, not by the batch, and
-//! the output is the same whatever the number of threads.
+//! the output is the same whatever the number of threads. A file of reference lines
+//! (`pubrefs parse`) is streamed: read, parsed and handed on in chunks of
+//! [`CHUNK_BYTES`], so memory does not grow with its size either.
+//!
+//! The work runs on a producer thread (which fans out to rayon) while the caller's sink
+//! runs on the calling thread, so writing one window overlaps processing the next.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,8 +23,17 @@ use crate::{extract, normalize, parse, read};
 /// How many documents are read and processed before they are handed on.
 pub const WINDOW: usize = 64;
 
-/// The largest input pubrefs reads (a larger file is an error for that file only).
+/// The largest input pubrefs reads whole (a larger file is an error for that file
+/// only). Reference lines are streamed and have no size limit, only this limit on the
+/// length of one line.
 pub const MAX_INPUT: u64 = 256 * 1024 * 1024;
+
+/// About how many bytes of reference lines are read and parsed at a time (a chunk is
+/// cut after the last line feed past this size).
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// How many windows (or chunks) may wait between the producer and the sink.
+const QUEUED: usize = 1;
 
 /// What the inputs are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -152,13 +167,51 @@ pub struct DocumentReport {
     pub warnings: Vec<String>,
 }
 
-/// A processed document: its report and its records, in order.
+impl DocumentReport {
+    /// Add the report of the next piece of the same document (see
+    /// [`DocumentOutcome::more`]): counts add up, errors and warnings follow, except
+    /// that document-level warnings stay ahead of the reference warnings (`#N: ...`),
+    /// as in the report of a document processed whole.
+    pub fn absorb(&mut self, next: DocumentReport) {
+        if self.source.is_empty() {
+            self.source = next.source;
+        }
+        if self.kind.is_none() {
+            self.kind = next.kind;
+        }
+        if self.citing.is_none() {
+            self.citing = next.citing;
+        }
+        self.references += next.references;
+        self.parsed += next.parsed;
+        self.partial += next.partial;
+        self.raw += next.raw;
+        self.shown += next.shown;
+        if let Some(t) = next.total {
+            *self.total.get_or_insert(0) += t;
+        }
+        self.truncated |= next.truncated;
+        self.errors.extend(next.errors);
+        let (document, references): (Vec<String>, Vec<String>) =
+            next.warnings.into_iter().partition(|w| !w.starts_with('#'));
+        if !document.is_empty() {
+            let at = self.warnings.partition_point(|w| !w.starts_with('#'));
+            self.warnings.splice(at..at, document);
+        }
+        self.warnings.extend(references);
+    }
+}
+
+/// A processed document, or a piece of one: its report and its records, in order.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentOutcome {
-    /// What happened.
+    /// What happened (in this piece, when the document comes in pieces).
     pub report: DocumentReport,
     /// The records (references, and the citing article with `--include`), keys unset.
     pub records: Vec<Reference>,
+    /// More pieces of the same document follow (a streamed file of reference lines).
+    /// The whole document's report is the [`DocumentReport::absorb`] of its pieces'.
+    pub more: bool,
 }
 
 impl DocumentOutcome {
@@ -309,8 +362,11 @@ fn add_extracted(
 
 /// Told about each document as it is done (the binary draws a progress bar with it).
 pub trait Progress: Sync {
-    /// One document is done.
+    /// One document is done (for a streamed document: its last piece, whose report
+    /// counts that piece only).
     fn document_done(&self, _report: &DocumentReport) {}
+    /// A piece of a streamed document, not its last, is done.
+    fn piece_done(&self, _report: &DocumentReport) {}
 }
 
 /// A [`Progress`] that shows nothing.
@@ -319,8 +375,12 @@ pub struct NoProgress;
 
 impl Progress for NoProgress {}
 
-/// Process every input in windows of [`WINDOW`], in parallel, and hand each outcome to
-/// `sink` in input order. Stops early when the sink returns an error.
+/// Process every input, in parallel, and hand each outcome to `sink` in input order.
+/// Stops early when the sink returns an error.
+///
+/// Documents are processed in windows of [`WINDOW`]; in [`Mode::Lines`] each input is
+/// streamed in chunks (see [`stream_lines`]). The processing runs on a producer thread
+/// (and rayon's) while `sink` runs on this thread, one window or chunk behind.
 ///
 /// # Errors
 /// The first error the sink returns.
@@ -330,6 +390,38 @@ pub fn run<E>(
     progress: &dyn Progress,
     mut sink: impl FnMut(DocumentOutcome) -> Result<(), E>,
 ) -> Result<(), E> {
+    let (tx, rx) = mpsc::sync_channel::<Vec<DocumentOutcome>>(QUEUED);
+    std::thread::scope(|scope| {
+        scope.spawn(move || produce(inputs, settings, progress, &tx));
+        // When the sink fails, `rx` is dropped on return and the producer stops at
+        // its next send.
+        for batch in rx {
+            for outcome in batch {
+                sink(outcome)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The producer side of [`run`]: process the inputs and send the outcomes in order,
+/// until done or until the receiver hangs up.
+fn produce(
+    inputs: &[Input],
+    settings: &Settings,
+    progress: &dyn Progress,
+    tx: &mpsc::SyncSender<Vec<DocumentOutcome>>,
+) {
+    if settings.mode == Mode::Lines {
+        for input in inputs {
+            if stream_lines(input, settings, progress, |o| tx.send(vec![o]).is_ok())
+                .is_err()
+            {
+                return;
+            }
+        }
+        return;
+    }
     for window in inputs.chunks(WINDOW) {
         let outcomes: Vec<DocumentOutcome> = window
             .par_iter()
@@ -339,11 +431,193 @@ pub fn run<E>(
                 o
             })
             .collect();
-        for o in outcomes {
-            sink(o)?;
+        if tx.send(outcomes).is_err() {
+            return;
         }
     }
-    Ok(())
+}
+
+/// The sink of [`stream_lines`] hung up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+/// Read, parse and hand on a file of reference lines in chunks of about
+/// [`CHUNK_BYTES`], each cut after a line end and parsed in parallel, so memory stays
+/// bounded whatever the size of the file. `sink` gets the pieces in order (all but the
+/// last with [`DocumentOutcome::more`] set) and returns `false` to stop.
+///
+/// The pieces together hold exactly the records of [`process_input`] on the same input,
+/// and their reports [absorbed](DocumentReport::absorb) give its report; but there is
+/// no size limit ([`MAX_INPUT`] bounds one line), and a read error after the first
+/// chunk comes after the records already read. UTF-16 input is read whole.
+///
+/// # Errors
+/// [`Stopped`] when the sink returned `false`.
+pub fn stream_lines(
+    input: &Input,
+    settings: &Settings,
+    progress: &dyn Progress,
+    sink: impl FnMut(DocumentOutcome) -> bool,
+) -> Result<(), Stopped> {
+    stream_lines_in(input, settings, progress, CHUNK_BYTES, sink)
+}
+
+/// [`stream_lines`] with chunks of about `chunk_bytes` (small ones in tests).
+fn stream_lines_in(
+    input: &Input,
+    settings: &Settings,
+    progress: &dyn Progress,
+    chunk_bytes: usize,
+    mut sink: impl FnMut(DocumentOutcome) -> bool,
+) -> Result<(), Stopped> {
+    let mut send = |o: DocumentOutcome| {
+        if o.more {
+            progress.piece_done(&o.report);
+        } else {
+            progress.document_done(&o.report);
+        }
+        if sink(o) { Ok(()) } else { Err(Stopped) }
+    };
+    let source = input.name();
+    let reader: Box<dyn Read> = match input {
+        Input::Stdin => Box::new(std::io::stdin().lock()),
+        Input::File(p) => match std::fs::File::open(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => return send(error_outcome(source, describe_io(&e))),
+        },
+    };
+    let mut chunks = Chunks::new(reader, chunk_bytes);
+    let first = match chunks.next_chunk() {
+        Ok(c) => c,
+        Err(e) => return send(error_outcome(source, e)),
+    };
+    if first.starts_with(b"\xFF\xFE") || first.starts_with(b"\xFE\xFF") {
+        // UTF-16: rare enough to be read whole.
+        return send(match chunks.rest(first) {
+            Ok(bytes) => process_bytes(&source, &bytes, settings),
+            Err(e) => error_outcome(source, e),
+        });
+    }
+    if read::looks_binary(&first) {
+        let why = "binary data, not a text, HTML or XML page".to_owned();
+        return send(error_outcome(source, why));
+    }
+    let mut decoder = read::StreamDecoder::new();
+    let mut text = String::new();
+    let (mut ordinal, mut offset) = (0u32, 0usize);
+    let mut chunk = first;
+    loop {
+        decoder.decode_part(&chunk, &mut text);
+        let mut lines = extract::reference_lines(&text);
+        for r in &mut lines.references {
+            r.ordinal = r.ordinal.saturating_add(ordinal);
+            r.span = r.span.start + offset..r.span.end + offset;
+        }
+        ordinal = ordinal.saturating_add(lines.references.len() as u32);
+        offset += text.len();
+        let mut piece = DocumentOutcome { more: true, ..DocumentOutcome::default() };
+        piece.report.source.clone_from(&source);
+        piece.report.kind = Some(DocumentKind::ReferenceLines);
+        add_extracted(&mut piece, &source, lines, settings);
+        let next = match chunks.next_chunk() {
+            Ok(c) => c,
+            Err(e) => {
+                piece.report.errors.push(e);
+                Vec::new()
+            }
+        };
+        if next.is_empty() {
+            // The last piece: the document-level warnings, ahead of its own.
+            let mut warnings = decoder.warnings();
+            if ordinal == 0 && piece.report.errors.is_empty() {
+                warnings.push("empty input; no references".to_owned());
+            }
+            warnings.append(&mut piece.report.warnings);
+            piece.report.warnings = warnings;
+            piece.more = false;
+            return send(piece);
+        }
+        send(piece)?;
+        chunk = next;
+    }
+}
+
+/// The outcome of a document that could not be read.
+fn error_outcome(source: String, error: String) -> DocumentOutcome {
+    let mut out = DocumentOutcome::default();
+    out.report.source = source;
+    out.report.errors.push(error);
+    out
+}
+
+/// Cuts a byte stream into chunks of about `size` bytes, each ending right after a
+/// line feed (the last may end anywhere).
+struct Chunks<R> {
+    reader: R,
+    /// The size a chunk grows to before it is cut at its last line feed.
+    size: usize,
+    /// Bytes read past the end of the last chunk handed out.
+    pending: Vec<u8>,
+    /// The reader is exhausted.
+    eof: bool,
+}
+
+impl<R: Read> Chunks<R> {
+    fn new(reader: R, size: usize) -> Chunks<R> {
+        Chunks { reader, size: size.max(8192), pending: Vec::new(), eof: false }
+    }
+
+    /// The next chunk; empty at the end of the input. A chunk is at least 8 KiB unless
+    /// the input is shorter (enough for [`read::looks_binary`] on the first).
+    fn next_chunk(&mut self) -> Result<Vec<u8>, String> {
+        // Bytes of `pending` known to hold no line feed.
+        let mut searched = 0;
+        loop {
+            if self.eof {
+                return Ok(std::mem::take(&mut self.pending));
+            }
+            if self.pending.len() >= self.size {
+                let tail = self.pending.get(searched..).unwrap_or_default();
+                if let Some(i) = memchr::memrchr(b'\n', tail) {
+                    let rest = self.pending.split_off(searched + i + 1);
+                    return Ok(std::mem::replace(&mut self.pending, rest));
+                }
+                // One line longer than a chunk: read on until its end.
+                searched = self.pending.len();
+                if searched as u64 > MAX_INPUT {
+                    return Err(format!(
+                        "a line longer than the limit of {MAX_INPUT} bytes; not read"
+                    ));
+                }
+            }
+            self.fill()?;
+        }
+    }
+
+    /// Read up to one more chunk's worth of bytes into `pending`.
+    fn fill(&mut self) -> Result<(), String> {
+        let want = self.size.max(self.pending.len() / 2) as u64;
+        match (&mut self.reader).take(want).read_to_end(&mut self.pending) {
+            Ok(0) => self.eof = true,
+            Ok(_) => {}
+            Err(e) => return Err(describe_io(&e)),
+        }
+        Ok(())
+    }
+
+    /// `first` and everything left, as [`read_input`] reads a whole input.
+    fn rest(mut self, first: Vec<u8>) -> Result<Vec<u8>, String> {
+        let mut bytes = first;
+        bytes.append(&mut self.pending);
+        let left = (MAX_INPUT + 1).saturating_sub(bytes.len() as u64);
+        if let Err(e) = self.reader.take(left).read_to_end(&mut bytes) {
+            return Err(describe_io(&e));
+        }
+        if bytes.len() as u64 > MAX_INPUT {
+            return Err(format!("larger than the limit of {MAX_INPUT} bytes; not read"));
+        }
+        Ok(bytes)
+    }
 }
 
 /// True when `a` and `b` name the same existing file.
@@ -383,6 +657,110 @@ mod tests {
         assert_eq!(o.records.len(), 2);
         assert_eq!(o.records[1].origin.ordinal, 2);
         assert_eq!(o.report.references, 2);
+    }
+
+    /// Stream `bytes` from a file in chunks of about `chunk` bytes; the pieces, and
+    /// their reports absorbed into one.
+    fn streamed(bytes: &[u8], chunk: usize) -> (Vec<DocumentOutcome>, DocumentReport) {
+        let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+        std::io::Write::write_all(&mut file, bytes).expect("written");
+        let input = Input::File(file.path().to_owned());
+        let mut pieces = Vec::new();
+        let settings = Settings::new(Mode::Lines);
+        let done = stream_lines_in(&input, &settings, &NoProgress, chunk, |o| {
+            pieces.push(o);
+            true
+        });
+        assert_eq!(done, Ok(()));
+        let mut whole = DocumentReport::default();
+        for p in &pieces {
+            whole.absorb(p.report.clone());
+        }
+        (pieces, whole)
+    }
+
+    /// The records and report of `bytes` processed whole, with the source the
+    /// streamed run gives.
+    fn whole(bytes: &[u8], source: &str) -> DocumentOutcome {
+        process_bytes(source, bytes, &Settings::new(Mode::Lines))
+    }
+
+    /// Lines with every decoding hazard, the bad ones past the first chunks.
+    fn hazardous_lines() -> Vec<u8> {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        for i in 0..600 {
+            let line = format!("Author{i} A. Title {i}. J Test. 2020;{i}:1-2.");
+            bytes.extend_from_slice(line.as_bytes());
+            match i % 4 {
+                0 => bytes.extend_from_slice(b"\r\n"),
+                1 => bytes.extend_from_slice(b"\n  \n"),
+                2 => bytes.extend_from_slice(b"\r"),
+                _ => bytes.push(b'\n'),
+            }
+            if i == 300 {
+                bytes.extend_from_slice(b"Bad \xC3 byte B. T. J. 2021;1:2.\n");
+            }
+            if i == 200 {
+                bytes.extend_from_slice(b"Nul\0 C. T. J. 2021;1:2.\n");
+            }
+            if i == 400 {
+                bytes.extend_from_slice("Long D. ".repeat(3000).as_bytes());
+                bytes.push(b'\n');
+            }
+        }
+        bytes.extend_from_slice(b"No final line feed E. T. J. 2022;2:3.");
+        bytes
+    }
+
+    #[test]
+    fn streamed_pieces_equal_the_whole_document() {
+        let bytes = hazardous_lines();
+        assert!(bytes.len() > 4 * 8192);
+        let (pieces, report) = streamed(&bytes, 8192);
+        assert!(pieces.len() > 3, "{} pieces", pieces.len());
+        assert!(pieces.iter().rev().skip(1).all(|p| p.more));
+        assert!(pieces.last().is_some_and(|p| !p.more));
+        let want = whole(&bytes, &report.source);
+        let records: Vec<&Reference> = pieces.iter().flat_map(|p| &p.records).collect();
+        let want_records: Vec<&Reference> = want.records.iter().collect();
+        assert_eq!(records, want_records);
+        assert_eq!(report, want.report);
+        assert_eq!(report.warnings.len(), want.report.warnings.len());
+        assert!(report.warnings.iter().any(|w| w.contains("UTF-8")), "{report:?}");
+    }
+
+    #[test]
+    fn streamed_special_documents_equal_the_whole_document() {
+        let cases: [&[u8]; 5] = [
+            b"",
+            b" \n\t\n",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01",
+            b"\xFF\xFEA\0 \0B\0.\0\n\0",
+            b"One A. T. J. 2020;1:2.",
+        ];
+        for bytes in cases {
+            let (pieces, report) = streamed(bytes, 8192);
+            assert_eq!(pieces.len(), 1, "{bytes:?}");
+            let want = whole(bytes, &report.source);
+            assert_eq!(pieces[0].records, want.records, "{bytes:?}");
+            assert_eq!(report, want.report, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn absorb_keeps_document_warnings_first() {
+        let mut a = DocumentReport {
+            references: 1,
+            warnings: vec!["#1: odd".into()],
+            ..DocumentReport::default()
+        };
+        a.absorb(DocumentReport {
+            references: 2,
+            warnings: vec!["not valid UTF-8".into(), "#3: odd".into()],
+            ..DocumentReport::default()
+        });
+        assert_eq!(a.references, 3);
+        assert_eq!(a.warnings, ["not valid UTF-8", "#1: odd", "#3: odd"]);
     }
 
     #[test]

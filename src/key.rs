@@ -33,7 +33,9 @@
 //! assert_eq!(again.key, "sung2021globala");
 //! ```
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use crate::model::{Name, Reference};
 
@@ -44,21 +46,19 @@ const MAX_PART: usize = 32;
 /// Words skipped when picking the title word of a key, and when picking the word of a
 /// collective author. Articles, prepositions, conjunctions and pronouns in English,
 /// plus the articles and common prepositions of French, German, Spanish, Italian,
-/// Portuguese and Dutch titles that PubMed lists.
+/// Portuguese and Dutch titles that PubMed lists. Sorted, for a binary search.
 const STOP_WORDS: &[&str] = &[
-    // English
-    "a", "about", "above", "after", "against", "all", "along", "among", "an", "and",
-    "are", "as", "at", "be", "been", "before", "between", "both", "but", "by", "can",
-    "do", "does", "during", "each", "for", "from", "has", "have", "how", "if", "in",
-    "into", "is", "it", "its", "not", "of", "on", "or", "our", "over", "should", "than",
-    "that", "the", "their", "these", "this", "those", "through", "to", "toward",
-    "towards", "under", "upon", "versus", "via", "vs", "was", "we", "were", "what",
-    "when", "where", "which", "who", "whom", "why", "will", "with", "within", "without",
-    // other languages
-    "al", "au", "aux", "das", "de", "dei", "del", "della", "den", "der", "des", "die",
-    "do", "dos", "du", "een", "ein", "eine", "el", "en", "et", "het", "il", "l", "la",
-    "las", "le", "les", "lo", "los", "na", "o", "os", "um", "uma", "un", "una", "und",
-    "une", "van", "von", "y",
+    "a", "about", "above", "after", "against", "al", "all", "along", "among", "an",
+    "and", "are", "as", "at", "au", "aux", "be", "been", "before", "between", "both",
+    "but", "by", "can", "das", "de", "dei", "del", "della", "den", "der", "des", "die",
+    "do", "does", "dos", "du", "during", "each", "een", "ein", "eine", "el", "en", "et",
+    "for", "from", "has", "have", "het", "how", "if", "il", "in", "into", "is", "it",
+    "its", "l", "la", "las", "le", "les", "lo", "los", "na", "not", "o", "of", "on",
+    "or", "os", "our", "over", "should", "than", "that", "the", "their", "these", "this",
+    "those", "through", "to", "toward", "towards", "um", "uma", "un", "una", "und",
+    "under", "une", "upon", "van", "versus", "via", "von", "vs", "was", "we", "were",
+    "what", "when", "where", "which", "who", "whom", "why", "will", "with", "within",
+    "without", "y",
 ];
 
 /// Hands out citation keys that are unique across everything it has seen.
@@ -66,8 +66,9 @@ const STOP_WORDS: &[&str] = &[
 pub struct KeyGen {
     /// Every key handed out or reserved.
     used: HashSet<String>,
-    /// For each base key, the number of the next suffix to try (0 = the bare key), so
-    /// that a run of identical bases costs one step each, not a scan from `a`.
+    /// For each base key seen more than once, the number of the next suffix to try
+    /// (0 = the bare key), so that a run of identical bases costs one step each, not a
+    /// scan from `a`.
     next: HashMap<String, u64>,
 }
 
@@ -92,12 +93,21 @@ impl KeyGen {
     /// suffix of `""`, `a`, `b`, ... `z`, `aa`, `ab`, ...
     pub fn assign(&mut self, r: &mut Reference) {
         let base = base_key(r);
-        let n = self.next.entry(base.clone()).or_insert(0);
-        let key = loop {
-            let candidate = format!("{base}{}", suffix(*n));
-            *n += 1;
-            if !self.used.contains(&candidate) {
-                break candidate;
+        let key = match self.next.entry(base) {
+            Entry::Occupied(mut e) => {
+                let (key, next) = first_free(&self.used, e.key(), *e.get());
+                *e.get_mut() = next;
+                key
+            }
+            Entry::Vacant(e) => {
+                let (key, next) = first_free(&self.used, e.key(), 0);
+                // A base handed out bare needs no entry: the bare key is in `used`,
+                // so starting again from 0 skips it in one step. Only bases seen
+                // twice are kept, which halves the memory of a long run.
+                if next > 1 {
+                    e.insert(next);
+                }
+                key
             }
         };
         self.used.insert(key.clone());
@@ -105,72 +115,139 @@ impl KeyGen {
     }
 }
 
+/// The first of `base` + [`suffix`]`(n)`, `n` counting up from `from`, not in `used`;
+/// and the number to try next time.
+fn first_free(used: &HashSet<String>, base: &str, from: u64) -> (String, u64) {
+    let mut n = from;
+    let mut candidate = String::with_capacity(base.len() + 2);
+    loop {
+        candidate.clear();
+        candidate.push_str(base);
+        push_suffix(&mut candidate, n);
+        n += 1;
+        if !used.contains(&candidate) {
+            return (candidate, n);
+        }
+    }
+}
+
 /// The suffix number `n` stands for: 0 → `""`, 1 → `a`, ... 26 → `z`, 27 → `aa`,
 /// 28 → `ab`, ... (bijective base 26, so every string of letters appears once).
-fn suffix(mut n: u64) -> String {
-    let mut letters = Vec::new();
-    while n > 0 {
+#[cfg(test)]
+fn suffix(n: u64) -> String {
+    let mut s = String::new();
+    push_suffix(&mut s, n);
+    s
+}
+
+/// Append [`suffix`]`(n)` to `out`.
+fn push_suffix(out: &mut String, mut n: u64) {
+    // At most 14 letters for a u64.
+    let mut letters = [0u8; 16];
+    let mut len = 0;
+    while n > 0 && len < letters.len() {
         n -= 1;
-        letters.push(b'a' + (n % 26) as u8);
+        if let Some(l) = letters.get_mut(len) {
+            *l = b'a' + (n % 26) as u8;
+        }
+        len += 1;
         n /= 26;
     }
-    letters.reverse();
-    // Only ASCII letters were pushed.
-    String::from_utf8(letters).unwrap_or_default()
+    for &l in letters.get(..len).unwrap_or_default().iter().rev() {
+        out.push(char::from(l));
+    }
 }
 
 /// The key of `r` before it is made unique: name part, year (or `nd`), title word.
 pub fn base_key(r: &Reference) -> String {
-    let name = r
-        .authors
-        .first()
-        .or_else(|| r.editors.first())
-        .map(name_part)
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "anon".to_string());
-    let year = match r.year() {
-        Some(y) => y.to_string().chars().filter(char::is_ascii_digit).collect(),
-        None => "nd".to_string(),
-    };
-    let word = r.title.as_deref().map(first_significant_word).unwrap_or_default();
-    format!("{name}{year}{word}")
+    let mut key = String::with_capacity(48);
+    if let Some(n) = r.authors.first().or_else(|| r.editors.first()) {
+        name_part(&mut key, n);
+    }
+    if key.is_empty() {
+        key.push_str("anon");
+    }
+    match r.year() {
+        // The digits only: a negative year loses its sign.
+        Some(y) => {
+            let start = key.len();
+            let _ = write!(key, "{y}");
+            if key.get(start..).is_some_and(|y| y.starts_with('-')) {
+                key.remove(start);
+            }
+        }
+        None => key.push_str("nd"),
+    }
+    if let Some(t) = r.title.as_deref() {
+        first_significant_word(&mut key, t);
+    }
+    key
 }
 
-/// The name part of a key: a person's family name with its particle, or the first
-/// significant word of a collective name.
-fn name_part(name: &Name) -> String {
+/// The name part of a key, appended to `out`: a person's family name with its
+/// particle, or the first significant word of a collective name.
+fn name_part(out: &mut String, name: &Name) {
     match name {
-        Name::Person(p) => ascii_part(&p.full_family()),
-        Name::Literal(l) => first_significant_word(l),
+        Name::Person(p) => {
+            // The particle and the family name run together (`vanderwalt`).
+            let mut budget = MAX_PART;
+            if let Some(particle) = &p.particle {
+                budget -= push_ascii_part(out, particle, budget);
+            }
+            push_ascii_part(out, &p.family, budget);
+        }
+        Name::Literal(l) => first_significant_word(out, l),
     }
 }
 
-/// The first word of `text` that is not a stop word, as a key part; falls back to the
-/// first word at all when every word is a stop word (`The The`).
-fn first_significant_word(text: &str) -> String {
-    let ascii = deunicode::deunicode(text);
-    let mut first = None;
+/// The first word of `text` that is not a stop word, as a key part appended to `out`;
+/// falls back to the first word at all when every word is a stop word (`The The`).
+fn first_significant_word(out: &mut String, text: &str) {
+    let ascii = deunicode::deunicode_with_tofu_cow(text, "[?]");
+    let mut first: Option<&str> = None;
     for word in ascii.split(|c: char| c.is_whitespace() || c == '/' || c == ':') {
-        let part = ascii_part(word);
-        if part.is_empty() {
-            continue;
+        let mut part = [0u8; MAX_PART];
+        let len = ascii_part(word, &mut part);
+        let Some(part) = part.get(..len).filter(|p| !p.is_empty()) else { continue };
+        // Only ASCII letters and digits were written.
+        let part = std::str::from_utf8(part).unwrap_or_default();
+        if !is_stop_word(part) {
+            out.push_str(part);
+            return;
         }
-        if !STOP_WORDS.contains(&part.as_str()) {
-            return part;
-        }
-        first.get_or_insert(part);
+        first.get_or_insert(word);
     }
-    first.unwrap_or_default()
+    if let Some(word) = first {
+        push_ascii_part(out, word, MAX_PART);
+    }
 }
 
-/// `text` folded to ASCII, lower-cased, cut to `[a-z0-9]` and to [`MAX_PART`] chars.
-fn ascii_part(text: &str) -> String {
-    deunicode::deunicode(text)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .take(MAX_PART)
-        .collect()
+/// True for a word of [`STOP_WORDS`].
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// The key part of `text` (folded to ASCII, lower-cased, cut to `[a-z0-9]` and to
+/// `budget` chars) appended to `out`. Returns how many chars it appended.
+fn push_ascii_part(out: &mut String, text: &str, budget: usize) -> usize {
+    let ascii = deunicode::deunicode_with_tofu_cow(text, "[?]");
+    let mut n = 0;
+    for b in ascii.bytes().filter(u8::is_ascii_alphanumeric).take(budget) {
+        out.push(char::from(b.to_ascii_lowercase()));
+        n += 1;
+    }
+    n
+}
+
+/// The key part of a word already folded to ASCII, into `buf`: lower-cased, cut to
+/// `[a-z0-9]` and to [`MAX_PART`] chars. Returns its length.
+fn ascii_part(word: &str, buf: &mut [u8; MAX_PART]) -> usize {
+    let mut len = 0;
+    for (slot, b) in buf.iter_mut().zip(word.bytes().filter(u8::is_ascii_alphanumeric)) {
+        *slot = b.to_ascii_lowercase();
+        len += 1;
+    }
+    len
 }
 
 #[cfg(test)]
@@ -193,6 +270,12 @@ mod tests {
 
     fn person(family: &str) -> Name {
         Name::Person(Person::new(family, "A."))
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_the_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("the") && is_stop_word("von") && !is_stop_word("global"));
     }
 
     #[test]

@@ -200,12 +200,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut dedup = only.dedup.then(Dedup::new);
     let mut in_library = 0usize;
     let mut cited_library_keys = std::collections::HashSet::new();
+    // The report of a document that comes in pieces, absorbed piece by piece.
+    let mut partial_report: Option<DocumentReport> = None;
     let result = batch::run(&inputs, &settings, &progress, |outcome: DocumentOutcome| {
         bar.suspend(|| print_messages(&outcome.report));
         totals.add(&outcome);
         if let Some(rep) = report.as_mut() {
-            serde_json::to_writer(&mut *rep, &outcome.report)?;
-            rep.write_all(b"\n")?;
+            report_line(rep, &mut partial_report, &outcome)?;
         }
         let mut records = Vec::with_capacity(outcome.records.len());
         for mut r in outcome.records {
@@ -329,6 +330,30 @@ fn is_dir_target(o: &Path, formats: &[Format]) -> bool {
     o.is_dir() || formats.len() > 1 || o.as_os_str().to_string_lossy().ends_with('/')
 }
 
+/// Write the `--report` line of a document once its last piece is in; the pieces of a
+/// streamed document are absorbed into `pending` until then.
+fn report_line(
+    rep: &mut impl Write,
+    pending: &mut Option<DocumentReport>,
+    outcome: &DocumentOutcome,
+) -> anyhow::Result<()> {
+    if !outcome.more && pending.is_none() {
+        serde_json::to_writer(&mut *rep, &outcome.report)?;
+    } else {
+        pending
+            .get_or_insert_with(DocumentReport::default)
+            .absorb(outcome.report.clone());
+        if outcome.more {
+            return Ok(());
+        }
+        if let Some(whole) = pending.take() {
+            serde_json::to_writer(&mut *rep, &whole)?;
+        }
+    }
+    rep.write_all(b"\n")?;
+    Ok(())
+}
+
 /// Print a document's errors and warnings as `PATH[:ENTRY]: message`.
 fn print_messages(r: &DocumentReport) {
     let mut err = io::stderr().lock();
@@ -350,6 +375,8 @@ fn print_messages(r: &DocumentReport) {
 /// Running counts for the summary line and the exit status.
 #[derive(Default)]
 struct Totals {
+    /// The document whose pieces are coming in failed in an earlier piece.
+    failing: bool,
     documents: usize,
     references: usize,
     parsed: usize,
@@ -362,15 +389,19 @@ struct Totals {
 }
 
 impl Totals {
+    /// Count a document, or a piece of one (the document counts with its last piece).
     fn add(&mut self, o: &DocumentOutcome) {
         let r = &o.report;
-        self.documents += 1;
         self.references += r.references;
         self.parsed += r.parsed;
         self.partial += r.partial;
         self.raw += r.raw;
-        self.truncated += usize::from(r.truncated);
-        self.failed += usize::from(o.failed());
+        self.failing |= o.failed();
+        if !o.more {
+            self.documents += 1;
+            self.truncated += usize::from(r.truncated);
+            self.failed += usize::from(std::mem::take(&mut self.failing));
+        }
     }
 
     fn summary(&self, seconds: f64) -> String {
@@ -517,9 +548,13 @@ struct BarProgress {
 
 impl Progress for BarProgress {
     fn document_done(&self, report: &DocumentReport) {
+        self.piece_done(report);
+        self.bar.inc(1);
+    }
+
+    fn piece_done(&self, report: &DocumentReport) {
         let n =
             self.refs.fetch_add(report.references, Ordering::Relaxed) + report.references;
         self.bar.set_message(n.to_string());
-        self.bar.inc(1);
     }
 }

@@ -23,7 +23,7 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
         text
     };
     let text = if text.contains('\0') {
-        warnings.push("NUL bytes in the text; replaced by spaces".to_owned());
+        warnings.push(NUL_WARNING.to_owned());
         text.replace('\0', " ")
     } else {
         text
@@ -35,12 +35,79 @@ fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
         Err(e) => {
-            warnings.push(format!(
-                "not valid UTF-8 (first bad byte at {}); decoded with replacement characters",
-                e.valid_up_to()
-            ));
+            warnings.push(bad_utf8(e.valid_up_to()));
             String::from_utf8_lossy(bytes).into_owned()
         }
+    }
+}
+
+/// The warning for invalid UTF-8 whose first bad byte is at `at`.
+fn bad_utf8(at: usize) -> String {
+    format!(
+        "not valid UTF-8 (first bad byte at {at}); decoded with replacement characters"
+    )
+}
+
+/// The warning for NUL bytes in the text.
+const NUL_WARNING: &str = "NUL bytes in the text; replaced by spaces";
+
+/// [`decode`] for UTF-8 input that arrives in parts, each cut right after a line feed
+/// (the last part may end anywhere). Decoding every part and concatenating the texts
+/// gives exactly the text [`decode`] gives for the whole input: a cut after `\n` never
+/// splits a UTF-8 sequence or a CR LF pair. The warnings are the same too, given once
+/// for the whole input by [`StreamDecoder::warnings`].
+#[derive(Debug, Default)]
+pub struct StreamDecoder {
+    /// Bytes decoded so far (after the byte-order mark).
+    offset: usize,
+    /// Where the first invalid UTF-8 byte was, once seen.
+    bad_utf8: Option<usize>,
+    /// A NUL byte was seen.
+    nul: bool,
+    /// The byte-order mark check is done.
+    started: bool,
+}
+
+impl StreamDecoder {
+    /// A decoder at the start of an input.
+    pub fn new() -> StreamDecoder {
+        StreamDecoder::default()
+    }
+
+    /// Decode the next part, appending its text to `out` (cleared first).
+    pub fn decode_part(&mut self, mut bytes: &[u8], out: &mut String) {
+        out.clear();
+        if !self.started {
+            self.started = true;
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => out.push_str(s),
+            Err(e) => {
+                self.bad_utf8.get_or_insert(self.offset + e.valid_up_to());
+                out.push_str(&String::from_utf8_lossy(bytes));
+            }
+        }
+        self.offset += bytes.len();
+        if memchr::memchr(b'\r', out.as_bytes()).is_some() {
+            *out = out.replace("\r\n", "\n").replace('\r', "\n");
+        }
+        if memchr::memchr(0, out.as_bytes()).is_some() {
+            self.nul = true;
+            *out = out.replace('\0', " ");
+        }
+    }
+
+    /// The document's decoding warnings so far, in the order [`decode`] gives them.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(at) = self.bad_utf8 {
+            warnings.push(bad_utf8(at));
+        }
+        if self.nul {
+            warnings.push(NUL_WARNING.to_owned());
+        }
+        warnings
     }
 }
 
@@ -129,6 +196,31 @@ mod tests {
         let (t, w) = decode(b"a\xFFb");
         assert_eq!(t, "a\u{FFFD}b");
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn stream_decoder_parts_concatenate_to_decode() {
+        let whole: &[u8] = b"\xEF\xBB\xBFa\r\nb\xFF\n\0c\rd\n\xC3\xA9\xC3\n\xFEx";
+        let (want, want_warnings) = decode(whole);
+        // Cut after every line feed, as the streaming reader does.
+        let mut decoder = StreamDecoder::new();
+        let mut got = String::new();
+        let mut part = String::new();
+        for piece in whole.split_inclusive(|&b| b == b'\n') {
+            decoder.decode_part(piece, &mut part);
+            got.push_str(&part);
+        }
+        assert_eq!(got, want);
+        assert_eq!(decoder.warnings(), want_warnings);
+    }
+
+    #[test]
+    fn stream_decoder_clean_input_has_no_warnings() {
+        let mut decoder = StreamDecoder::new();
+        let mut part = String::new();
+        decoder.decode_part(b"A B. T. J. 2020;1:2.\n", &mut part);
+        assert_eq!(part, "A B. T. J. 2020;1:2.\n");
+        assert!(decoder.warnings().is_empty());
     }
 
     #[test]

@@ -351,6 +351,56 @@ fn parse_reads_stdin() {
     assert_eq!(items[1]["custom"]["ordinal"], 2);
 }
 
+/// A file of reference lines larger than several streaming chunks gives, from a file
+/// and from stdin, on one thread and on all, the same BibTeX, with keys made unique
+/// across the chunk boundaries in input order.
+#[test]
+fn parse_streams_large_files_with_keys_unique_across_chunks() {
+    use std::io::Write;
+    let n = 45_000;
+    let lines: String = (0..n)
+        .map(|i| {
+            let blank = if i % 1000 == 0 { "\n" } else { "" };
+            format!("{blank}Smith J. The same title. J Test. 2020;1:2-3. Note {i}.\n")
+        })
+        .collect();
+    assert!(lines.len() > 2 << 20, "{} bytes: more than two chunks", lines.len());
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lines.txt");
+    std::fs::write(&input, &lines).unwrap();
+    let from_file = pubrefs(&["parse", input.to_str().unwrap(), "-q"]);
+    assert!(from_file.status.success(), "{}", stderr(&from_file));
+    let one_thread = pubrefs(&["parse", input.to_str().unwrap(), "-q", "-j", "1"]);
+    assert_eq!(from_file.stdout, one_thread.stdout);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pubrefs"))
+        .args(["parse", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(lines.as_bytes()));
+    let from_stdin = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+    let bib = stdout(&from_file);
+    let keys: Vec<&str> = bib
+        .lines()
+        .filter_map(|l| l.strip_prefix("@article{"))
+        .map(|l| l.trim_end_matches(','))
+        .collect();
+    assert_eq!(keys.len(), n);
+    let distinct: std::collections::HashSet<&str> = keys.iter().copied().collect();
+    assert_eq!(distinct.len(), n);
+    // The same base key each time, suffixed in input order across the chunks.
+    let base = keys[0];
+    assert!(base.starts_with("smith"), "{base}");
+    for (i, suffix) in [(1, "a"), (2, "b"), (27, "aa"), (702, "zz"), (703, "aaa")] {
+        assert_eq!(keys[i], format!("{base}{suffix}"), "key {i}");
+    }
+}
+
 /// A closed pipe ends the run quietly.
 #[test]
 fn broken_pipe_is_quiet() {

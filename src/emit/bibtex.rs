@@ -90,129 +90,157 @@ pub fn entry_type(kind: RefType) -> &'static str {
 const MONTHS: [&str; 12] =
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/// Append one entry, ending with `}\n`.
+/// Append one entry, ending with `}\n`. Values are escaped straight into `out`.
 fn write_entry(out: &mut String, r: &Reference) {
-    let kind = entry_type(r.kind);
-    let _ = writeln!(out, "@{kind}{{{},", entry_key(r));
-    let mut field = |name: &str, value: &str| {
-        if !value.is_empty() {
-            let _ = writeln!(out, "  {name} = {{{value}}},");
-        }
-    };
+    out.push('@');
+    out.push_str(entry_type(r.kind));
+    out.push('{');
+    entry_key_into(out, r);
+    out.push_str(",\n");
 
-    field("author", &names(&r.authors, r.et_al));
-    field("editor", &names(&r.editors, false));
+    field(out, "author", |o| names_into(o, &r.authors, r.et_al));
+    field(out, "editor", |o| names_into(o, &r.editors, false));
     if let Some(t) = &r.title {
-        field("title", &title(t));
+        field(out, "title", |o| title_into(o, t));
     }
-    let container = r.container.as_deref().map(escape).unwrap_or_default();
-    let url = r.url.as_deref().map(verbatim).unwrap_or_default();
+    let container = r.container.as_deref().unwrap_or_default();
     match r.kind {
-        RefType::Article => field("journal", &container),
-        RefType::Chapter | RefType::Conference => field("booktitle", &container),
-        RefType::Book | RefType::Report | RefType::Thesis => field("series", &container),
+        RefType::Article => field(out, "journal", |o| escape_to(o, container)),
+        RefType::Chapter | RefType::Conference => {
+            field(out, "booktitle", |o| escape_to(o, container));
+        }
+        RefType::Book | RefType::Report | RefType::Thesis => {
+            field(out, "series", |o| escape_to(o, container));
+        }
         RefType::Web | RefType::Patent | RefType::Dataset | RefType::Document => {
-            // `howpublished` is what plain.bst prints for a `@misc`. It is a text
-            // field, where `$` opens math for many readers, so this copy of the URL
-            // has it percent-encoded; the `url` field keeps the URL as it is.
-            let link = url.replace('$', "%24");
-            let how = match (container.is_empty(), link.is_empty()) {
-                (false, false) => format!("{container}, \\url{{{link}}}"),
-                (false, true) => container.clone(),
-                (true, false) => format!("\\url{{{link}}}"),
-                (true, true) => String::new(),
-            };
-            field("howpublished", &how);
+            field(out, "howpublished", |o| how_published(o, r));
         }
     }
     if r.kind == RefType::Article {
-        field(
-            "shortjournal",
-            &r.container_short.as_deref().map(escape).unwrap_or_default(),
-        );
+        let short = r.container_short.as_deref().unwrap_or_default();
+        field(out, "shortjournal", |o| escape_to(o, short));
     }
     if let Some(date) = r.date {
-        field("year", &escape(&date.year.to_string()));
+        // Digits and a minus sign: nothing to escape.
+        field(out, "year", |o| {
+            let _ = write!(o, "{}", date.year);
+        });
     }
     // `month = feb`: a macro, unbraced, so that styles print it in their language.
     let month = r.date.and_then(|d| d.month).and_then(|m| usize::from(m).checked_sub(1));
     if let Some(m) = month.and_then(|m| MONTHS.get(m)) {
-        let _ = writeln!(out, "  month = {m},");
+        out.push_str("  month = ");
+        out.push_str(m);
+        out.push_str(",\n");
     }
-    let mut field = |name: &str, value: &str| {
-        if !value.is_empty() {
-            let _ = writeln!(out, "  {name} = {{{value}}},");
-        }
-    };
-    field("volume", &opt(&r.volume));
-    field("number", &opt(&r.issue));
+    field(out, "volume", |o| opt_into(o, &r.volume));
+    field(out, "number", |o| opt_into(o, &r.issue));
     if let Some(p) = &r.pages {
-        let pages = match &p.last {
-            Some(last) => page_range(&escape(&p.first), &escape(last)),
-            None => escape(&p.first),
-        };
-        field("pages", &pages);
+        field(out, "pages", |o| pages_into(o, &p.first, p.last.as_deref()));
     }
-    let publisher = opt(&r.publisher);
-    match r.kind {
-        RefType::Thesis => field("school", &publisher),
-        RefType::Report => field("institution", &publisher),
-        _ => field("publisher", &publisher),
+    let publisher = match r.kind {
+        RefType::Thesis => "school",
+        RefType::Report => "institution",
+        _ => "publisher",
+    };
+    field(out, publisher, |o| opt_into(o, &r.publisher));
+    field(out, "address", |o| opt_into(o, &r.place));
+    field(out, "edition", |o| opt_into(o, &r.edition));
+    field(out, "doi", |o| verbatim_to(o, r.doi.as_deref().unwrap_or_default()));
+    field(out, "pmid", |o| opt_into(o, &r.pmid));
+    field(out, "pmcid", |o| opt_into(o, &r.pmcid));
+    field(out, "url", |o| verbatim_to(o, r.url.as_deref().unwrap_or_default()));
+    field(out, "issn", |o| opt_into(o, &r.issn));
+    field(out, "abstract", |o| opt_into(o, &r.abstract_text));
+    if !r.keywords.is_empty() {
+        // Folded first: a keyword of only white space or control characters is empty.
+        // Joined before escaping: braces pair across the whole list.
+        let keywords: Vec<Cow<'_, str>> =
+            r.keywords.iter().map(|k| fold(k)).filter(|k| !k.is_empty()).collect();
+        field(out, "keywords", |o| escape_to(o, &keywords.join(", ")));
     }
-    field("address", &opt(&r.place));
-    field("edition", &opt(&r.edition));
-    field("doi", &r.doi.as_deref().map(verbatim).unwrap_or_default());
-    field("pmid", &opt(&r.pmid));
-    field("pmcid", &opt(&r.pmcid));
-    field("url", &url);
-    field("issn", &opt(&r.issn));
-    field("abstract", &opt(&r.abstract_text));
-    // Folded first: a keyword of only white space or control characters is empty.
-    let keywords: Vec<Cow<'_, str>> =
-        r.keywords.iter().map(|k| fold(k)).filter(|k| !k.is_empty()).collect();
-    field("keywords", &escape(&keywords.join(", ")));
-    field("note", &escape(&note(r)));
+    if r.note.is_some() || r.status != Status::Parsed {
+        field(out, "note", |o| escape_to(o, &note(r)));
+    }
     out.push_str("}\n");
+}
+
+/// Append the line `  name = {value},` where `value` writes the value into `out`;
+/// nothing when it writes nothing.
+fn field(out: &mut String, name: &str, value: impl FnOnce(&mut String)) {
+    let mark = out.len();
+    out.push_str("  ");
+    out.push_str(name);
+    out.push_str(" = {");
+    let start = out.len();
+    value(out);
+    if out.len() == start {
+        out.truncate(mark);
+    } else {
+        out.push_str("},\n");
+    }
+}
+
+/// `howpublished`, what plain.bst prints for a `@misc`: the container and the URL,
+/// `Container, \url{URL}`.
+fn how_published(out: &mut String, r: &Reference) {
+    let container = r.container.as_deref().map(escape).unwrap_or_default();
+    // A text field, where `$` opens math for many readers, so this copy of the URL has
+    // it percent-encoded; the `url` field keeps the URL as it is.
+    let link = r.url.as_deref().map(verbatim).unwrap_or_default().replace('$', "%24");
+    out.push_str(&container);
+    if !link.is_empty() {
+        if !container.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str("\\url{");
+        out.push_str(&link);
+        out.push('}');
+    }
 }
 
 /// `first--last`, the en dash of a page range. A hyphen next to the dash would join
 /// it into an em dash (`1---2`), so an empty group keeps them apart (`1-{}--2`).
-fn page_range(first: &str, last: &str) -> String {
-    let open = if first.ends_with('-') { "{}" } else { "" };
-    let close = if last.starts_with('-') { "{}" } else { "" };
-    format!("{first}{open}--{close}{last}")
+fn pages_into(out: &mut String, first: &str, last: Option<&str>) {
+    escape_to(out, first);
+    let Some(last) = last else { return };
+    if out.ends_with('-') {
+        out.push_str("{}");
+    }
+    out.push_str("--");
+    let at = out.len();
+    escape_to(out, last);
+    if out.get(at..).is_some_and(|l| l.starts_with('-')) {
+        out.insert_str(at, "{}");
+    }
 }
 
-/// An optional text field, escaped; empty when absent.
-fn opt(value: &Option<String>) -> String {
-    value.as_deref().map(escape).unwrap_or_default()
+/// An optional text field, escaped; nothing when absent.
+fn opt_into(out: &mut String, value: &Option<String>) {
+    if let Some(v) = value {
+        escape_to(out, v);
+    }
 }
 
 /// The entry's key: the assigned key with the characters BibTeX and biber do not allow
 /// in a key removed; `ref` + ordinal when no key was assigned.
-fn entry_key(r: &Reference) -> String {
-    let key: String = r
-        .key
-        .chars()
-        .filter(|c| {
-            c.is_ascii_graphic()
-                && !matches!(
-                    c,
-                    ',' | '{'
-                        | '}'
-                        | '('
-                        | ')'
-                        | '"'
-                        | '#'
-                        | '%'
-                        | '\''
-                        | '='
-                        | '\\'
-                        | '~'
-                )
-        })
-        .collect();
-    if key.is_empty() { format!("ref{}", r.origin.ordinal) } else { key }
+fn entry_key_into(out: &mut String, r: &Reference) {
+    let start = out.len();
+    let allowed = |c: &char| {
+        c.is_ascii_graphic()
+            && !matches!(
+                c,
+                ',' | '{' | '}' | '(' | ')' | '"' | '#' | '%' | '\'' | '=' | '\\' | '~'
+            )
+    };
+    if r.key.chars().all(|c| allowed(&c)) {
+        out.push_str(&r.key);
+    } else {
+        out.extend(r.key.chars().filter(allowed));
+    }
+    if out.len() == start {
+        let _ = write!(out, "ref{}", r.origin.ordinal);
+    }
 }
 
 /// The `note` value: the reference's note and, for a partial or raw reference, its
@@ -232,32 +260,88 @@ fn note(r: &Reference) -> String {
 
 /// A BibTeX name list: `Sung, H. and Ferlay, J. and others`. Empty names are skipped;
 /// `and others` only follows at least one name.
+#[cfg(test)]
 fn names(list: &[Name], et_al: bool) -> String {
-    let mut parts: Vec<String> = list.iter().filter_map(name).collect();
-    if et_al && !parts.is_empty() {
-        parts.push("others".to_string());
-    }
-    parts.join(" and ")
+    let mut out = String::new();
+    names_into(&mut out, list, et_al);
+    out
 }
 
-/// One name in BibTeX form, or `None` when it is empty.
+/// [`names`], appended to `out`.
+fn names_into(out: &mut String, list: &[Name], et_al: bool) {
+    let start = out.len();
+    for n in list {
+        let mark = out.len();
+        if mark > start {
+            out.push_str(" and ");
+        }
+        let at = out.len();
+        name_into(out, n);
+        if out.len() == at {
+            out.truncate(mark);
+        }
+    }
+    if et_al && out.len() > start {
+        out.push_str(" and others");
+    }
+}
+
+/// One name in BibTeX form, appended to `out`; nothing when it is empty.
 ///
 /// - a person is `von Last, First` or `von Last, Jr, First`; a lower-case particle
 ///   (`van der`) is read by BibTeX as the von part, so it sorts under `W` for `van der
 ///   Walt`; a capitalised one (`De`) joins the last name, which is how it is sorted;
 /// - a collective name is wrapped in braces, `{World Health Organization}`, so that
 ///   BibTeX neither splits it nor abbreviates it.
-fn name(n: &Name) -> Option<String> {
+fn name_into(out: &mut String, n: &Name) {
     match n {
         Name::Literal(l) => {
-            let l = escape(l);
-            (!l.is_empty()).then(|| format!("{{{l}}}"))
+            let mark = out.len();
+            out.push('{');
+            escape_to(out, l);
+            if out.len() == mark + 1 {
+                out.truncate(mark);
+            } else {
+                out.push('}');
+            }
         }
-        Name::Person(p) => person(p),
+        Name::Person(p) => person_into(out, p),
     }
 }
 
-/// A person in BibTeX form; see [`name`].
+/// A person in BibTeX form, appended to `out`; see [`name_into`]. The common shape (no
+/// particle, no suffix, no comma) is written in place; the others through [`person`].
+fn person_into(out: &mut String, p: &Person) {
+    let plain = p.particle.is_none()
+        && p.suffix.is_none()
+        && !p.family.contains(',')
+        && !p.given.contains(',');
+    if !plain {
+        if let Some(s) = person(p) {
+            out.push_str(&s);
+        }
+        return;
+    }
+    let start = out.len();
+    name_part_into(out, &p.family, true);
+    let family_end = out.len();
+    out.push_str(", ");
+    let given_start = out.len();
+    name_part_into(out, &p.given, false);
+    if out.len() == given_start {
+        // No given name: the family name alone (or nothing).
+        out.truncate(family_end);
+    } else if family_end == start {
+        // Only a given name: keep it whole as the last name.
+        let given = out.split_off(given_start);
+        out.truncate(start);
+        out.push('{');
+        out.push_str(&given);
+        out.push('}');
+    }
+}
+
+/// A person in BibTeX form; see [`name_into`].
 fn person(p: &Person) -> Option<String> {
     // No real name part holds a comma, but a badly split one might. biber counts every
     // comma of a name, braced or not, unless the whole name is one group: keep such a
@@ -319,19 +403,27 @@ fn person(p: &Person) -> Option<String> {
 /// for a family name, several words (the first would become a von part or a first
 /// name).
 fn name_part(s: &str, family: bool) -> String {
-    let e = escape(s);
-    if e.is_empty() {
-        return e;
-    }
-    let mut words = e.split(' ');
+    let mut out = String::new();
+    name_part_into(&mut out, s, family);
+    out
+}
+
+/// [`name_part`], appended to `out`.
+fn name_part_into(out: &mut String, s: &str, family: bool) {
+    let start = out.len();
+    escape_to(out, s);
+    let Some(e) = out.get(start..).filter(|e| !e.is_empty()) else { return };
     // BibTeX also splits name tokens at hyphens: a part such as `--` would be empty.
     let splits = e.contains(',')
         || e.split(' ').any(|w| w.eq_ignore_ascii_case("and"))
         || e.eq_ignore_ascii_case("others")
         || e.starts_with('-')
         || e.ends_with('-');
-    let several = words.next().is_some() && words.next().is_some();
-    if splits || (family && several) { format!("{{{e}}}") } else { e }
+    let several = family && e.contains(' ');
+    if splits || several {
+        out.insert(start, '{');
+        out.push('}');
+    }
 }
 
 /// A title: escaped, and each word whose capitals a style's case change must not
@@ -343,8 +435,14 @@ fn name_part(s: &str, family: bool) -> String {
 /// in PubMed's sentence-case titles: `Alzheimer`, `Wuhan`). The first word is left
 /// alone otherwise, since sentence case keeps its capital anyway.
 pub fn title(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + 16);
+    title_into(&mut out, t);
+    out
+}
+
+/// [`title`], appended to `out`.
+fn title_into(out: &mut String, t: &str) {
     let folded = fold(t);
-    let mut out = String::with_capacity(folded.len() + 16);
     // Braces pair across the whole title, not per word.
     let pairs = brace_pairs(&folded);
     let mut offset = 0;
@@ -354,18 +452,20 @@ pub fn title(t: &str) -> String {
         }
         let paired = pairs.get(offset..offset + word.len()).unwrap_or(&[]);
         offset += word.len() + 1;
-        if needs_protection(word, i == 0) {
+        let (protect, special) = scan_word(word, i == 0);
+        if protect {
             // `{\` opens a BibTeX "special character", whose letters are still case
             // changed; an empty group first keeps the word a plain protected group.
-            let special = word.bytes().next().is_some_and(is_special);
-            out.push_str(if special { "{{}" } else { "{" });
-            escape_into(&mut out, word, paired);
+            let starts_special = word.bytes().next().is_some_and(is_special);
+            out.push_str(if starts_special { "{{}" } else { "{" });
+            escape_into(out, word, paired);
             out.push('}');
+        } else if special {
+            escape_into(out, word, paired);
         } else {
-            escape_into(&mut out, word, paired);
+            out.push_str(word);
         }
     }
-    out
 }
 
 /// Whether a title word must keep its capitals; see [`title`].
@@ -379,6 +479,33 @@ fn needs_protection(word: &str, first: bool) -> bool {
         digit |= c.is_numeric();
     }
     inner_capital || (head.is_uppercase() && (digit || !first))
+}
+
+/// One pass over a title word: whether it [needs protection](needs_protection), and
+/// whether it holds a byte [`escape`] replaces. ASCII words are decided byte by byte;
+/// a word with other characters goes through the char rule.
+fn scan_word(word: &str, first: bool) -> (bool, bool) {
+    let mut head = None;
+    let (mut inner_capital, mut digit, mut special, mut ascii) =
+        (false, false, false, true);
+    for &b in word.as_bytes() {
+        special |= is_special(b);
+        if !b.is_ascii() {
+            ascii = false;
+        } else if head.is_some() {
+            inner_capital |= b.is_ascii_uppercase();
+            digit |= b.is_ascii_digit();
+        } else if b.is_ascii_alphanumeric() {
+            head = Some(b);
+        }
+    }
+    let protect = if ascii {
+        let head_capital = head.is_some_and(|h| h.is_ascii_uppercase());
+        inner_capital || (head_capital && (digit || !first))
+    } else {
+        needs_protection(word, first)
+    };
+    (protect, special)
 }
 
 /// Escape text for a BibTeX field, after folding white space: the LaTeX specials
@@ -395,14 +522,20 @@ fn needs_protection(word: &str, first: bool) -> bool {
 /// that pair up in the text are written `\{` `\}`; a lone one is written as a command
 /// that holds no brace of its own.
 pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_to(&mut out, s);
+    out
+}
+
+/// [`escape`], appended to `out`.
+fn escape_to(out: &mut String, s: &str) {
     let folded = fold(s);
     if !folded.bytes().any(is_special) {
-        return folded.into_owned();
+        out.push_str(&folded);
+        return;
     }
     let pairs = brace_pairs(&folded);
-    let mut out = String::with_capacity(folded.len() + 16);
-    escape_into(&mut out, &folded, &pairs);
-    out
+    escape_into(out, &folded, &pairs);
 }
 
 /// The bytes [`escape`] replaces.
@@ -439,7 +572,11 @@ fn escape_into(out: &mut String, s: &str, paired: &[bool]) {
 }
 
 /// For each byte of `s`: true when it is a `{` or `}` that pairs with another one.
+/// Empty when `s` has no brace (no byte pairs).
 fn brace_pairs(s: &str) -> Vec<bool> {
+    if memchr::memchr2(b'{', b'}', s.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let mut paired = vec![false; s.len()];
     let mut open = Vec::new();
     for (i, b) in s.bytes().enumerate() {
@@ -464,7 +601,27 @@ fn brace_pairs(s: &str) -> Vec<bool> {
 /// A verbatim field value (`doi`, `url`): white space folded, and `{`, `}` and `\`
 /// percent-encoded; nothing else changes.
 pub fn verbatim(s: &str) -> String {
-    fold(s).replace('\\', "%5C").replace('{', "%7B").replace('}', "%7D")
+    let mut out = String::with_capacity(s.len());
+    verbatim_to(&mut out, s);
+    out
+}
+
+/// [`verbatim`], appended to `out`.
+fn verbatim_to(out: &mut String, s: &str) {
+    let folded = fold(s);
+    let mut rest = folded.as_ref();
+    while let Some(i) = rest.find(['\\', '{', '}']) {
+        let (before, after) = rest.split_at(i);
+        out.push_str(before);
+        let mut chars = after.chars();
+        out.push_str(match chars.next() {
+            Some('\\') => "%5C",
+            Some('{') => "%7B",
+            _ => "%7D",
+        });
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]
@@ -533,6 +690,49 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(title(input), want, "title({input:?})");
+        }
+    }
+
+    #[test]
+    fn protection_of_ascii_words_matches_the_char_rule() {
+        let words = [
+            "",
+            "-",
+            "a",
+            "A",
+            "GLOBOCAN",
+            "HER2",
+            "mRNA",
+            "Cas9",
+            "(HER2)-positive",
+            "Alzheimer",
+            "COVID-19",
+            "x2",
+            "2X",
+            "-A",
+            "a-B",
+            "9a",
+            "{A}",
+            "A_1",
+            "É2",
+            "éA",
+        ];
+        for w in words {
+            for first in [true, false] {
+                let mut chars = w.chars().skip_while(|c| !c.is_alphanumeric());
+                let want = match chars.next() {
+                    None => false,
+                    Some(head) => {
+                        let rest: Vec<char> = chars.collect();
+                        rest.iter().any(|c| c.is_uppercase())
+                            || (head.is_uppercase()
+                                && (rest.iter().any(|c| c.is_numeric()) || !first))
+                    }
+                };
+                assert_eq!(needs_protection(w, first), want, "{w} {first}");
+                assert_eq!(scan_word(w, first).0, want, "{w} {first}");
+                assert_eq!(scan_word(w, first).1, w.bytes().any(is_special), "{w}");
+            }
         }
     }
 
@@ -677,6 +877,11 @@ mod tests {
 
     #[test]
     fn page_ranges_keep_hyphens_apart_from_the_dash() {
+        let page_range = |first: &str, last: &str| {
+            let mut out = String::new();
+            pages_into(&mut out, first, Some(last));
+            out
+        };
         assert_eq!(page_range("209", "249"), "209--249");
         assert_eq!(page_range("1-", "5"), "1-{}--5");
         assert_eq!(page_range("1", "-"), "1--{}-");

@@ -5,7 +5,7 @@
 //! fields), and empty values are left out, so the same reference always gives the same
 //! bytes.
 
-use std::io;
+use std::io::{self, Write as _};
 
 use serde::Serialize;
 
@@ -227,28 +227,238 @@ pub fn csl_item(r: &Reference) -> CslItem<'_> {
     }
 }
 
-fn write_item<W: io::Write>(out: &mut W, r: &Reference) -> io::Result<()> {
-    serde_json::to_writer(out, &csl_item(r)).map_err(io::Error::other)
+/// Write the CSL-JSON item of `r` to `out`: the bytes `serde_json` gives for
+/// [`csl_item`], written by hand into one buffer (no per-item allocations, keys as
+/// literals, strings escaped by scanning for the bytes JSON must escape).
+fn write_item<W: io::Write>(
+    out: &mut W,
+    buf: &mut Vec<u8>,
+    r: &Reference,
+) -> io::Result<()> {
+    buf.clear();
+    item_json(buf, r);
+    out.write_all(buf)
+}
+
+/// Append the JSON of [`csl_item`]`(r)` to `out`, key for key as serde writes it.
+fn item_json(out: &mut Vec<u8>, r: &Reference) {
+    out.extend_from_slice(b"{\"id\":");
+    json_str(out, &r.key);
+    out.extend_from_slice(b",\"type\":");
+    json_str(out, r.kind.csl());
+    names_json(out, b",\"author\":[", &r.authors);
+    names_json(out, b",\"editor\":[", &r.editors);
+    opt_json(out, b",\"title\":", non_empty(&r.title));
+    let container = non_empty(&r.container);
+    opt_json(out, b",\"container-title\":", container);
+    let short = non_empty(&r.container_short).filter(|s| Some(*s) != container);
+    opt_json(out, b",\"container-title-short\":", short);
+    if let Some(d) = r.date {
+        out.extend_from_slice(b",\"issued\":{\"date-parts\":[[");
+        push_int(out, i64::from(d.year));
+        if let Some(m) = d.month {
+            out.push(b',');
+            push_int(out, i64::from(m));
+            if let Some(day) = d.day {
+                out.push(b',');
+                push_int(out, i64::from(day));
+            }
+        }
+        out.extend_from_slice(b"]]}");
+    }
+    opt_json(out, b",\"volume\":", non_empty(&r.volume));
+    opt_json(out, b",\"issue\":", non_empty(&r.issue));
+    if let Some(p) = r.pages.as_ref().filter(|p| !p.first.is_empty()) {
+        out.extend_from_slice(b",\"page\":\"");
+        json_str_contents(out, &p.first);
+        if let Some(last) = &p.last {
+            out.push(b'-');
+            json_str_contents(out, last);
+        }
+        out.extend_from_slice(b"\",\"page-first\":");
+        json_str(out, &p.first);
+    }
+    opt_json(out, b",\"DOI\":", non_empty(&r.doi));
+    opt_json(out, b",\"PMID\":", non_empty(&r.pmid));
+    opt_json(out, b",\"PMCID\":", non_empty(&r.pmcid));
+    opt_json(out, b",\"URL\":", non_empty(&r.url));
+    opt_json(out, b",\"ISSN\":", non_empty(&r.issn));
+    opt_json(out, b",\"publisher\":", non_empty(&r.publisher));
+    opt_json(out, b",\"publisher-place\":", non_empty(&r.place));
+    opt_json(out, b",\"edition\":", non_empty(&r.edition));
+    opt_json(out, b",\"note\":", non_empty(&r.note));
+    opt_json(out, b",\"abstract\":", non_empty(&r.abstract_text));
+    if !r.keywords.is_empty() {
+        out.extend_from_slice(b",\"keyword\":\"");
+        for (i, k) in r.keywords.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b", ");
+            }
+            json_str_contents(out, k);
+        }
+        out.push(b'"');
+    }
+    custom_json(out, r);
+    out.push(b'}');
+}
+
+/// The `custom` object of [`CslCustom`].
+fn custom_json(out: &mut Vec<u8>, r: &Reference) {
+    out.extend_from_slice(b",\"custom\":{\"raw\":");
+    json_str(out, &r.raw);
+    out.extend_from_slice(b",\"status\":");
+    json_str(out, r.status.as_str());
+    if r.et_al {
+        out.extend_from_slice(b",\"et_al\":true");
+    }
+    if !r.origin.source.is_empty() {
+        out.extend_from_slice(b",\"source\":");
+        json_str(out, &r.origin.source);
+    }
+    if r.origin.ordinal != 0 {
+        out.extend_from_slice(b",\"ordinal\":");
+        push_int(out, i64::from(r.origin.ordinal));
+    }
+    if let Some(c) = r.citing.as_ref().filter(|c| !c.is_empty()) {
+        out.extend_from_slice(b",\"citing\":{");
+        let mut first = true;
+        let fields: [(&[u8], &Option<String>); 3] =
+            [(b"\"pmid\":", &c.pmid), (b"\"doi\":", &c.doi), (b"\"title\":", &c.title)];
+        for (key, value) in fields {
+            if let Some(v) = value {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                out.extend_from_slice(key);
+                json_str(out, v);
+            }
+        }
+        out.push(b'}');
+    }
+    strings_json(out, b",\"cited_by\":[", &r.cited_by);
+    strings_json(out, b",\"warnings\":[", &r.warnings);
+    out.push(b'}');
+}
+
+/// `opener` (`,"key":[`), the names as [`CslName`] objects and `]`; nothing when
+/// there are no names.
+fn names_json(out: &mut Vec<u8>, opener: &[u8], names: &[Name]) {
+    if names.is_empty() {
+        return;
+    }
+    out.extend_from_slice(opener);
+    for (i, n) in names.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        match n {
+            Name::Person(p) => {
+                out.extend_from_slice(b"{\"family\":");
+                json_str(out, &p.family);
+                if !p.given.is_empty() {
+                    out.extend_from_slice(b",\"given\":");
+                    json_str(out, &p.given);
+                }
+                opt_json(out, b",\"non-dropping-particle\":", p.particle.as_deref());
+                opt_json(out, b",\"suffix\":", p.suffix.as_deref());
+                out.push(b'}');
+            }
+            Name::Literal(l) => {
+                out.extend_from_slice(b"{\"literal\":");
+                json_str(out, l);
+                out.push(b'}');
+            }
+        }
+    }
+    out.push(b']');
+}
+
+/// `opener` (`,"key":[`), the strings and `]`; nothing when there are none.
+fn strings_json(out: &mut Vec<u8>, opener: &[u8], list: &[String]) {
+    if list.is_empty() {
+        return;
+    }
+    out.extend_from_slice(opener);
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_str(out, s);
+    }
+    out.push(b']');
+}
+
+/// `key` (`,"name":`) and the string, when there is one.
+fn opt_json(out: &mut Vec<u8>, key: &[u8], value: Option<&str>) {
+    if let Some(v) = value {
+        out.extend_from_slice(key);
+        json_str(out, v);
+    }
+}
+
+/// A JSON string, quoted and escaped.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    json_str_contents(out, s);
+    out.push(b'"');
+}
+
+/// The contents of a JSON string, escaped as `serde_json` escapes them: `"` and `\`
+/// with a backslash, the control characters below U+0020 as `\b \t \n \f \r` or
+/// `\u00XX` (lower-case hex); everything else, UTF-8 included, as it is. Runs of plain
+/// bytes are copied whole.
+fn json_str_contents(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+        start = i + 1;
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => {
+                let hex = |n: u8| b"0123456789abcdef".get(usize::from(n)).copied();
+                out.extend_from_slice(b"\\u00");
+                out.extend([hex(b >> 4), hex(b & 0xf)].into_iter().flatten());
+            }
+        }
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+}
+
+/// A decimal integer.
+fn push_int(out: &mut Vec<u8>, n: i64) {
+    let _ = write!(out, "{n}");
 }
 
 /// Writes a CSL-JSON array, one item per line inside the brackets; an empty list gives
 /// `[]`.
 pub struct CslJson<W> {
     out: W,
+    buf: Vec<u8>,
     count: usize,
 }
 
 impl<W: io::Write> CslJson<W> {
     /// A writer to `out`.
     pub fn new(out: W) -> Self {
-        CslJson { out, count: 0 }
+        CslJson { out, buf: Vec::new(), count: 0 }
     }
 }
 
 impl<W: io::Write> Emit for CslJson<W> {
     fn emit(&mut self, reference: &Reference) -> io::Result<()> {
         self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-        write_item(&mut self.out, reference)?;
+        write_item(&mut self.out, &mut self.buf, reference)?;
         self.count += 1;
         Ok(())
     }
@@ -262,18 +472,19 @@ impl<W: io::Write> Emit for CslJson<W> {
 /// Writes one CSL-JSON item per line (JSON lines).
 pub struct Jsonl<W> {
     out: W,
+    buf: Vec<u8>,
 }
 
 impl<W: io::Write> Jsonl<W> {
     /// A writer to `out`.
     pub fn new(out: W) -> Self {
-        Jsonl { out }
+        Jsonl { out, buf: Vec::new() }
     }
 }
 
 impl<W: io::Write> Emit for Jsonl<W> {
     fn emit(&mut self, reference: &Reference) -> io::Result<()> {
-        write_item(&mut self.out, reference)?;
+        write_item(&mut self.out, &mut self.buf, reference)?;
         self.out.write_all(b"\n")
     }
 
@@ -335,6 +546,73 @@ mod tests {
         assert_eq!(v["custom"]["status"], "parsed");
         assert!(v.get("editor").is_none());
         assert!(v["custom"].get("citing").is_none());
+    }
+
+    /// A reference with every field set, hostile characters in the strings.
+    fn everything() -> Reference {
+        let nasty = "a\"b\\c\u{1}\u{8}\t\n\u{c}\r\u{1f}\u{7f} é 中 \u{2028}";
+        Reference {
+            key: format!("k{nasty}"),
+            editors: vec![
+                Name::Person(Person::new(nasty, "")),
+                Name::Literal(nasty.into()),
+            ],
+            title: Some(format!(" {nasty} ")),
+            container: Some("J".into()),
+            container_short: Some("J S".into()),
+            date: Some(Date { year: -12, month: Some(12), day: Some(31) }),
+            pages: Some(Pages { first: nasty.into(), last: Some(nasty.into()) }),
+            pmcid: Some("PMC1".into()),
+            url: Some(nasty.into()),
+            issn: Some("1234-5678".into()),
+            publisher: Some(nasty.into()),
+            place: Some("P".into()),
+            edition: Some("2".into()),
+            note: Some(nasty.into()),
+            abstract_text: Some(nasty.into()),
+            keywords: vec![nasty.into(), String::new(), "k".into()],
+            citing: Some(CitingRef {
+                pmid: None,
+                doi: Some(nasty.into()),
+                title: Some("t".into()),
+            }),
+            cited_by: vec![nasty.into(), "x".into()],
+            warnings: vec![nasty.into()],
+            origin: crate::model::Origin { source: nasty.into(), ordinal: 7, span: 0..1 },
+            ..sample()
+        }
+    }
+
+    #[test]
+    fn hand_written_json_is_what_serde_writes() {
+        let blank = Reference {
+            title: Some("  ".into()),
+            container: Some("Same".into()),
+            container_short: Some("Same".into()),
+            pages: Some(Pages { first: String::new(), last: Some("2".into()) }),
+            citing: Some(CitingRef::default()),
+            ..Reference::default()
+        };
+        let only_year = Reference {
+            date: Some(Date { year: 2020, month: None, day: Some(3) }),
+            pages: Some(Pages { first: "e1".into(), last: None }),
+            ..Reference::default()
+        };
+        for r in [sample(), everything(), Reference::default(), blank, only_year] {
+            let mut hand = Vec::new();
+            item_json(&mut hand, &r);
+            let serde = serde_json::to_vec(&csl_item(&r)).unwrap();
+            assert_eq!(String::from_utf8_lossy(&hand), String::from_utf8_lossy(&serde));
+        }
+    }
+
+    #[test]
+    fn json_strings_escape_like_serde() {
+        for s in ["", "plain", "\"", "\\", "\u{0}\u{1f}\u{7f}", "é\n中"] {
+            let mut hand = Vec::new();
+            json_str(&mut hand, s);
+            assert_eq!(hand, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //! cells are written as they are, never prefixed with `'`. Open the file in a
 //! spreadsheet through its import dialog (columns as text), not by double-clicking.
 
-use std::io;
+use std::fmt::Write as _;
+use std::io::{self, Write as _};
 
 use serde::Serialize;
 
@@ -139,53 +140,72 @@ impl<'a> From<&'a Reference> for CsvRow<'a> {
 
 /// `Sung, H.; Ferlay, J.; World Health Organization`.
 fn authors(list: &[Name]) -> String {
-    let names: Vec<String> = list
-        .iter()
-        .map(|n| match n {
-            Name::Literal(l) => l.trim().to_string(),
-            Name::Person(p) => person(p),
-        })
-        .filter(|s| !s.is_empty())
-        .collect();
-    names.join("; ")
+    let mut out = String::new();
+    authors_into(&mut out, list);
+    out
 }
 
-/// `van der Walt, S. J.`, `King, M. L., Jr`, `Sung`.
-fn person(p: &Person) -> String {
-    let mut s = p.full_family().trim().to_string();
+/// [`authors`], appended to `out` (which must be empty or end a previous cell).
+fn authors_into(out: &mut String, list: &[Name]) {
+    let start = out.len();
+    for n in list {
+        let mark = out.len();
+        if mark > start {
+            out.push_str("; ");
+        }
+        let at = out.len();
+        match n {
+            Name::Literal(l) => out.push_str(l.trim()),
+            Name::Person(p) => person_into(out, p),
+        }
+        if out.len() == at {
+            out.truncate(mark);
+        }
+    }
+}
+
+/// `van der Walt, S. J.`, `King, M. L., Jr`, `Sung`, appended to `out`.
+fn person_into(out: &mut String, p: &Person) {
+    let start = out.len();
+    match &p.particle {
+        Some(_) => out.push_str(p.full_family().trim()),
+        None => out.push_str(p.family.trim()),
+    }
     for part in [Some(p.given.as_str()), p.suffix.as_deref()].into_iter().flatten() {
         let part = part.trim();
         if !part.is_empty() {
-            if !s.is_empty() {
-                s.push_str(", ");
+            if out.len() > start {
+                out.push_str(", ");
             }
-            s.push_str(part);
+            out.push_str(part);
         }
     }
-    s
 }
 
-/// Writes references as CSV rows under a header row.
+/// Writes references as CSV rows under a header row. The rows are written by hand
+/// into one buffer: a cell is quoted (quotes doubled) when it holds a comma, a quote,
+/// CR or LF, exactly as the `csv` crate's default writer quotes.
 pub struct Csv<W: io::Write> {
-    out: csv::Writer<W>,
+    out: W,
+    /// The row being written.
+    row: Vec<u8>,
+    /// A cell being joined (authors, pages, cited_by).
+    cell: String,
     header: bool,
 }
 
 impl<W: io::Write> Csv<W> {
     /// A writer to `out`.
     pub fn new(out: W) -> Self {
-        let out = csv::WriterBuilder::new()
-            .has_headers(false)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(out);
-        Csv { out, header: false }
+        Csv { out, row: Vec::new(), cell: String::new(), header: false }
     }
 
     /// Write the header row once.
     fn header(&mut self) -> io::Result<()> {
         if !self.header {
             self.header = true;
-            self.out.write_record(COLUMNS).map_err(io::Error::other)?;
+            self.out.write_all(COLUMNS.join(",").as_bytes())?;
+            self.out.write_all(b"\r\n")?;
         }
         Ok(())
     }
@@ -194,13 +214,102 @@ impl<W: io::Write> Csv<W> {
 impl<W: io::Write> Emit for Csv<W> {
     fn emit(&mut self, reference: &Reference) -> io::Result<()> {
         self.header()?;
-        self.out.serialize(CsvRow::from(reference)).map_err(io::Error::other)
+        self.row.clear();
+        write_row(&mut self.row, &mut self.cell, reference);
+        self.out.write_all(&self.row)
     }
 
     fn finish(&mut self) -> io::Result<()> {
         self.header()?;
         self.out.flush()
     }
+}
+
+/// Append the row of `r` (the cells of [`CsvRow`], in [`COLUMNS`] order, and CR LF);
+/// `cell` is scratch space for the joined cells.
+fn write_row(out: &mut Vec<u8>, cell: &mut String, r: &Reference) {
+    fn s(v: &Option<String>) -> &str {
+        v.as_deref().unwrap_or_default()
+    }
+    let citing = r.citing.as_ref();
+    csv_cell(out, &r.origin.source);
+    out.push(b',');
+    push_display(out, r.origin.ordinal);
+    out.push(b',');
+    csv_cell(out, citing.and_then(|c| c.pmid.as_deref()).unwrap_or_default());
+    out.push(b',');
+    csv_cell(out, citing.and_then(|c| c.doi.as_deref()).unwrap_or_default());
+    out.push(b',');
+    csv_cell(out, &r.key);
+    out.push(b',');
+    csv_cell(out, r.status.as_str());
+    out.push(b',');
+    csv_cell(out, r.kind.csl());
+    out.push(b',');
+    cell.clear();
+    authors_into(cell, &r.authors);
+    csv_cell(out, cell);
+    out.push(b',');
+    out.extend_from_slice(if r.et_al { b"true" } else { b"false" });
+    for v in [&r.title, &r.container, &r.container_short] {
+        out.push(b',');
+        csv_cell(out, s(v));
+    }
+    out.push(b',');
+    if let Some(y) = r.year() {
+        push_display(out, y);
+    }
+    for v in [&r.volume, &r.issue] {
+        out.push(b',');
+        csv_cell(out, s(v));
+    }
+    out.push(b',');
+    if let Some(p) = &r.pages {
+        cell.clear();
+        let _ = write!(cell, "{p}");
+        csv_cell(out, cell);
+    }
+    for v in [&r.doi, &r.pmid, &r.pmcid, &r.url, &r.publisher, &r.issn] {
+        out.push(b',');
+        csv_cell(out, s(v));
+    }
+    out.push(b',');
+    csv_cell(out, &r.raw);
+    out.push(b',');
+    cell.clear();
+    for (i, c) in r.cited_by.iter().enumerate() {
+        if i > 0 {
+            cell.push_str("; ");
+        }
+        cell.push_str(c);
+    }
+    csv_cell(out, cell);
+    out.extend_from_slice(b"\r\n");
+}
+
+/// One cell: as it is, or quoted with its quotes doubled when it holds a comma, a
+/// quote, CR or LF.
+fn csv_cell(out: &mut Vec<u8>, s: &str) {
+    let needs_quotes = |b: &u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
+    if !s.as_bytes().iter().any(needs_quotes) {
+        out.extend_from_slice(s.as_bytes());
+        return;
+    }
+    out.push(b'"');
+    let mut rest = s.as_bytes();
+    while let Some(i) = memchr::memchr(b'"', rest) {
+        let (run, after) = rest.split_at(i + 1);
+        out.extend_from_slice(run);
+        out.push(b'"');
+        rest = after;
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// A number or other `Display` value.
+fn push_display(out: &mut Vec<u8>, v: impl std::fmt::Display) {
+    let _ = write!(out, "{v}");
 }
 
 #[cfg(test)]
@@ -218,6 +327,67 @@ mod tests {
             w.finish().unwrap_or_else(|e| panic!("{e}"));
         }
         String::from_utf8(buf).unwrap_or_default()
+    }
+
+    /// The rows the `csv` crate writes for the [`CsvRow`]s of `refs`.
+    fn csv_crate(refs: &[Reference]) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        w.write_record(COLUMNS).unwrap_or_else(|e| panic!("{e}"));
+        for r in refs {
+            w.serialize(CsvRow::from(r)).unwrap_or_else(|e| panic!("{e}"));
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+
+    #[test]
+    fn rows_are_what_the_csv_crate_writes() {
+        let nasty = "a,b \"c\" \r\n d\t\u{0} é ;";
+        let full = Reference {
+            key: nasty.into(),
+            authors: vec![
+                Name::Person(Person {
+                    family: " Walt ".into(),
+                    given: nasty.into(),
+                    particle: Some("van der".into()),
+                    suffix: Some(" ".into()),
+                }),
+                Name::Literal("  ".into()),
+                Name::Person(Person::new("", "")),
+                Name::Literal(nasty.into()),
+            ],
+            et_al: true,
+            title: Some(nasty.into()),
+            container: Some(nasty.into()),
+            container_short: Some("\"".into()),
+            date: Some(crate::model::Date { year: -7, month: None, day: None }),
+            volume: Some(",".into()),
+            issue: Some("\n".into()),
+            pages: Some(Pages { first: "a,".into(), last: Some("\"b".into()) }),
+            doi: Some(nasty.into()),
+            pmid: Some("1".into()),
+            pmcid: Some("PMC1".into()),
+            url: Some(nasty.into()),
+            publisher: Some(nasty.into()),
+            issn: Some(nasty.into()),
+            raw: nasty.into(),
+            cited_by: vec![nasty.into(), String::new(), "x".into()],
+            citing: Some(crate::model::CitingRef {
+                pmid: Some(nasty.into()),
+                doi: Some("d".into()),
+                title: None,
+            }),
+            origin: Origin { source: nasty.into(), ordinal: 42, span: 0..1 },
+            ..Reference::default()
+        };
+        let refs = [
+            full,
+            Reference::default(),
+            Reference { raw: "x".into(), ..Reference::default() },
+        ];
+        assert_eq!(render(&refs), csv_crate(&refs));
     }
 
     #[test]

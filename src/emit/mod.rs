@@ -116,11 +116,7 @@ pub fn to_string(format: Format, refs: &[Reference]) -> String {
 /// Fold runs of white space and control characters (line breaks included) to one space
 /// and trim the ends: a field value on one line. Borrows when there is nothing to fold.
 pub(crate) fn fold(s: &str) -> Cow<'_, str> {
-    let clean = !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.chars().any(|c| c != ' ' && (c.is_whitespace() || c.is_control()));
-    if clean {
+    if is_folded(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -134,4 +130,65 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
         out.push_str(word);
     }
     Cow::Owned(out)
+}
+
+/// True when [`fold`] would leave `s` as it is: no space at either end, no two spaces
+/// in a row, and no other white space or control character. One pass over the bytes,
+/// decoding a char only where the text is not ASCII.
+fn is_folded(s: &str) -> bool {
+    // A space at the start counts as following a space.
+    let mut after_space = true;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        if b.is_ascii() {
+            if b.is_ascii_control() {
+                return false;
+            }
+        } else if b >= 0xC0 {
+            // The first byte of a char: decode it (continuation bytes pass).
+            let c = s.get(i..).and_then(|rest| rest.chars().next());
+            if c.is_some_and(|c| c.is_whitespace() || c.is_control()) {
+                return false;
+            }
+        }
+    }
+    // Empty, or not ending with a space.
+    s.is_empty() || !after_space
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_borrows_folded_text() {
+        for s in ["", "a", "a b", "é ü", "a-b c"] {
+            assert!(matches!(fold(s), Cow::Borrowed(_)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_folds_the_rest() {
+        let cases = [
+            (" a", "a"),
+            ("a ", "a"),
+            (" ", ""),
+            ("a  b", "a b"),
+            ("a\tb", "a b"),
+            ("a\u{a0}b", "a b"),
+            ("a\u{7}b", "a b"),
+            ("a\r\n b", "a b"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(fold(s), want, "{s:?}");
+            assert!(!is_folded(s), "{s:?}");
+        }
+    }
 }

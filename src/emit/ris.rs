@@ -33,6 +33,7 @@
 //! such as `biblib` look for it (Zotero ignores `C2` on a journal article). `AN` is not
 //! used: Zotero reads it as "Loc. in Archive".
 
+use std::fmt::Write as _;
 use std::io;
 
 use crate::emit::{Emit, fold};
@@ -103,22 +104,30 @@ fn line(out: &mut String, tag: &str, value: &str) {
 fn write_record(out: &mut String, r: &Reference) {
     line(out, "TY", ris_type(r.kind));
     for n in &r.authors {
-        line(out, "AU", &name(n));
+        name_line(out, "AU", n);
     }
     // Zotero reads A2 as the editor of a chapter, paper or article, but as the series
     // editor of a book, whose editors go in A3.
     let editor_tag = if r.kind == RefType::Book { "A3" } else { "A2" };
     for n in &r.editors {
-        line(out, editor_tag, &name(n));
+        name_line(out, editor_tag, n);
     }
     line(out, "TI", r.title.as_deref().unwrap_or_default());
     line(out, "T2", r.container.as_deref().unwrap_or_default());
     line(out, "J2", r.container_short.as_deref().unwrap_or_default());
     if let Some(d) = r.date {
-        line(out, "PY", &d.year.to_string());
-        let part = |p: Option<u8>| p.map(|p| format!("{p:02}")).unwrap_or_default();
-        let day = if d.month.is_some() { part(d.day) } else { String::new() };
-        line(out, "DA", &format!("{}/{}/{}/", d.year, part(d.month), day));
+        // Numbers and slashes: nothing to fold.
+        let _ = write!(out, "PY  - {}{EOL}DA  - {}/", d.year, d.year);
+        if let Some(m) = d.month {
+            let _ = write!(out, "{m:02}/");
+            if let Some(day) = d.day {
+                let _ = write!(out, "{day:02}");
+            }
+            out.push('/');
+        } else {
+            out.push_str("//");
+        }
+        out.push_str(EOL);
     }
     line(out, "VL", r.volume.as_deref().unwrap_or_default());
     line(out, "IS", r.issue.as_deref().unwrap_or_default());
@@ -151,9 +160,29 @@ fn write_record(out: &mut String, r: &Reference) {
     out.push_str(EOL);
 }
 
+/// One name line, `TAG  - name` (see [`name`]), unless the name is empty.
+fn name_line(out: &mut String, tag: &str, n: &Name) {
+    match n {
+        Name::Literal(l) => line(out, tag, l),
+        Name::Person(p) => {
+            let mark = out.len();
+            out.push_str(tag);
+            out.push_str("  - ");
+            let start = out.len();
+            person_into(out, p);
+            if out.len() == start {
+                out.truncate(mark);
+            } else {
+                out.push_str(EOL);
+            }
+        }
+    }
+}
+
 /// A name as RIS writes it: `Family, Given` or `Family, Given, Suffix` (the particle
 /// stays in front of the family name: `van der Walt, S. J.`); a collective name as
 /// it is, without a comma.
+#[cfg(test)]
 fn name(n: &Name) -> String {
     match n {
         Name::Literal(l) => l.clone(),
@@ -162,20 +191,30 @@ fn name(n: &Name) -> String {
 }
 
 /// A person as RIS writes it; see [`name`].
+#[cfg(test)]
 fn person(p: &Person) -> String {
-    let family = p.full_family();
-    let given = fold(&p.given);
+    let mut s = String::new();
+    person_into(&mut s, p);
+    s
+}
+
+/// [`person`], appended to `out`: its parts folded and joined with `, `, so the
+/// value is folded as a whole too.
+fn person_into(out: &mut String, p: &Person) {
+    let start = out.len();
+    match &p.particle {
+        Some(_) => out.push_str(&fold(&p.full_family())),
+        None => out.push_str(&fold(&p.family)),
+    }
     let suffix = p.suffix.as_deref().map(fold).unwrap_or_default();
-    let mut s = fold(&family).into_owned();
-    for part in [given, suffix] {
+    for part in [fold(&p.given), suffix] {
         if !part.is_empty() {
-            if !s.is_empty() {
-                s.push_str(", ");
+            if out.len() > start {
+                out.push_str(", ");
             }
-            s.push_str(&part);
+            out.push_str(&part);
         }
     }
-    s
 }
 
 #[cfg(test)]

@@ -63,7 +63,6 @@ impl Css {
 
 static REFERENCE_LISTS: Css = Css::new("ol.references-list");
 static SKIP_NUMBERING: Css = Css::new("li.skip-numbering");
-static REFERENCE_LINKS: Css = Css::new("a.reference-link");
 static SHOW_ALL: Css = Css::new("button.show-all, a.show-all, [data-next-page-url]");
 
 /// Extract the references of a saved PubMed HTML page or references fragment.
@@ -280,7 +279,14 @@ pub(crate) fn reference_text(li: ElementRef<'_>) -> String {
 /// The DOI, PMCID and PMID of one reference item, from its `a.reference-link`s.
 fn reference_ids(li: ElementRef<'_>) -> LinkIds {
     let mut ids = LinkIds::default();
-    for a in REFERENCE_LINKS.all(li) {
+    // What `a.reference-link` selects, by a plain walk (no selector machinery per
+    // item): the item itself is an `li`, never a link.
+    let links = li
+        .descendants()
+        .skip(1)
+        .filter(|n| is_reference_link(n.value()))
+        .filter_map(ElementRef::wrap);
+    for a in links {
         let label = fold_whitespace(&a.text().collect::<String>());
         links::add_link_id(
             &mut ids,
@@ -325,7 +331,7 @@ mod tests {
 
     #[test]
     fn selectors_compile() {
-        for css in [&REFERENCE_LISTS, &SKIP_NUMBERING, &REFERENCE_LINKS, &SHOW_ALL] {
+        for css in [&REFERENCE_LISTS, &SKIP_NUMBERING, &SHOW_ALL] {
             assert!(css.get().is_some(), "{}", css.css);
         }
     }

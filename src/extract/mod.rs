@@ -37,7 +37,8 @@ pub fn reference_lines(text: &str) -> Extracted {
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
-        let folded = fold_whitespace(line);
+        // The line feed is white space at the end: folding drops it anyway.
+        let folded = fold_whitespace(line.strip_suffix('\n').unwrap_or(line));
         if folded.is_empty() {
             continue;
         }
@@ -54,6 +55,9 @@ pub fn reference_lines(text: &str) -> Extracted {
 /// Collapse every run of white space (including non-breaking spaces) to one space and
 /// trim the ends.
 pub fn fold_whitespace(s: &str) -> String {
+    if is_single_spaced(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -62,6 +66,37 @@ pub fn fold_whitespace(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when [`fold_whitespace`] would leave `s` as it is: its only white space is
+/// single spaces between words. One pass over the bytes, decoding a char only where
+/// the text is not ASCII.
+fn is_single_spaced(s: &str) -> bool {
+    // A space at the start counts as following a space.
+    let mut after_space = true;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        if b.is_ascii() {
+            if char::from(b).is_whitespace() {
+                return false;
+            }
+        } else if b >= 0xC0 {
+            // The first byte of a char: decode it (continuation bytes pass).
+            let c = s.get(i..).and_then(|rest| rest.chars().next());
+            if c.is_some_and(char::is_whitespace) {
+                return false;
+            }
+        }
+    }
+    // Empty, or not ending with a space.
+    s.is_empty() || !after_space
 }
 
 #[cfg(test)]
@@ -80,5 +115,16 @@ mod tests {
     #[test]
     fn fold_nbsp() {
         assert_eq!(fold_whitespace("a\u{a0} b\n\tc"), "a b c");
+    }
+
+    #[test]
+    fn single_spaced_text_is_kept() {
+        for s in ["", "a", "a b", "é b\u{7}c"] {
+            assert!(is_single_spaced(s), "{s:?}");
+            assert_eq!(fold_whitespace(s), s);
+        }
+        for s in [" a", "a ", "a  b", "a\nb", "a\u{a0}b", "a\u{3000}b", "a\u{85}"] {
+            assert!(!is_single_spaced(s), "{s:?}");
+        }
     }
 }

@@ -61,16 +61,22 @@ fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> usize {
 /// The end of a tag starting at `from` (just after its `>`), skipping quoted
 /// attribute values.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote = None;
     let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return i + 1,
-            _ => {}
+    // Jump from quote to quote with memchr: outside quotes to the next `"`, `'` or
+    // `>`, inside to the closing quote.
+    while let Some(j) = bytes.get(i..).and_then(|b| memchr::memchr3(b'"', b'\'', b'>', b))
+    {
+        let at = i + j;
+        match bytes.get(at) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let rest = bytes.get(at + 1..).unwrap_or_default();
+                match memchr::memchr(q, rest) {
+                    Some(k) => i = at + 1 + k + 1,
+                    None => return bytes.len(),
+                }
+            }
+            _ => return at + 1,
         }
-        i += 1;
     }
     bytes.len()
 }
