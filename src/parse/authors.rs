@@ -106,7 +106,9 @@ fn year_paren(i: &str) -> IResult<&str, &str> {
     }
     // `(in press)` / `(In press)` where the year goes
     if let Ok((r2, ip)) = recognize((
-        nom::bytes::complete::tag_no_case::<&str, &str, nom::error::Error<&str>>("in press"),
+        nom::bytes::complete::tag_no_case::<&str, &str, nom::error::Error<&str>>(
+            "in press",
+        ),
         ch(')'),
     ))
     .parse(r)
@@ -529,12 +531,12 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
             // `Stephen H. Kellert, In the Wake of Chaos`: one `Given I.` name before a
             // capitalised word with a comma is a name in reading order
             let reading_order = l.items.len() == 1
-                && tail
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| w.ends_with(',') && is_family_word(w.trim_end_matches(',')))
-                && s.get(l.items.first().cloned().unwrap_or_default())
-                    .is_some_and(|t| t.split(' ').count() == 2 && t.ends_with(|c: char| c.is_uppercase()));
+                && tail.split(' ').next().is_some_and(|w| {
+                    w.ends_with(',') && is_family_word(w.trim_end_matches(','))
+                })
+                && s.get(l.items.first().cloned().unwrap_or_default()).is_some_and(|t| {
+                    t.split(' ').count() == 2 && t.ends_with(|c: char| c.is_uppercase())
+                });
             if clean && !one_initial && !reading_order {
                 return l;
             }
@@ -597,7 +599,8 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         };
         // (`Kibler, D., and David W. Aha`: the last name of an inverted list in
         // reading order)
-        let allow_full = k == 0 || first_given_full || style == Style::Inverted && after_and;
+        let allow_full =
+            k == 0 || first_given_full || style == Style::Inverted && after_and;
         let next = name_at(style, ws, k, allow_full).or_else(|| {
             (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
         });
@@ -780,7 +783,8 @@ mod tests {
             names("Gatto, J., Dambrun, M., & De Oliveira, P. (2010). Prejudice.");
         assert_eq!(n, ["Gatto, J.", "Dambrun, M.", "De Oliveira, P."]);
         assert_eq!(rest, "(2010). Prejudice.");
-        let (n, _, _) = names("Ruin, I. et Lutoff, C., 2004 Vulnérabilité face aux crues.");
+        let (n, _, _) =
+            names("Ruin, I. et Lutoff, C., 2004 Vulnérabilité face aux crues.");
         assert_eq!(n, ["Ruin, I.", "Lutoff, C."]);
         let (n, et_al, rest) = names("Pettijohn TF II, Tesser (2003) History.");
         assert_eq!(n, ["Pettijohn TF II", "Tesser"]);

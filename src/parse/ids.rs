@@ -393,7 +393,10 @@ mod tests {
     fn arxiv_rule() {
         assert_eq!(arxiv("arXiv:1412.6980 (2014)").map(|r| r.1), Ok("1412.6980"));
         assert_eq!(arxiv("arXiv:1412.6980v2").map(|r| r.1), Ok("1412.6980v2"));
-        assert_eq!(arxiv("arXiv preprint arXiv:1504.07295,").map(|r| r.1), Ok("1504.07295"));
+        assert_eq!(
+            arxiv("arXiv preprint arXiv:1504.07295,").map(|r| r.1),
+            Ok("1504.07295")
+        );
         assert_eq!(arxiv("arXiv: 1505.0710.").map(|r| r.1), Ok("1505.0710"));
         assert_eq!(arxiv("arXiv:hep-th/9711200]").map(|r| r.1), Ok("hep-th/9711200"));
         assert!(arxiv("arXiv").is_err());

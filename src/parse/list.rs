@@ -8,7 +8,9 @@ use crate::model::{Name, Reference};
 fn is_ditto_rule(name: &Name) -> bool {
     let text = match name {
         Name::Literal(l) => l.as_str(),
-        Name::Person(p) if p.given.is_empty() && p.particle.is_none() => p.family.as_str(),
+        Name::Person(p) if p.given.is_empty() && p.particle.is_none() => {
+            p.family.as_str()
+        }
         Name::Person(_) => return false,
     };
     let t = text.trim().trim_end_matches(['.', ',']);

@@ -171,8 +171,16 @@ fn label(s: &str) -> usize {
     }
     // ACS numbers its list `(1) Smith, J. A.; …`
     if b.first() == Some(&b'(') {
-        let n = b.get(1..).unwrap_or_default().iter().take_while(|c| c.is_ascii_digit()).count();
-        if (1..=3).contains(&n) && b.get(n + 1) == Some(&b')') && b.get(n + 2) == Some(&b' ') {
+        let n = b
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (1..=3).contains(&n)
+            && b.get(n + 1) == Some(&b')')
+            && b.get(n + 2) == Some(&b' ')
+        {
             return after(n + 2);
         }
     }
@@ -302,7 +310,9 @@ fn split_fields(s: &str) -> Fields<'_> {
     {
         let at = source::source_start(before);
         let block = before.get(at..).unwrap_or_default();
-        if block.bytes().filter(u8::is_ascii_digit).count() >= 3 && block.contains(['-', '–', ',', ':', '(']) {
+        if block.bytes().filter(u8::is_ascii_digit).count() >= 3
+            && block.contains(['-', '–', ',', ':', '('])
+        {
             f.notes.push(note);
             f.placed.push(span_of(s, note));
             r_trim = before;
@@ -532,7 +542,9 @@ fn sentence_ends(s: &str) -> Vec<usize> {
             let w = before.rsplit(' ').next().unwrap_or_default();
             // `Edinburgh: R. Cadell`: a publisher's initial after `Place:`
             let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            if initial && before.get(..before.len() - w.len()).is_some_and(|b| b.ends_with(": ")) {
+            if initial
+                && before.get(..before.len() - w.len()).is_some_and(|b| b.ends_with(": "))
+            {
                 continue;
             }
             if matches!(
@@ -657,7 +669,10 @@ const PUBLISHER_WORDS: &[&str] = &[
 
 /// `Inc.`, `Ltd.`: a word that continues a publisher's name after a comma.
 fn is_company_suffix(w: &str) -> bool {
-    matches!(w.trim_end_matches(['.', ',']), "Inc" | "Ltd" | "Co" | "LLC" | "GmbH" | "Pub")
+    matches!(
+        w.trim_end_matches(['.', ',']),
+        "Inc" | "Ltd" | "Co" | "LLC" | "GmbH" | "Pub"
+    )
 }
 
 /// `second edition`, `3 edition`, `2nd ed.`: an edition statement.
@@ -673,7 +688,10 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
     let mut cut = seg.find(", ");
     // `John Wiley and Sons, Inc., New York`: the company suffix is the publisher's
     while let Some(c) = cut
-        && seg.get(c + 2..).and_then(|t| t.split([' ', ',']).next()).is_some_and(is_company_suffix)
+        && seg
+            .get(c + 2..)
+            .and_then(|t| t.split([' ', ',']).next())
+            .is_some_and(is_company_suffix)
     {
         cut = seg.get(c + 2..).and_then(|t| t.find(", ")).map(|n| c + 2 + n);
     }
@@ -693,8 +711,11 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
         place = None;
     }
     let ok = publ.split_whitespace().count() <= 6
-        && publ.split([' ', '-', '/']).any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
-        && place.is_none_or(|p| p.split_whitespace().count() <= 5 && !is_edition_phrase(p));
+        && publ
+            .split([' ', '-', '/'])
+            .any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
+        && place
+            .is_none_or(|p| p.split_whitespace().count() <= 5 && !is_edition_phrase(p));
     if ok {
         return Some((publ, place));
     }
@@ -729,7 +750,9 @@ fn all_abbreviations(t: &str) -> bool {
     let last = words.len().saturating_sub(1);
     // (`Phys. Rev. B: Condens. Matter Mater. Phys.`: a few short words may stay whole
     // when most are abbreviated and the first is)
-    let dotted = words.iter().filter(|w| w.trim_end_matches([',', ':']).ends_with('.')).count() + 1;
+    let dotted =
+        words.iter().filter(|w| w.trim_end_matches([',', ':']).ends_with('.')).count()
+            + 1;
     let first_dotted = words.first().is_some_and(|w| w.ends_with('.'));
     let whole_ok = first_dotted && dotted * 5 >= words.len() * 3;
     (2..=8).contains(&words.len())
@@ -773,7 +796,8 @@ fn is_org_acronym(seg: &str) -> bool {
 fn is_abbrev_phrase(seg: &str) -> bool {
     let words: Vec<&str> = seg.split_whitespace().collect();
     // (`Zur Deutung der Molekelspektren. III. Z Phys.`: a part number of the title)
-    let roman = seg.trim().trim_end_matches('.').chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let roman =
+        seg.trim().trim_end_matches('.').chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     !roman
         && (1..=3).contains(&words.len())
         && words.iter().all(|w| {
@@ -845,12 +869,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     f.placed.push(middle.clone());
     // `Title (Publisher, 2019), 21`: the whole bracket is still here when only the
     // cited page made the source block
-    let whole_bracket = m.ends_with(')').then(|| m.rfind(" (")).flatten().and_then(|open| {
-        let inner = m.get(open + 2..m.len() - 1)?;
-        let (head, year) = inner.rsplit_once(", ")?;
-        date::parse_year(year.trim())?;
-        Some((open, head, year.trim()))
-    });
+    let whole_bracket =
+        m.ends_with(')').then(|| m.rfind(" (")).flatten().and_then(|open| {
+            let inner = m.get(open + 2..m.len() - 1)?;
+            let (head, year) = inner.rsplit_once(", ")?;
+            date::parse_year(year.trim())?;
+            Some((open, head, year.trim()))
+        });
     let mut bracket_publisher = false;
     let m = if let Some((open, head, year)) = whole_bracket
         && f.publisher.is_none()
@@ -902,7 +927,9 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         if cited_page {
             f.pages = f.volume.take();
         }
-        for marker in ["PhD diss., ", "Ph.D. diss., ", "PhD thesis, ", "diss., ", "Diss., "] {
+        for marker in
+            ["PhD diss., ", "Ph.D. diss., ", "PhD thesis, ", "diss., ", "Diss., "]
+        {
             if let Some(school) = publ.strip_prefix(marker) {
                 f.publisher = Some(school);
                 f.kind = Some(RefType::Thesis);
@@ -1179,7 +1206,8 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     // a proceedings volume that a publisher published
     if bookish
         && keep.len() >= 2
-        && let Some(pi) = keep.iter().skip(1).position(|r| is_proceedings_title(seg_text(r)))
+        && let Some(pi) =
+            keep.iter().skip(1).position(|r| is_proceedings_title(seg_text(r)))
     {
         let pi = pi + 1;
         let t_end = keep.get(pi - 1).map_or(first.end, |r| r.end);
@@ -1273,7 +1301,9 @@ fn acs_publisher_place(seg: &str) -> Option<(&str, &str)> {
     let ok = (1..=8).contains(&publ.split_whitespace().count())
         && (1..=4).contains(&place_words)
         && publ.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && place
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !place.chars().any(|c| c.is_ascii_digit());
     ok.then_some((publ, place))
 }
@@ -1294,7 +1324,13 @@ fn acs_book<'a>(m: &'a str, f: &mut Fields<'a>) -> bool {
         // `Title. In Book; …`: a chapter title before the book
         let Some(i) = find_str(first, ". In ") else { return false };
         f.title = first.get(..i);
-        return acs_chapter(first.get(i + 2..).unwrap_or_default(), middle, publ, place, f);
+        return acs_chapter(
+            first.get(i + 2..).unwrap_or_default(),
+            middle,
+            publ,
+            place,
+            f,
+        );
     }
     if first.starts_with("In ") {
         return acs_chapter(first, middle, publ, place, f);
@@ -1380,7 +1416,10 @@ fn split_edition(t: &str) -> (&str, Option<&str>) {
     }
     if let Some((head, ed)) = t.rsplit_once(", ") {
         let el = ed.to_lowercase();
-        if (el.ends_with(" ed.") || el.ends_with(" ed") || el.ends_with(" edn") || el.ends_with(" edition"))
+        if (el.ends_with(" ed.")
+            || el.ends_with(" ed")
+            || el.ends_with(" edn")
+            || el.ends_with(" edition"))
             && ed.split_whitespace().count() <= 3
         {
             return (head, Some(ed.trim_end_matches('.')));
@@ -1528,7 +1567,10 @@ fn tidy_container(f: &mut Fields<'_>) {
         && i <= 160
     {
         let names = c.get(..i).unwrap_or_default();
-        let book = c.get(i + marker.len()..).unwrap_or_default().trim_start_matches([',', ' ', '.', ':']);
+        let book = c
+            .get(i + marker.len()..)
+            .unwrap_or_default()
+            .trim_start_matches([',', ' ', '.', ':']);
         if !book.is_empty() {
             let al = authors::scan_authors(names);
             if al.items.is_empty() {
@@ -1644,13 +1686,13 @@ fn page_count_tail(r: &str) -> Option<(&str, &str)> {
     let tail = r.get(i + 2..)?;
     let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
     let unit = tail.get(digits..)?.trim_start();
-    let ok = (1..=4).contains(&digits) && matches!(unit, "p" | "pp" | "s" | "S" | "pages" | "p." | "pp.");
+    let ok = (1..=4).contains(&digits)
+        && matches!(unit, "p" | "pp" | "s" | "S" | "pages" | "p." | "pp.");
     // the text before must end with a year (`…, 2013`), else the pages are the source's
     let before = r.get(..i)?;
-    let year_before = before
-        .rsplit([' ', ','])
-        .next()
-        .is_some_and(|w| date::parse_year(w.trim_start_matches('(').trim_end_matches(')')).is_some());
+    let year_before = before.rsplit([' ', ',']).next().is_some_and(|w| {
+        date::parse_year(w.trim_start_matches('(').trim_end_matches(')')).is_some()
+    });
     (ok && year_before).then_some((before, tail))
 }
 
@@ -1700,9 +1742,25 @@ fn looks_like_place(t: &str) -> bool {
 
 /// What ends a list of editors in front of a book's title.
 const EDITOR_MARKERS: &[&str] = &[
-    " (eds.)", " (Eds.)", " (ed.)", " (Ed.)", " (Ed)", " (Eds)", " (eds)", " (ed)",
-    " (editors)", " (editor)", " (Hrsg.)", " (hrsg.)", " (dir.)", " (a cura di)",
-    ", editors,", ", editor,", ", eds.,", ", Eds.,", ", eds,",
+    " (eds.)",
+    " (Eds.)",
+    " (ed.)",
+    " (Ed.)",
+    " (Ed)",
+    " (Eds)",
+    " (eds)",
+    " (ed)",
+    " (editors)",
+    " (editor)",
+    " (Hrsg.)",
+    " (hrsg.)",
+    " (dir.)",
+    " (a cura di)",
+    ", editors,",
+    ", editor,",
+    ", eds.,",
+    ", Eds.,",
+    ", eds,",
 ];
 
 /// `Personal communication`, `Submitted`, `Unpublished manuscript`: the status of a
@@ -1737,17 +1795,81 @@ fn is_status_phrase(t: &str) -> bool {
 /// Cities where books are published, as bibliographies name them (`Leipzig`,
 /// `New York`): a place alone where a journal would be is no journal.
 const PUBLISHING_CITIES: &[&str] = &[
-    "Amsterdam", "Ann Arbor", "Atlanta", "Baltimore", "Barcelona", "Basel", "Beijing",
-    "Berkeley", "Berlin", "Bethesda", "Bologna", "Boston", "Bruxelles", "Brussels",
-    "Budapest", "Cambridge", "Chicago", "Cologne", "Copenhagen", "Dordrecht", "Dublin",
-    "Edinburgh", "Florence", "Frankfurt", "Geneva", "Genève", "Hamburg", "Heidelberg",
-    "Helsinki", "Hoboken", "Hong Kong", "Leiden", "Leipzig", "Lisbon", "London",
-    "Los Angeles", "Lyon", "Madrid", "Melbourne", "Milan", "Milano", "Montreal",
-    "Moscow", "Mumbai", "Munich", "München", "Naples", "New Delhi", "New Haven",
-    "New York", "Oslo", "Oxford", "Paris", "Philadelphia", "Prague", "Princeton",
-    "Rome", "Roma", "San Diego", "San Francisco", "Seattle", "Singapore", "Stockholm",
-    "Stuttgart", "Sydney", "Tokyo", "Toronto", "Turin", "Vienna", "Wien", "Warsaw",
-    "Washington", "Wiesbaden", "Zurich", "Zürich",
+    "Amsterdam",
+    "Ann Arbor",
+    "Atlanta",
+    "Baltimore",
+    "Barcelona",
+    "Basel",
+    "Beijing",
+    "Berkeley",
+    "Berlin",
+    "Bethesda",
+    "Bologna",
+    "Boston",
+    "Bruxelles",
+    "Brussels",
+    "Budapest",
+    "Cambridge",
+    "Chicago",
+    "Cologne",
+    "Copenhagen",
+    "Dordrecht",
+    "Dublin",
+    "Edinburgh",
+    "Florence",
+    "Frankfurt",
+    "Geneva",
+    "Genève",
+    "Hamburg",
+    "Heidelberg",
+    "Helsinki",
+    "Hoboken",
+    "Hong Kong",
+    "Leiden",
+    "Leipzig",
+    "Lisbon",
+    "London",
+    "Los Angeles",
+    "Lyon",
+    "Madrid",
+    "Melbourne",
+    "Milan",
+    "Milano",
+    "Montreal",
+    "Moscow",
+    "Mumbai",
+    "Munich",
+    "München",
+    "Naples",
+    "New Delhi",
+    "New Haven",
+    "New York",
+    "Oslo",
+    "Oxford",
+    "Paris",
+    "Philadelphia",
+    "Prague",
+    "Princeton",
+    "Rome",
+    "Roma",
+    "San Diego",
+    "San Francisco",
+    "Seattle",
+    "Singapore",
+    "Stockholm",
+    "Stuttgart",
+    "Sydney",
+    "Tokyo",
+    "Toronto",
+    "Turin",
+    "Vienna",
+    "Wien",
+    "Warsaw",
+    "Washington",
+    "Wiesbaden",
+    "Zurich",
+    "Zürich",
 ];
 
 /// `Leipzig` | `Hamburg und Leipzig` | `Boston, MA` | `Washington, D.C.` |

@@ -249,12 +249,8 @@ fn token(i: &str) -> IResult<&str, &str> {
 
 // ` - ` | ` – ` between two numbers: a page range typed with spaces (`43 - 102`)
 fn spaced_dash(i: &str) -> IResult<&str, &str> {
-    let (r, d) = recognize((
-        ch(' '),
-        nom::character::complete::one_of("-–—−"),
-        ch(' '),
-    ))
-    .parse(i)?;
+    let (r, d) = recognize((ch(' '), nom::character::complete::one_of("-–—−"), ch(' ')))
+        .parse(i)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         Ok((r, d))
     } else {
@@ -520,7 +516,8 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                     false
                 };
                 match label {
-                    "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°" | "Iss" => {
+                    "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
+                    | "Iss" => {
                         // the issue runs over the words after the label: `no. 5 Pt 2`,
                         // `no. Suppl 1`
                         if let Some((_, nr)) = next_tok.clone()

@@ -100,7 +100,9 @@ fn hostile_inputs_are_fast() {
 
 #[test]
 fn publication_place_rule() {
-    for yes in ["Leipzig", "Hamburg und Leipzig", "Boston, MA", "Washington, D.C.", "New York."] {
+    for yes in
+        ["Leipzig", "Hamburg und Leipzig", "Boston, MA", "Washington, D.C.", "New York."]
+    {
         assert!(is_publication_place(yes), "{yes}");
     }
     for no in ["Nature", "J Biol Chem", "Proc. of HPCA", "Cell, 12", "Science, AAAS"] {
