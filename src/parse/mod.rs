@@ -292,6 +292,18 @@ fn split_fields(s: &str) -> Fields<'_> {
         f.placed.push(span_of(s, extent));
         r_trim = head;
     }
+    // `Language Studies, 13-42. Jerusalem: Magnes. (in Hebrew)`: a language tag last
+    if r_trim.ends_with(')')
+        && let Some(open) = r_trim.rfind('(')
+        && let Some(inner) = r_trim.get(open + 1..r_trim.len() - 1)
+        && (inner.starts_with("in ") || inner.starts_with("In "))
+        && inner.split_whitespace().count() == 2
+    {
+        let note = r_trim.get(open..).unwrap_or_default();
+        f.notes.push(inner);
+        f.placed.push(span_of(s, note));
+        r_trim = r_trim.get(..open).unwrap_or_default().trim_end_matches(|c: char| is_field_punct(c));
+    }
     // `Obstet Gynecol 123 in press.`: the status is a note, not part of the journal
     for tail in [" in press", " In press", " (in press)", " (In press)", ", in press"] {
         if let Some(head) = r_trim.strip_suffix(tail) {
@@ -2112,11 +2124,7 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         doi: f.doi.and_then(ident::normalize_doi),
         pmid: f.pmid.and_then(ident::normalize_pmid),
         pmcid: f.pmcid.and_then(ident::normalize_pmcid),
-        // an arXiv identifier is a link to its abstract page when no other link is given
-        url: f
-            .url
-            .map(str::to_owned)
-            .or_else(|| f.arxiv.map(|id| format!("https://arxiv.org/abs/{id}"))),
+        url: f.url.map(str::to_owned),
         ..Reference::default()
     };
     // authors
