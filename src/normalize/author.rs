@@ -18,7 +18,7 @@ use crate::model::{Name, Person};
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos",
     "du", "la", "le", "les", "ten", "ter", "te", "vom", "zu", "zur", "y", "d'", "l'",
-    "van't", "bin", "ben", "al", "el", "i",
+    "van't", "bin", "ben", "al", "el", "i", "las", "los",
 ];
 
 /// Words that mark a collective author.
@@ -358,7 +358,13 @@ pub fn parse_name(item: &str) -> Option<Name> {
             [one] => Cow::Borrowed(one),
             more => Cow::Owned(more.join(" ")),
         };
-        if fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
+        // (`delange WCM`: a family name typed in lower case before NLM initials)
+        let lower_family = split == 1
+            && n_init == 1
+            && last_nlm
+            && fam.chars().count() >= 3
+            && fam.chars().all(|c| c.is_lowercase() || c == '-');
+        if lower_family || fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
             let given = if n_init == 1 && is_nlm_initials(last) {
                 expand_initials(last)
             } else {
@@ -494,6 +500,7 @@ mod tests {
         assert_eq!(parse_name("Smith, John."), p("Smith", "John"));
         assert_eq!(parse_name("R Core Team"), Some(Name::Literal("R Core Team".into())));
         assert_eq!(parse_name("Tesser"), p("Tesser", ""));
+        assert_eq!(parse_name("delange WCM"), p("delange", "W. C. M."));
         assert_eq!(parse_name("Anonymous"), Some(Name::Literal("Anonymous".into())));
         assert_eq!(parse_name("WHO"), Some(Name::Literal("WHO".into())));
         assert_eq!(parse_name("Doe, Jane A."), p("Doe", "Jane A."));

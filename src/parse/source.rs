@@ -120,6 +120,15 @@ fn is_src_segment(seg: &str) -> bool {
     {
         return true;
     }
+    // AGU and Science article numbers: `C09S05`, `80re82`
+    let n_digits = seg.bytes().filter(u8::is_ascii_digit).count();
+    if seg.len() <= 10
+        && n_digits >= 3
+        && n_digits * 3 >= seg.len() * 2 - 1
+        && seg.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
+        return true;
+    }
     // `2014a`, `12A`
     let digits = seg.chars().take_while(char::is_ascii_digit).count();
     let tail = seg.get(digits..).unwrap_or_default();
