@@ -1233,6 +1233,20 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     if keep.len() == 1 || bookish {
         let last = keep.last().map_or(first.end, |r| r.end);
         f.title = m.get(first.start..last);
+        // `Robot Vision, MIT Press.`: the publisher after a comma
+        if f.publisher.is_none()
+            && f.volume.is_none()
+            && f.issue.is_none()
+            && let Some(t) = f.title
+            && let Some(i) = memchr::memmem::rfind(t.as_bytes(), b", ")
+            && let Some((publ, place)) = t.get(i + 2..).and_then(publisher_place)
+            && publ.split([' ', '-', '/']).any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
+        {
+            f.title = t.get(..i);
+            f.publisher = Some(publ);
+            f.place = f.place.or(place);
+            f.kind = f.kind.or(Some(RefType::Book));
+        }
         if f.publisher.is_some()
             && let Some(t) = f.title
             && let (t, Some(ed)) = split_edition(t)
