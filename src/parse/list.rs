@@ -23,17 +23,22 @@ fn is_ditto_rule(name: &Name) -> bool {
 /// Run after every reference of one list (page, file) was parsed; the order of
 /// `refs` is the order of the list.
 pub fn settle_list(refs: &mut [Reference]) {
-    let mut previous: Option<(Vec<Name>, bool)> = None;
-    for r in refs.iter_mut() {
-        if r.authors.len() == 1
-            && r.authors.first().is_some_and(is_ditto_rule)
-            && let Some((names, et_al)) = &previous
+    // the index of the last entry with authors (only a ditto copies them)
+    let mut previous: Option<usize> = None;
+    for i in 0..refs.len() {
+        let ditto = refs
+            .get(i)
+            .is_some_and(|r| r.authors.len() == 1 && r.authors.first().is_some_and(is_ditto_rule));
+        if ditto
+            && let Some(p) = previous
+            && let Some((names, et_al)) = refs.get(p).map(|r| (r.authors.clone(), r.et_al))
+            && let Some(r) = refs.get_mut(i)
         {
-            r.authors.clone_from(names);
-            r.et_al = *et_al;
+            r.authors = names;
+            r.et_al = et_al;
         }
-        if !r.authors.is_empty() {
-            previous = Some((r.authors.clone(), r.et_al));
+        if refs.get(i).is_some_and(|r| !r.authors.is_empty()) {
+            previous = Some(i);
         }
     }
 }

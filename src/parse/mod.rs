@@ -758,6 +758,16 @@ fn looks_abbreviated(t: &str) -> bool {
 /// capital or a short acronym (`Chem. Rev.`, `J. Phys. Chem. C`, `Angew. Chem., Int.
 /// Ed.`) — a journal, never a title.
 fn all_abbreviations(t: &str) -> bool {
+    // most middles are a title: its first word settles it without more work
+    let first = t.split_whitespace().next().unwrap_or_default().trim_end_matches([',', ':']);
+    let first_core = first.trim_end_matches('.');
+    if !(first.ends_with('.')
+        || first_core.chars().count() == 1
+        || first_core.len() <= 4 && first_core.bytes().all(|b| b.is_ascii_uppercase()))
+        || t.split_whitespace().nth(8).is_some()
+    {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
     // (`Phys. Rev. B: Condens. Matter Mater. Phys.`: a few short words may stay whole
@@ -857,7 +867,13 @@ fn has_word(s: &str, words: &[&str]) -> bool {
         };
         if ends {
             let w = b.get(start..i).unwrap_or_default();
-            if words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())) {
+            // (the first byte rules out most words before a whole comparison)
+            if let Some(&c0) = w.first()
+                && words.iter().any(|x| {
+                    x.as_bytes().first().is_some_and(|x0| x0.eq_ignore_ascii_case(&c0))
+                        && w.eq_ignore_ascii_case(x.as_bytes())
+                })
+            {
                 return true;
             }
             start = i + len;
@@ -1505,7 +1521,9 @@ fn tidy_container(f: &mut Fields<'_>) {
         ", eds. ",
         " edited by ",
     ];
-    if let Some(i) = editors.iter().filter_map(|m| find_str(c, m)).min() {
+    // (every marker holds `ed` or `translated`: one search rules most containers out)
+    let may_edit = find_str(c, "ed").is_some();
+    if may_edit && let Some(i) = editors.iter().filter_map(|m| find_str(c, m)).min() {
         let mut note = c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']);
         // Nature: `Proc. X (eds Larochelle, H. et al.) 1877–1901`: pages after the bracket
         if c.get(i..).is_some_and(|t| t.starts_with(" ("))
@@ -1557,18 +1575,24 @@ fn tidy_container(f: &mut Fields<'_>) {
     }
     // (every label is looked for in the whole container; it is cut at the first)
     let mut cut = c.len();
-    for label in [
-        ", Vol. ",
-        ", vol. ",
-        " (Vol. ",
-        ", volume ",
-        " volume ",
-        ", pages ",
-        ", pp. ",
-        ", pp ",
-        " pp. ",
-        ", p. ",
-    ] {
+    // (a label is followed by its number: a container without digits has none)
+    let labels: &[&str] = if c.bytes().any(|b| b.is_ascii_digit()) {
+        &[
+            ", Vol. ",
+            ", vol. ",
+            " (Vol. ",
+            ", volume ",
+            " volume ",
+            ", pages ",
+            ", pp. ",
+            ", pp ",
+            " pp. ",
+            ", p. ",
+        ]
+    } else {
+        &[]
+    };
+    for &label in labels {
         if let Some(i) = find_str(c, label) {
             let after = c.get(i + label.len()..).unwrap_or_default();
             let num: &str = after.split([',', ')', ' ']).next().unwrap_or_default();
@@ -1585,10 +1609,13 @@ fn tidy_container(f: &mut Fields<'_>) {
     c = c.get(..cut).unwrap_or(c);
     // `R.E. Barnhill and R.F. Riesenfeld (eds.), Computer Aided Geometric Design`:
     // the editors before the book's title
-    if let Some((i, marker)) = EDITOR_MARKERS
-        .iter()
-        .filter_map(|m| find_str(c, m).map(|i| (i, *m)))
-        .min_by_key(|(i, _)| *i)
+    // (every marker opens with ` (` or `, `: look only when the container has one)
+    let may_mark = memchr::memchr(b'(', c.as_bytes()).is_some() || find_str(c, ", ").is_some();
+    if may_mark
+        && let Some((i, marker)) = EDITOR_MARKERS
+            .iter()
+            .filter_map(|m| find_str(c, m).map(|i| (i, *m)))
+            .min_by_key(|(i, _)| *i)
         && i > 0
         && i <= 160
     {
@@ -1630,8 +1657,14 @@ fn tidy_container(f: &mut Fields<'_>) {
     }
     // `to appear`, `in press`, `submitted`
     // (lower-cased once, again only after a cut)
-    let mut lower = c.to_lowercase();
-    for tail in [", to appear", " to appear", ", in press", " (in press)", ", submitted"]
+    // (lower-cased only when one of the words is there at all)
+    let tails: &[&str] = if has_word(c, &["appear", "press", "submitted"]) {
+        &[", to appear", " to appear", ", in press", " (in press)", ", submitted"]
+    } else {
+        &[]
+    };
+    let mut lower = if tails.is_empty() { String::new() } else { c.to_lowercase() };
+    for &tail in tails
     {
         if let Some(i) = memchr::memmem::rfind(lower.as_bytes(), tail.as_bytes()) {
             if let Some(n) = c.get(i..) {
