@@ -364,7 +364,9 @@ pub fn parse_name(item: &str) -> Option<Name> {
             && last_nlm
             && fam.chars().count() >= 3
             && fam.chars().all(|c| c.is_lowercase() || c == '-');
-        if lower_family || fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w)) {
+        if lower_family
+            || fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w))
+        {
             let given = if n_init == 1 && is_nlm_initials(last) {
                 expand_initials(last)
             } else {

@@ -302,7 +302,10 @@ fn split_fields(s: &str) -> Fields<'_> {
         let note = r_trim.get(open..).unwrap_or_default();
         f.notes.push(inner);
         f.placed.push(span_of(s, note));
-        r_trim = r_trim.get(..open).unwrap_or_default().trim_end_matches(|c: char| is_field_punct(c));
+        r_trim = r_trim
+            .get(..open)
+            .unwrap_or_default()
+            .trim_end_matches(|c: char| is_field_punct(c));
     }
     // `Obstet Gynecol 123 in press.`: the status is a note, not part of the journal
     for tail in [" in press", " In press", " (in press)", " (In press)", ", in press"] {
@@ -759,7 +762,8 @@ fn looks_abbreviated(t: &str) -> bool {
 /// Ed.`) — a journal, never a title.
 fn all_abbreviations(t: &str) -> bool {
     // most middles are a title: its first word settles it without more work
-    let first = t.split_whitespace().next().unwrap_or_default().trim_end_matches([',', ':']);
+    let first =
+        t.split_whitespace().next().unwrap_or_default().trim_end_matches([',', ':']);
     let first_core = first.trim_end_matches('.');
     if !(first.ends_with('.')
         || first_core.chars().count() == 1
@@ -1256,7 +1260,9 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             && let Some(t) = f.title
             && let Some(i) = memchr::memmem::rfind(t.as_bytes(), b", ")
             && let Some((publ, place)) = t.get(i + 2..).and_then(publisher_place)
-            && publ.split([' ', '-', '/']).any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
+            && publ
+                .split([' ', '-', '/'])
+                .any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
         {
             f.title = t.get(..i);
             f.publisher = Some(publ);
@@ -1610,7 +1616,8 @@ fn tidy_container(f: &mut Fields<'_>) {
     // `R.E. Barnhill and R.F. Riesenfeld (eds.), Computer Aided Geometric Design`:
     // the editors before the book's title
     // (every marker opens with ` (` or `, `: look only when the container has one)
-    let may_mark = memchr::memchr(b'(', c.as_bytes()).is_some() || find_str(c, ", ").is_some();
+    let may_mark =
+        memchr::memchr(b'(', c.as_bytes()).is_some() || find_str(c, ", ").is_some();
     if may_mark
         && let Some((i, marker)) = EDITOR_MARKERS
             .iter()
@@ -1664,8 +1671,7 @@ fn tidy_container(f: &mut Fields<'_>) {
         &[]
     };
     let mut lower = if tails.is_empty() { String::new() } else { c.to_lowercase() };
-    for &tail in tails
-    {
+    for &tail in tails {
         if let Some(i) = memchr::memmem::rfind(lower.as_bytes(), tail.as_bytes()) {
             if let Some(n) = c.get(i..) {
                 f.notes.push(n.trim_start_matches([',', ' ']));
