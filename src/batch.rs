@@ -294,17 +294,23 @@ pub fn process_bytes(source: &str, bytes: &[u8], settings: &Settings) -> Documen
             return out;
         }
     };
+    // a page is one reference list; reference lines are independent strings
+    let list = kind != DocumentKind::ReferenceLines;
     for doc in docs {
-        add_extracted(&mut out, source, doc, settings);
+        add_extracted(&mut out, source, doc, settings, list);
     }
     out
 }
 
+/// `list`: the references are one page's list, which settles what a single reference
+/// cannot ([`parse::settle_list`]); reference lines are parsed each on its own, so the
+/// output does not depend on how a streamed file is cut into chunks.
 fn add_extracted(
     out: &mut DocumentOutcome,
     source: &str,
     doc: Extracted,
     settings: &Settings,
+    list: bool,
 ) {
     let include = settings.include;
     let report = &mut out.report;
@@ -345,7 +351,9 @@ fn add_extracted(
             r
         })
         .collect();
-    parse::settle_list(&mut parsed);
+    if list {
+        parse::settle_list(&mut parsed);
+    }
     for r in &parsed {
         report.references += 1;
         match r.status {
@@ -518,7 +526,7 @@ fn stream_lines_in(
         let mut piece = DocumentOutcome { more: true, ..DocumentOutcome::default() };
         piece.report.source.clone_from(&source);
         piece.report.kind = Some(DocumentKind::ReferenceLines);
-        add_extracted(&mut piece, &source, lines, settings);
+        add_extracted(&mut piece, &source, lines, settings, false);
         let next = match chunks.next_chunk() {
             Ok(c) => c,
             Err(e) => {

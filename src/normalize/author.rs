@@ -300,6 +300,15 @@ pub fn parse_name(item: &str) -> Option<Name> {
     if s.is_empty() {
         return None;
     }
+    // `Schrödinger, LLC`: a company, not a person
+    if let Some((_, rest)) = s.split_once(',')
+        && matches!(
+            rest.trim().trim_end_matches('.'),
+            "LLC" | "Inc" | "Ltd" | "GmbH" | "Corp" | "AG" | "SA"
+        )
+    {
+        return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
+    }
     // inverted: `Family, Given[, Suffix]`
     if let Some((fam, rest)) = s.split_once(',') {
         let fam = fam.trim();
@@ -502,6 +511,10 @@ mod tests {
         assert_eq!(parse_name("Smith, John."), p("Smith", "John"));
         assert_eq!(parse_name("R Core Team"), Some(Name::Literal("R Core Team".into())));
         assert_eq!(parse_name("Tesser"), p("Tesser", ""));
+        assert_eq!(
+            parse_name("Schrödinger, LLC"),
+            Some(Name::Literal("Schrödinger, LLC".into()))
+        );
         assert_eq!(parse_name("delange WCM"), p("delange", "W. C. M."));
         assert_eq!(parse_name("Anonymous"), Some(Name::Literal("Anonymous".into())));
         assert_eq!(parse_name("WHO"), Some(Name::Literal("WHO".into())));

@@ -57,7 +57,7 @@ pub fn is_dotted_abbreviation(t: &str) -> bool {
     let n = last.chars().count();
     !front.is_empty()
         && front.iter().any(|w| w.trim_end_matches(',').ends_with('.'))
-        && (2..=8).contains(&n)
+        && (2..=12).contains(&n)
         && last.chars().all(|c| c.is_alphabetic() || c == '.')
         && last.chars().next().is_some_and(char::is_uppercase)
         && !last.chars().all(|c| c.is_uppercase())

@@ -23,8 +23,8 @@ fn is_ditto_rule(name: &Name) -> bool {
 ///   Nano Lett. 2010, 10, 1012.`), the one text between authors and volume of an
 ///   article is its journal, not a title.
 ///
-/// Run after every reference of one list (page, file) was parsed; the order of
-/// `refs` is the order of the list.
+/// Run after every reference of one page's list was parsed; the order of `refs` is the
+/// order of the list.
 pub fn settle_list(refs: &mut [Reference]) {
     repeat_ditto_authors(refs);
     titleless_journals(refs);

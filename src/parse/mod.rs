@@ -307,6 +307,16 @@ fn split_fields(s: &str) -> Fields<'_> {
             .unwrap_or_default()
             .trim_end_matches(|c: char| is_field_punct(c));
     }
+    // `Nat. Biotechnol. 34, 525–527 (2016); erratum 34, 888 (2016).`: a correction notice
+    for marker in ["; erratum ", "; Erratum ", "; correction ", "; Correction "] {
+        if let Some(i) = find_str(r_trim, marker) {
+            let note = r_trim.get(i + 2..).unwrap_or_default();
+            f.notes.push(note);
+            f.placed.push(span_of(s, r_trim.get(i..).unwrap_or_default()));
+            r_trim = r_trim.get(..i).unwrap_or_default();
+            break;
+        }
+    }
     // `Obstet Gynecol 123 in press.`: the status is a note, not part of the journal
     for tail in [" in press", " In press", " (in press)", " (In press)", ", in press"] {
         if let Some(head) = r_trim.strip_suffix(tail) {
@@ -487,6 +497,16 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
         let inner = s.get(1..close)?;
         if inner.starts_with("n.d") || inner.eq_ignore_ascii_case("in press") {
             return Some((close + 1, None));
+        }
+        // `(1959) 1990.`: the first publication, then the year of the edition cited
+        if date::parse_year(inner).is_some()
+            && let Some(y2) = s.get(close + 2..close + 6)
+            && s.get(close + 1..close + 2) == Some(" ")
+            && date::parse_year(y2).is_some()
+            && s.get(close + 6..)
+                .is_some_and(|a| a.starts_with(". ") || a.starts_with(", "))
+        {
+            return Some((close + 6, Some(y2)));
         }
         // `(2010)`, `(2010, March 5)`, `(December 1998)`
         let year =
@@ -1572,6 +1592,17 @@ fn tidy_container(f: &mut Fields<'_>) {
     // Chicago: `In The Oxford Handbook of Sleep, 439–457. Oxford University Press.`
     if f.pages.is_none()
         && let Some((head, tail)) = c.rsplit_once(", ")
+        && is_page_range(tail)
+        && tail.contains(['-', '–', '‐'])
+        && !head.is_empty()
+    {
+        f.pages = Some(tail);
+        c = head;
+    }
+    // Nature: `In Proc. 27th Conference on X 2672–2680 (MIT Press, 2014).`
+    if f.pages.is_none()
+        && f.kind == Some(RefType::Chapter)
+        && let Some((head, tail)) = c.rsplit_once(' ')
         && is_page_range(tail)
         && tail.contains(['-', '–', '‐'])
         && !head.is_empty()
