@@ -565,3 +565,22 @@ fn seed_bibtex_reparses_to_the_same_values() {
         }
     }
 }
+
+/// A page's reference list settles what one reference cannot: a ditto rule repeats
+/// the authors above it. Reference lines are each parsed on their own.
+#[test]
+fn a_page_list_repeats_ditto_authors() {
+    let page = fixture("list-settles.txt");
+    let o = pubrefs(&["convert", "--to", "jsonl", &page]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(lines.len(), 3, "every reference comes out");
+    assert_eq!(
+        lines[1]["author"], lines[0]["author"],
+        "the ditto rule repeats the authors"
+    );
+    assert_eq!(lines[1]["author"][0]["family"], "Scott");
+    assert_eq!(lines[1]["title"], "Tales of a Grandfather");
+    assert_eq!(lines[2]["author"][0]["family"], "Smith");
+}
