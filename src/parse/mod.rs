@@ -152,13 +152,12 @@ fn label(s: &str) -> usize {
         let t = s.get(n..).unwrap_or_default();
         n + (t.len() - t.trim_start().len())
     };
+    // the length of the run of bytes after the opening bracket
+    let run = |pred: fn(&u8) -> bool| {
+        b.get(1..).unwrap_or_default().iter().take_while(|c| pred(c)).count()
+    };
     if b.first() == Some(&b'[') {
-        let n = b
-            .get(1..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
+        let n = run(u8::is_ascii_alphanumeric);
         if (1..=4).contains(&n) && b.get(n + 1) == Some(&b']') {
             return after(n + 2);
         }
@@ -171,12 +170,7 @@ fn label(s: &str) -> usize {
     }
     // ACS numbers its list `(1) Smith, J. A.; …`
     if b.first() == Some(&b'(') {
-        let n = b
-            .get(1..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+        let n = run(u8::is_ascii_digit);
         if (1..=3).contains(&n)
             && b.get(n + 1) == Some(&b')')
             && b.get(n + 2) == Some(&b' ')
