@@ -203,6 +203,13 @@ fn text_header_short_citation_after_two_spaces() {
     check_text_page("A.  \u{e9}\n");
 }
 
+/// parse_reference (cargo fuzz, session 2): a lone `.` where an author goes became an
+/// empty literal name and then an empty title.
+#[test]
+fn parse_lone_full_stop_author_is_no_empty_title() {
+    check_reference_and_writers(":  .: \"\"");
+}
+
 // ---------------------------------------------------------------------------------
 // The smoke: generated inputs.
 // ---------------------------------------------------------------------------------

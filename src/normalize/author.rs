@@ -454,7 +454,8 @@ pub fn parse_name(item: &str) -> Option<Name> {
     {
         return Some(person(one, String::new(), None));
     }
-    Some(Name::Literal(s.trim_end_matches(['.', ' ']).to_owned()))
+    let literal = s.trim_end_matches(['.', ' ']);
+    (!literal.trim().is_empty()).then(|| Name::Literal(literal.to_owned()))
 }
 
 #[cfg(test)]
@@ -511,6 +512,7 @@ mod tests {
         assert_eq!(parse_name("Smith, John."), p("Smith", "John"));
         assert_eq!(parse_name("R Core Team"), Some(Name::Literal("R Core Team".into())));
         assert_eq!(parse_name("Tesser"), p("Tesser", ""));
+        assert_eq!(parse_name("."), None);
         assert_eq!(
             parse_name("Schrödinger, LLC"),
             Some(Name::Literal("Schrödinger, LLC".into()))
