@@ -407,16 +407,24 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
 /// The contents of a JSON string, escaped as `serde_json` escapes them: `"` and `\`
 /// with a backslash, the control characters below U+0020 as `\b \t \n \f \r` or
 /// `\u00XX` (lower-case hex); everything else, UTF-8 included, as it is. Runs of plain
-/// bytes are copied whole.
+/// bytes are copied whole; they are found eight bytes at a time ([`plain_word`]).
 fn json_str_contents(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let word = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+        if word.is_some_and(|w| plain_word(u64::from_le_bytes(w))) {
+            i += 8;
+            continue;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        i += 1;
         if b >= 0x20 && b != b'"' && b != b'\\' {
             continue;
         }
-        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
-        start = i + 1;
+        out.extend_from_slice(bytes.get(start..i - 1).unwrap_or_default());
+        start = i;
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
@@ -433,6 +441,19 @@ fn json_str_contents(out: &mut Vec<u8>, s: &str) {
         }
     }
     out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+}
+
+/// True when none of the eight bytes of `w` needs escaping in a JSON string: no byte
+/// below 0x20, no `"`, no `\`. (The classic "has a byte less than n" test: exact as to
+/// whether any byte matches, which is all that is asked.)
+fn plain_word(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let control = below(w, 0x20);
+    let quote = below(w ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(w ^ (ONES * u64::from(b'\\')), 1);
+    control | quote | backslash == 0
 }
 
 /// A decimal integer.
@@ -612,6 +633,18 @@ mod tests {
             let mut hand = Vec::new();
             json_str(&mut hand, s);
             assert_eq!(hand, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+        // Every ASCII byte (and a two-byte letter) at every offset within and across
+        // the eight-byte words.
+        for pad in 0..17 {
+            for c in (0u8..=0x7f).chain([0xc3]) {
+                let mid =
+                    if c == 0xc3 { "é".to_owned() } else { char::from(c).to_string() };
+                let s = format!("{}{mid}{}", "a\u{7f}é".repeat(pad), "x".repeat(pad));
+                let mut hand = Vec::new();
+                json_str(&mut hand, &s);
+                assert_eq!(hand, serde_json::to_vec(&s).unwrap(), "{s:?}");
+            }
         }
     }
 

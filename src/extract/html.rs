@@ -61,9 +61,54 @@ impl Css {
     }
 }
 
-static REFERENCE_LISTS: Css = Css::new("ol.references-list");
-static SKIP_NUMBERING: Css = Css::new("li.skip-numbering");
-static SHOW_ALL: Css = Css::new("button.show-all, a.show-all, [data-next-page-url]");
+/// The elements under `scope` (not `scope` itself), in document order, that `keep`
+/// accepts. The reference list and the "Show all" button are found by this plain walk
+/// and a test of name and class, rather than by CSS selectors, whose matching machinery
+/// costs several times more per element of a page; `is_reference_list`,
+/// `is_reference_item` and `is_show_all` match what the selectors
+/// `ol.references-list`, `li.skip-numbering` and
+/// `button.show-all, a.show-all, [data-next-page-url]` would (class names are compared
+/// case-sensitively, as scraper's selectors do).
+fn elements<'a>(
+    scope: ElementRef<'a>,
+    keep: impl Fn(&scraper::node::Element) -> bool,
+) -> Vec<ElementRef<'a>> {
+    scope
+        .descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .filter(|e| keep(e.value()))
+        .collect()
+}
+
+/// True for an element named `name` with the class `class`. Reads the `class`
+/// attribute as it stands (the same words `Element::classes` gives) rather than
+/// through `classes`, which interns every class name of the element on first use.
+fn is(e: &scraper::node::Element, name: &str, class: &str) -> bool {
+    e.name() == name
+        && e.attrs()
+            .filter(|&(k, _)| k == "class")
+            .any(|(_, v)| v.split_ascii_whitespace().any(|c| c == class))
+}
+
+/// `ol.references-list`
+fn is_reference_list(e: &scraper::node::Element) -> bool {
+    is(e, "ol", "references-list")
+}
+
+/// `li.skip-numbering`
+fn is_reference_item(e: &scraper::node::Element) -> bool {
+    is(e, "li", "skip-numbering")
+}
+
+/// `button.show-all, a.show-all, [data-next-page-url]`
+fn is_show_all(e: &scraper::node::Element) -> bool {
+    is(e, "button", "show-all")
+        || is(e, "a", "show-all")
+        // Not `attr`, which interns the name for every element asked; the HTML
+        // parser never puts this attribute in a namespace.
+        || e.attrs().any(|(k, _)| k == "data-next-page-url")
+}
 
 /// Extract the references of a saved PubMed HTML page or references fragment.
 pub fn extract_html(html: &str) -> Extracted {
@@ -111,7 +156,7 @@ pub fn extract_html(html: &str) -> Extracted {
 /// beside the top five), each item once; the direct `li` children of the lists when
 /// they carry no `skip-numbering` items.
 fn reference_items(root: ElementRef<'_>) -> Vec<ElementRef<'_>> {
-    let lists = REFERENCE_LISTS.all(root);
+    let lists = elements(root, is_reference_list);
     let full: Vec<ElementRef<'_>> = lists
         .iter()
         .copied()
@@ -121,7 +166,7 @@ fn reference_items(root: ElementRef<'_>) -> Vec<ElementRef<'_>> {
     let mut seen = std::collections::HashSet::new();
     let mut items = Vec::new();
     for list in &lists {
-        let found = SKIP_NUMBERING.all(*list);
+        let found = elements(*list, is_reference_item);
         let found = if found.is_empty() {
             list.children()
                 .filter_map(ElementRef::wrap)
@@ -300,7 +345,7 @@ fn reference_ids(li: ElementRef<'_>) -> LinkIds {
 
 /// The "Show all N references" total and the URL the button loads.
 fn show_all(root: ElementRef<'_>) -> (Option<u32>, Option<String>) {
-    for b in SHOW_ALL.all(root) {
+    for b in elements(root, is_show_all) {
         let text = fold_whitespace(&b.text().collect::<String>());
         if let Some(n) = links::show_all_total(&text) {
             return (Some(n), b.attr("data-next-page-url").map(str::to_owned));
@@ -325,14 +370,32 @@ mod tests {
 
     fn li(html: &str) -> String {
         let doc = Html::parse_fragment(html);
-        let items = SKIP_NUMBERING.all(doc.root_element());
+        let items = elements(doc.root_element(), is_reference_item);
         items.first().map(|e| reference_text(*e)).unwrap_or_default()
     }
 
     #[test]
-    fn selectors_compile() {
-        for css in [&REFERENCE_LISTS, &SKIP_NUMBERING, &SHOW_ALL] {
-            assert!(css.get().is_some(), "{}", css.css);
+    fn plain_matchers_agree_with_the_selectors() {
+        let doc = Html::parse_document(
+            r#"<ol class="x references-list"><li class="skip-numbering y">A</li>
+               <li class="Skip-Numbering">B</li><ul class="references-list"></ul></ol>
+               <OL CLASS="references-list"></OL><ol class="references-listx"></ol>
+               <button class="show-all">1</button><a class="show-all">2</a>
+               <div class="show-all">3</div><span data-next-page-url="/1/references/">4</span>
+               <svg><a class="show-all">5</a></svg>"#,
+        );
+        let root = doc.root_element();
+        for (css, matcher) in [
+            (
+                "ol.references-list",
+                is_reference_list as fn(&scraper::node::Element) -> bool,
+            ),
+            ("li.skip-numbering", is_reference_item),
+            ("button.show-all, a.show-all, [data-next-page-url]", is_show_all),
+        ] {
+            let want = Css::new(css).all(root);
+            assert!(!want.is_empty(), "{css}");
+            assert_eq!(elements(root, matcher), want, "{css}");
         }
     }
 
