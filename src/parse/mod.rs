@@ -1119,6 +1119,33 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 return;
             }
         }
+        // `In: Hake SJ, Kerby TA, Hake KD. Cotton production manual. Oakland: …`: NLM
+        // names and a full stop before the book are its editors, even unmarked
+        let al = authors::scan_authors(rest_t);
+        let names_end = rest_t.get(..al.end).unwrap_or_default().trim_end();
+        if !al.items.is_empty()
+            && !al.et_al
+            && names_end.ends_with('.')
+            && al.items.iter().all(|it| {
+                rest_t.get(it.clone()).is_some_and(|n| {
+                    n.rsplit(' ').next().is_some_and(|w| {
+                        crate::normalize::author::is_nlm_initials(w.trim_end_matches('.'))
+                    }) && n.contains(' ')
+                })
+            })
+            && rest_t.get(al.end..).is_some_and(|b| sentence_ends(b).len() >= 1)
+        {
+            for it in &al.items {
+                if let Some(t) = rest_t.get(it.clone()) {
+                    f.editors.push(t);
+                }
+            }
+            let book = rest_t.get(al.end..).unwrap_or_default();
+            f.kind = Some(RefType::Chapter);
+            container_and_publisher(s, rest_base + al.end, book, f);
+            f.kind = Some(chapter_kind(f.container));
+            return;
+        }
         f.kind = Some(RefType::Chapter);
         container_and_publisher(s, rest_base, rest_t, f);
         f.kind = Some(chapter_kind(f.container));
