@@ -1133,7 +1133,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                     }) && n.contains(' ')
                 })
             })
-            && rest_t.get(al.end..).is_some_and(|b| sentence_ends(b).len() >= 1)
+            && rest_t.get(al.end..).is_some_and(|b| !sentence_ends(b).is_empty())
         {
             for it in &al.items {
                 if let Some(t) = rest_t.get(it.clone()) {
