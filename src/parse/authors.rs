@@ -540,7 +540,9 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
             if clean && !one_initial && !reading_order {
                 return l;
             }
-            l.dangling |= !clean;
+            // (a reading-order name weighs like a list that stopped half-way, so the
+            // style that reads the whole name wins)
+            l.dangling |= !clean || reading_order;
         }
         let better = match &best {
             None => true,
