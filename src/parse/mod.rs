@@ -1100,31 +1100,16 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         }
         let first_seg = rest_t.get(..first_seg_end).unwrap_or_default();
         let lower = first_seg.to_lowercase();
-        if lower.contains("editor")
+        let al = authors::scan_authors(rest_t);
+        let marked = (lower.contains("editor")
             || lower.contains("eds")
             || lower.contains("(ed")
-            || lower.ends_with(" ed")
-        {
-            let al = authors::scan_authors(rest_t);
-            if al.editors && !al.items.is_empty() {
-                for it in &al.items {
-                    if let Some(t) = rest_t.get(it.clone()) {
-                        f.editors.push(t);
-                    }
-                }
-                let book = rest_t.get(al.end..).unwrap_or_default();
-                f.kind = Some(RefType::Chapter);
-                container_and_publisher(s, rest_base + al.end, book, f);
-                f.kind = Some(chapter_kind(f.container));
-                return;
-            }
-        }
+            || lower.ends_with(" ed"))
+            && al.editors;
         // `In: Hake SJ, Kerby TA, Hake KD. Cotton production manual. Oakland: …`: NLM
         // names and a full stop before the book are its editors, even unmarked
-        let al = authors::scan_authors(rest_t);
         let names_end = rest_t.get(..al.end).unwrap_or_default().trim_end();
-        if !al.items.is_empty()
-            && !al.et_al
+        let unmarked = !al.et_al
             && names_end.ends_with('.')
             && al.items.iter().all(|it| {
                 rest_t.get(it.clone()).is_some_and(|n| {
@@ -1133,21 +1118,19 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                     }) && n.contains(' ')
                 })
             })
-            && rest_t.get(al.end..).is_some_and(|b| !sentence_ends(b).is_empty())
-        {
+            && rest_t.get(al.end..).is_some_and(|b| !sentence_ends(b).is_empty());
+        let (book_at, book) = if !al.items.is_empty() && (marked || unmarked) {
             for it in &al.items {
                 if let Some(t) = rest_t.get(it.clone()) {
                     f.editors.push(t);
                 }
             }
-            let book = rest_t.get(al.end..).unwrap_or_default();
-            f.kind = Some(RefType::Chapter);
-            container_and_publisher(s, rest_base + al.end, book, f);
-            f.kind = Some(chapter_kind(f.container));
-            return;
-        }
+            (rest_base + al.end, rest_t.get(al.end..).unwrap_or_default())
+        } else {
+            (rest_base, rest_t)
+        };
         f.kind = Some(RefType::Chapter);
-        container_and_publisher(s, rest_base, rest_t, f);
+        container_and_publisher(s, book_at, book, f);
         f.kind = Some(chapter_kind(f.container));
         return;
     }
