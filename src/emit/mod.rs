@@ -133,34 +133,9 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
 }
 
 /// True when [`fold`] would leave `s` as it is: no space at either end, no two spaces
-/// in a row, and no other white space or control character. One pass over the bytes,
-/// decoding a char only where the text is not ASCII.
+/// in a row, and no other white space or control character.
 fn is_folded(s: &str) -> bool {
-    // A space at the start counts as following a space.
-    let mut after_space = true;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if b == b' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-            continue;
-        }
-        after_space = false;
-        if b.is_ascii() {
-            if b.is_ascii_control() {
-                return false;
-            }
-        } else if b >= 0xC0 {
-            // The first byte of a char: decode it (continuation bytes pass).
-            let c = s.get(i..).and_then(|rest| rest.chars().next());
-            if c.is_some_and(|c| c.is_whitespace() || c.is_control()) {
-                return false;
-            }
-        }
-    }
-    // Empty, or not ending with a space.
-    s.is_empty() || !after_space
+    crate::extract::single_spaced_without(s, |c| c.is_whitespace() || c.is_control())
 }
 
 #[cfg(test)]

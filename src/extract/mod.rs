@@ -69,9 +69,17 @@ pub fn fold_whitespace(s: &str) -> String {
 }
 
 /// True when [`fold_whitespace`] would leave `s` as it is: its only white space is
-/// single spaces between words. One pass over the bytes, decoding a char only where
-/// the text is not ASCII.
+/// single spaces between words.
 fn is_single_spaced(s: &str) -> bool {
+    single_spaced_without(s, char::is_whitespace)
+}
+
+/// True when `s` has no space at either end, no two spaces in a row, and no character
+/// other than the space for which `bad` holds (`bad` is asked about every other
+/// character; it must hold for white space). One pass over the bytes, decoding a char
+/// only where the text is not ASCII. Shared by [`fold_whitespace`] and the writers'
+/// folding.
+pub(crate) fn single_spaced_without(s: &str, bad: impl Fn(char) -> bool) -> bool {
     // A space at the start counts as following a space.
     let mut after_space = true;
     for (i, &b) in s.as_bytes().iter().enumerate() {
@@ -84,13 +92,13 @@ fn is_single_spaced(s: &str) -> bool {
         }
         after_space = false;
         if b.is_ascii() {
-            if char::from(b).is_whitespace() {
+            if bad(char::from(b)) {
                 return false;
             }
         } else if b >= 0xC0 {
             // The first byte of a char: decode it (continuation bytes pass).
             let c = s.get(i..).and_then(|rest| rest.chars().next());
-            if c.is_some_and(char::is_whitespace) {
+            if c.is_some_and(&bad) {
                 return false;
             }
         }
