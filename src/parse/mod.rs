@@ -1407,16 +1407,28 @@ fn acs_book<'a>(m: &'a str, f: &mut Fields<'a>) -> bool {
     if first.starts_with("In ") {
         return acs_chapter(first, middle, publ, place, f);
     }
-    let (title, edition) = split_edition(first);
-    f.title = Some(title);
+    f.title = Some(acs_fields(first, middle, publ, place, f));
+    f.kind = Some(f.kind.unwrap_or(RefType::Book));
+    true
+}
+
+/// What an ACS book and chapter share: the edition after the (book) title, the
+/// publisher and place, the middle parts. Returns the title without its edition.
+fn acs_fields<'a>(
+    title: &'a str,
+    middle: &[&'a str],
+    publ: &'a str,
+    place: &'a str,
+    f: &mut Fields<'a>,
+) -> &'a str {
+    let (title, edition) = split_edition(title);
     f.edition = edition.or(f.edition);
     f.publisher = Some(publ);
     f.place = Some(place);
     for p in middle {
         acs_middle_part(p, f);
     }
-    f.kind = Some(f.kind.unwrap_or(RefType::Book));
-    true
+    title
 }
 
 /// `In Book, 2nd ed.; Editor, A., Ed.; …` after the chapter title.
@@ -1428,14 +1440,7 @@ fn acs_chapter<'a>(
     f: &mut Fields<'a>,
 ) -> bool {
     let book = book.strip_prefix("In ").unwrap_or(book).trim();
-    let (book, edition) = split_edition(book);
-    f.container = Some(book);
-    f.edition = edition.or(f.edition);
-    f.publisher = Some(publ);
-    f.place = Some(place);
-    for p in middle {
-        acs_middle_part(p, f);
-    }
+    f.container = Some(acs_fields(book, middle, publ, place, f));
     f.kind = Some(RefType::Chapter);
     true
 }
