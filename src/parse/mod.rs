@@ -1871,30 +1871,31 @@ const EDITOR_MARKERS: &[&str] = &[
 /// `Personal communication`, `Submitted`, `Unpublished manuscript`: the status of a
 /// work, where a journal or title would be.
 fn is_status_phrase(t: &str) -> bool {
-    let l = t.trim().trim_end_matches(['.', ',']).to_lowercase();
-    matches!(
-        l.as_str(),
-        "personal communication"
-            | "pers. comm"
-            | "submitted"
-            | "submitted for publication"
-            | "unpublished"
-            | "unpublished manuscript"
-            | "unpublished data"
-            | "unpublished observations"
-            | "unpublished results"
-            | "unpublished lecture notes"
-            | "lecture notes"
-            | "manuscript"
-            | "manuscript in preparation"
-            | "in preparation"
-            | "draft paper"
-            | "draft"
-            | "preprint"
-            | "forthcoming"
-            | "to appear"
-            | "in press"
-    )
+    const PHRASES: &[&str] = &[
+        "personal communication",
+        "pers. comm",
+        "submitted",
+        "submitted for publication",
+        "unpublished",
+        "unpublished manuscript",
+        "unpublished data",
+        "unpublished observations",
+        "unpublished results",
+        "unpublished lecture notes",
+        "lecture notes",
+        "manuscript",
+        "manuscript in preparation",
+        "in preparation",
+        "draft paper",
+        "draft",
+        "preprint",
+        "forthcoming",
+        "to appear",
+        "in press",
+    ];
+    // (compared case-blind in place: no lower-cased copy per reference)
+    let t = t.trim().trim_end_matches(['.', ',']);
+    PHRASES.iter().any(|p| t.eq_ignore_ascii_case(p))
 }
 
 /// Cities where books are published, as bibliographies name them (`Leipzig`,
