@@ -281,7 +281,7 @@ fn split_fields(s: &str) -> Fields<'_> {
     let r = s.get(rest_start..core_end).unwrap_or_default();
     let mut r_trim = r.trim_end_matches(|c: char| is_field_punct(c) || c == '[');
     // `Paris: PUF, 2013. 518 p.` / `Bratislava: Iura, 2007. 634 s.`: a book's extent
-    if let Some((head, extent)) = page_count_tail(r_trim) {
+    if let Some((head, extent)) = page_count_tail(r_trim, f.year.is_some()) {
         f.notes.push(extent);
         f.placed.push(span_of(s, extent));
         r_trim = head;
@@ -569,10 +569,25 @@ fn sentence_ends(s: &str) -> Vec<usize> {
         if c == '.' {
             let before = s.get(..i).unwrap_or_default();
             let w = before.rsplit(' ').next().unwrap_or_default();
-            // `Edinburgh: R. Cadell`: a publisher's initial after `Place:`
-            let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            if initial
-                && before.get(..before.len() - w.len()).is_some_and(|b| b.ends_with(": "))
+            // `Edinburgh: R. Cadell`, `Leipzig: G. E. Beer`, `IL: C.C. Thomas`: a
+            // publisher's initials after `Place:`
+            // (and `Edited by D. B. Monro`: a name's initials after `by`)
+            // (a few initials: only the last 24 bytes are looked at, so that a run of
+            // `A. A. A.` stays linear)
+            let mut from = before.len().saturating_sub(24);
+            while !before.is_char_boundary(from) {
+                from -= 1;
+            }
+            let near = before.get(from..).unwrap_or_default().as_bytes();
+            if is_dotted_initials_word(w)
+                && let Some(at) = memchr::memmem::rfind(near, b": ")
+                    .map(|c| c + 2)
+                    .into_iter()
+                    .chain(memchr::memmem::rfind(near, b" by ").map(|b| b + 4))
+                    .max()
+                && before
+                    .get(from + at..)
+                    .is_some_and(|t| t.split(' ').all(is_dotted_initials_word))
             {
                 continue;
             }
@@ -601,6 +616,15 @@ fn sentence_ends(s: &str) -> Vec<usize> {
         out.push(i + 1);
     }
     out
+}
+
+/// `R` | `G.` | `C.C` | `C.C.`: a word of initials (capitals, each but the last with
+/// its full stop).
+fn is_dotted_initials_word(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    !w.is_empty()
+        && w.split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
 /// True for a segment that is one abbreviated journal word (`J`, `Am`, `Chem`, `Soc`).
@@ -709,6 +733,51 @@ fn is_edition_phrase(t: &str) -> bool {
     let l = t.trim().trim_end_matches('.').to_lowercase();
     t.split_whitespace().count() <= 3
         && (l.ends_with(" edition") || l.ends_with(" ed") || l.ends_with(" edn"))
+}
+
+/// `4th.` | `Revised.` | `Reprint.`: a one-word edition statement of a book.
+fn is_edition_word(t: &str) -> bool {
+    let w = t.trim().trim_end_matches('.');
+    let ordinal = w.len() <= 5
+        && w.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|o| w.ends_with(o));
+    ordinal || matches!(w, "Revised" | "Reprint" | "Reprinted" | "Facsimile")
+}
+
+/// What a book's reference may say between its title and its publisher: `Reprint,
+/// illustrated`, `2 vols`, `3 volumes`, a numbered series (`Studies in Logic and the
+/// Foundations of Mathematics 103`, `Mercury Series Directorate Paper 3`).
+fn is_book_note(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or_default();
+    if first.starts_with("Reprint") && words.len() <= 4 {
+        return true;
+    }
+    // `2 vols`, `3 volumes`
+    if words.len() == 2
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && matches!(words.get(1).copied(), Some("vols" | "vol" | "volumes" | "Vols"))
+    {
+        return true;
+    }
+    // a numbered series: capitalised words ending with its number
+    let numbered = words.len() >= 2
+        && words.last().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && first.starts_with(char::is_uppercase);
+    numbered
+        && has_word(
+            t,
+            &[
+                "Series",
+                "Studies",
+                "Lecture",
+                "Notes",
+                "Monographs",
+                "Monograph",
+                "Paper",
+            ],
+        )
 }
 
 /// `Springer Verlag, New York, USA` | `Dover Publications` → (publisher, place)
@@ -1159,7 +1228,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         }
     }
     // `Title. New York. Springer.`: the place is its own sentence before the publisher
-    if n >= 3
+    if n >= 2
         && f.place.is_none()
         && f.publisher.is_some()
         && let Some(r) = segs.get(n - 1)
@@ -1216,22 +1285,37 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 .strip_prefix("Vol ")
                 .or_else(|| t.strip_prefix("Vol. "))
                 .or_else(|| t.strip_prefix("Volume "))
-                && v.trim_end_matches('.').chars().all(|c| c.is_ascii_alphanumeric())
                 && f.volume.is_none()
             {
-                f.volume = Some(v.trim_end_matches('.'));
-                continue;
+                let v = v.trim_end_matches('.');
+                // `Vol 1, pt 6.`: the part is a note
+                let (v, part) = match v.split_once(", ") {
+                    Some((v, p)) if p.starts_with(['p', 'P']) && p.len() <= 12 => {
+                        (v, Some(p))
+                    }
+                    _ => (v, None),
+                };
+                if v.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    f.volume = Some(v);
+                    f.notes.extend(part);
+                    continue;
+                }
             }
-            let tl = t.to_lowercase();
-            if (tl.ends_with(" ed")
-                || tl.ends_with(" ed.")
-                || tl.ends_with(" edn")
-                || tl.ends_with(" edition"))
-                && t.split_whitespace().count() <= 3
-            {
+            if is_edition_phrase(t) || is_edition_word(t) {
                 f.edition = Some(t.trim_end_matches('.'));
                 continue;
             }
+            // `Reprint, illustrated.`, `2 vols.`, `Studies in Logic 103.` after a book's
+            // title: notes on the book, not its title
+            if f.publisher.is_some() && f.volume.is_none() && is_book_note(t) {
+                f.notes.push(t.trim_end_matches('.'));
+                continue;
+            }
+        }
+        if i > 0 && keep.len() < i && f.publisher.is_some() {
+            // a segment after one that was taken out: the title ended before
+            f.notes.push(t.trim_end_matches('.'));
+            continue;
         }
         keep.push(r.clone());
     }
@@ -1491,16 +1575,10 @@ fn split_edition(t: &str) -> (&str, Option<&str>) {
             return (title, Some(ed.trim_end_matches('.')));
         }
     }
-    if let Some((head, ed)) = t.rsplit_once(", ") {
-        let el = ed.to_lowercase();
-        if (el.ends_with(" ed.")
-            || el.ends_with(" ed")
-            || el.ends_with(" edn")
-            || el.ends_with(" edition"))
-            && ed.split_whitespace().count() <= 3
-        {
-            return (head, Some(ed.trim_end_matches('.')));
-        }
+    if let Some((head, ed)) = t.rsplit_once(", ")
+        && is_edition_phrase(ed)
+    {
+        return (head, Some(ed.trim_end_matches('.')));
     }
     (t, None)
 }
@@ -1786,7 +1864,10 @@ fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
 
 /// `… 2013. 518 p` | `… 1990. 494 p` | `67p` | `634 s` | `392 pp`: the number of pages
 /// of a book after its source → (the text before, the extent).
-fn page_count_tail(r: &str) -> Option<(&str, &str)> {
+///
+/// With the year already found after the authors (`Smith J (2006) Title. Boca Raton:
+/// CRC Press. 392 pp.`) the text before may end with a word instead.
+fn page_count_tail(r: &str, year_known: bool) -> Option<(&str, &str)> {
     let i = memchr::memmem::rfind(r.as_bytes(), b". ")?;
     let tail = r.get(i + 2..)?;
     let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
@@ -1798,7 +1879,10 @@ fn page_count_tail(r: &str) -> Option<(&str, &str)> {
     let year_before = before.rsplit([' ', ',']).next().is_some_and(|w| {
         date::parse_year(w.trim_start_matches('(').trim_end_matches(')')).is_some()
     });
-    (ok && year_before).then_some((before, tail))
+    let word_before = year_known
+        && before.ends_with(|c: char| c.is_alphabetic())
+        && before.rsplit(' ').next().is_some_and(|w| w.chars().count() >= 3);
+    (ok && (year_before || word_before)).then_some((before, tail))
 }
 
 /// The last sentence or bracket of `r` when it holds no digit: (`r` without it, it).
