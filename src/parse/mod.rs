@@ -1397,6 +1397,22 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         }
         return;
     }
+    // `Title. 11th Conference on X. Gothenburg, Sweden.`: the venue after the
+    // conference's name
+    if keep.len() >= 3
+        && f.volume.is_none()
+        && f.place.is_none()
+        && let Some(last) = keep.last()
+        && is_venue_place(seg_text(last))
+        && keep.get(keep.len() - 2).is_some_and(|r| {
+            let t = seg_text(r);
+            publisher_place(t).is_none() && is_proceedings_title(t)
+                || has_word(t, &["Meeting", "Congress", "Colloquium"])
+        })
+    {
+        f.place = Some(seg_text(last).trim_end_matches('.'));
+        keep.pop();
+    }
     // the container: the last segment, with the one-word abbreviations before it
     let mut c_idx = keep.len() - 1;
     while c_idx > 1
@@ -1803,6 +1819,14 @@ fn tidy_container(f: &mut Fields<'_>) {
         c,
         &["Proceedings", "Proc", "Conference", "Conf", "Symposium", "Workshop"],
     );
+    // `Conf. on X (Osaka, Japan)`, `… Biennial Meeting, Montreal, Canada`: a venue
+    // (only after a conference: `Molecules (Basel, Switzerland)` is a journal's name)
+    if let Some((name, venue)) = trailing_venue(c)
+        && (proc || has_word(c, &["Meeting", "Congress", "Colloquium", "Session"]))
+    {
+        f.place = f.place.or(Some(venue));
+        c = name;
+    }
     if proc {
         // the place after the name, not a list in it (`…on tangible, embedded, and
         // embodied interaction`)
@@ -1820,6 +1844,7 @@ fn tidy_container(f: &mut Fields<'_>) {
             }
         }
     }
+
     // theses and reports: the container is the institution
     if matches!(f.kind, Some(RefType::Thesis | RefType::Report)) {
         let lower = c.to_lowercase();
@@ -2086,6 +2111,204 @@ fn is_publication_place(t: &str) -> bool {
             && !city.contains(',');
     }
     false
+}
+
+/// Countries and US states as conference venues name them (`Osaka, Japan`,
+/// `Banff, Canada`, `Austin, Texas`).
+const COUNTRIES: &[&str] = &[
+    "Argentina",
+    "Australia",
+    "Austria",
+    "Belgium",
+    "Brazil",
+    "Bulgaria",
+    "Canada",
+    "Chile",
+    "China",
+    "Colombia",
+    "Croatia",
+    "Cyprus",
+    "Czech Republic",
+    "Czechia",
+    "Denmark",
+    "Egypt",
+    "England",
+    "Estonia",
+    "Finland",
+    "France",
+    "Germany",
+    "Greece",
+    "Hong Kong",
+    "Hungary",
+    "Iceland",
+    "India",
+    "Indonesia",
+    "Iran",
+    "Ireland",
+    "Israel",
+    "Italy",
+    "Japan",
+    "Korea",
+    "Latvia",
+    "Lithuania",
+    "Luxembourg",
+    "Malaysia",
+    "Malta",
+    "Mexico",
+    "Morocco",
+    "Netherlands",
+    "New Zealand",
+    "Nigeria",
+    "Norway",
+    "Pakistan",
+    "Peru",
+    "Philippines",
+    "Poland",
+    "Portugal",
+    "Romania",
+    "Russia",
+    "Scotland",
+    "Serbia",
+    "Singapore",
+    "Slovakia",
+    "Slovenia",
+    "South Africa",
+    "South Korea",
+    "Spain",
+    "Sweden",
+    "Switzerland",
+    "Taiwan",
+    "Thailand",
+    "The Netherlands",
+    "Tunisia",
+    "Turkey",
+    "UK",
+    "USA",
+    "U.S.A",
+    "U.K",
+    "Ukraine",
+    "United Kingdom",
+    "United States",
+    "Uruguay",
+    "Vietnam",
+    "Wales",
+    "Arizona",
+    "California",
+    "Colorado",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Illinois",
+    "Louisiana",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Nevada",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "Ohio",
+    "Oregon",
+    "Pennsylvania",
+    "Texas",
+    "Utah",
+    "Virginia",
+    "Washington",
+    "Wisconsin",
+    "Quebec",
+    "Ontario",
+    "British Columbia",
+    "Alberta",
+];
+
+/// `Osaka, Japan` | `Portland, OR` | `Bad Honnef/Bonn, Germany`: a city (one to three
+/// capitalised words) and its country or state.
+fn is_venue_place(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ',']);
+    let Some((city, country)) = t.rsplit_once(", ") else { return false };
+    let us_code = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
+    (COUNTRIES.contains(&country) || us_code)
+        && (1..=3).contains(&city.split_whitespace().count())
+        && city.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        && !city.contains([',', '(', ')'])
+        && !city.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A conference's name with its venue after it (`… Biennial Meeting, Montreal,
+/// Canada`, `IROS '91 (Osaka, Japan)`, `(IJCAI-91) Sydney, Australia`, `… Worlds
+/// Germany`) → (the name, the venue).
+fn trailing_venue(c: &str) -> Option<(&str, &str)> {
+    let c = c.trim_end_matches(['.', ' ']);
+    // `Name (City, Country)`
+    if c.ends_with(')')
+        && let Some(open) = c.rfind(" (")
+        && let Some(inner) = c.get(open + 2..c.len() - 1)
+        && is_venue_place(inner)
+    {
+        return Some((c.get(..open)?, inner));
+    }
+    let (head, country) = c.rsplit_once(", ").unwrap_or((c, ""));
+    if country.is_empty() {
+        // `… Multi-Agent Worlds Germany`: a country alone after the name
+        let (name, last) = c.rsplit_once(' ')?;
+        let ok = COUNTRIES.contains(&last)
+            && last.len() > 3
+            && name.split_whitespace().count() >= 3
+            && !name.ends_with(" of")
+            && !name.ends_with(" in");
+        return ok.then(|| (name, c.get(name.len() + 1..).unwrap_or_default()));
+    }
+    // `Name, City, Country`: the city between the last two commas
+    if let Some((name, city)) = head.rsplit_once(", ")
+        && is_venue_place(c.get(name.len() + 2..).unwrap_or_default())
+        && city.split_whitespace().count() <= 3
+    {
+        return Some((name, c.get(name.len() + 2..)?));
+    }
+    // `Name City, Country`: the city is the last word (two with `New`, `San`, `Bad`…)
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let n = words.len();
+    let two = n >= 2
+        && words.get(n - 2).is_some_and(|w| {
+            matches!(
+                *w,
+                "New"
+                    | "San"
+                    | "Los"
+                    | "Las"
+                    | "Santa"
+                    | "St."
+                    | "Bad"
+                    | "Le"
+                    | "La"
+                    | "Rio"
+                    | "Hong"
+                    | "Tel"
+                    | "Buenos"
+                    | "Salt"
+                    | "Palo"
+                    | "Kuala"
+                    | "Baton"
+                    | "Ann"
+                    | "Lake"
+                    | "Saint"
+                    | "Santiago"
+                    | "Mexico"
+                    | "Quebec"
+            )
+        });
+    let k = if two { 2 } else { 1 };
+    if n < k + 3 {
+        return None;
+    }
+    let city_at =
+        head.len() - words.iter().rev().take(k).map(|w| w.len()).sum::<usize>() - (k - 1);
+    let place = c.get(city_at..)?;
+    let name = head.get(..city_at)?.trim_end();
+    (is_venue_place(place) && !name.ends_with(" of") && !name.ends_with(" in"))
+        .then_some((name, place))
 }
 
 /// Words that name an institution (of a thesis or a report).

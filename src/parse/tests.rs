@@ -111,6 +111,47 @@ fn publication_place_rule() {
 }
 
 #[test]
+fn venue_place_rule() {
+    for yes in
+        ["Osaka, Japan", "Portland, OR", "Bad Honnef/Bonn, Germany", "Banff, Canada."]
+    {
+        assert!(is_venue_place(yes), "{yes}");
+    }
+    for no in
+        ["Japan", "Journal of X, Japan", "Vol 2, USA", "Cell, 12", "J Mol Med, Berlin"]
+    {
+        assert!(!is_venue_place(no), "{no}");
+    }
+}
+
+#[test]
+fn trailing_venue_rule() {
+    let cases = [
+        (
+            "Proc. of the Joint Conf. (JC-91) Sydney, Australia",
+            "Proc. of the Joint Conf. (JC-91)",
+        ),
+        ("Society Biennial Meeting, Montreal, Canada.", "Society Biennial Meeting"),
+        (
+            "Workshop on Modelling Agents and Worlds Germany",
+            "Workshop on Modelling Agents and Worlds",
+        ),
+        ("IROS '91 (Osaka, Japan)", "IROS '91"),
+        (
+            "Proceedings of the Conference on Logic, New York, NY",
+            "Proceedings of the Conference on Logic",
+        ),
+    ];
+    for (c, name) in cases {
+        assert_eq!(trailing_venue(c).map(|v| v.0), Some(name), "{c}");
+    }
+    for no in ["Workshop on Logic", "History of Germany", "Conference on Logic, Germany"]
+    {
+        assert_eq!(trailing_venue(no), None, "{no}");
+    }
+}
+
+#[test]
 fn label_rule() {
     assert_eq!(label("[12] Smith"), 5);
     assert_eq!(label("12. Smith"), 4);
