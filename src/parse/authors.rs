@@ -504,6 +504,23 @@ fn complete_to_year(s: &str, limit: usize, l: &mut AuthorList) {
 fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
     let ws = words(s, limit);
     let Some(first) = ws.first() else { return AuthorList::default() };
+    // `Broad Institute TCGA Genome Data Analysis Center (2013)`, `The WHO
+    // Collaborative Study (1992)`: an organisation, no list, right before the year
+    if s.get(limit..).is_some_and(|t| t.starts_with('('))
+        && let Some(head) = s.get(first.start..limit).map(str::trim_end)
+        && !head.contains([',', ';', '.', '&'])
+        && (3..=12).contains(&ws.len())
+        && crate::normalize::author::looks_collective(head)
+        && !head.contains(" and ")
+    {
+        return AuthorList {
+            items: std::iter::once(first.start..first.start + head.len()).collect(),
+            et_al: false,
+            editors: false,
+            end: limit,
+            dangling: false,
+        };
+    }
     let mut best: Option<AuthorList> = None;
     for style in [Style::Vancouver, Style::Inverted, Style::InitialsFirst] {
         let first_ok = name_at(style, &ws, 0, true).is_some()

@@ -366,6 +366,31 @@ fn split_fields(s: &str) -> Fields<'_> {
     let middle = rest_start..rest_start + src_at;
     body(s, middle, &mut f);
     tidy_container(&mut f);
+    // `Title, Michael Holquist (ed.), Caryl Emerson (trans.)` / `Title, tr. W. Rehg`:
+    // who edited or translated the book, after its title
+    // APA: `Title (Report No. 12)` / `Title (Policy Brief 2012-01)`: the report's
+    // genre and number
+    if let Some(t) = f.title.map(|t| t.trim_end_matches(['.', ' ']))
+        && t.ends_with(')')
+        && let Some(open) = t.rfind(" (")
+        && let Some(inner) = t.get(open + 2..t.len() - 1)
+        && inner.split_whitespace().count() <= 5
+        && has_word(inner, &["Report", "Brief", "Paper", "Series", "Bulletin", "Memo"])
+        && inner.starts_with(char::is_uppercase)
+    {
+        f.title = t.get(..open);
+        f.notes.push(inner);
+        if has_word(inner, &["Report", "Brief", "Paper"]) || f.kind.is_none() {
+            f.kind = Some(RefType::Report);
+        }
+    }
+    if let Some(t) = f.title {
+        let (t, credits) = strip_credits(t, f.publisher.is_some());
+        if !credits.is_empty() && !t.is_empty() {
+            f.title = Some(t);
+            f.notes.extend(credits);
+        }
+    }
     // `J. M. Maldacena, Adv. Theor. Math. Phys. 2 (1998) 231-252.`: no title, the
     // abbreviated journal is the container
     // ACS without a title: `Han, S. E.; Chen, G. Nano Lett. 2010, 10, 1012.` (the full
@@ -921,6 +946,7 @@ fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     let publ = publ.trim().trim_end_matches([';', ',', '.']);
     let pw = place.split_whitespace().count();
     let ok = (1..=5).contains(&pw)
+        && !seg.contains(['(', ')'])
         && place.chars().next().is_some_and(char::is_uppercase)
         && !place.chars().any(|c| c.is_ascii_digit())
         && !publ.is_empty()
@@ -992,6 +1018,30 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             Some((open, head, year.trim()))
         });
     let mut bracket_publisher = false;
+    // `Title, tr. W. Rehg (Cambridge, Mass.: MIT Press)`: the year came after the
+    // authors
+    let closed_bracket = (f.year.is_some()
+        && f.volume.is_none()
+        && f.publisher.is_none()
+        && m.ends_with(')'))
+    .then(|| m.rfind(" ("))
+    .flatten()
+    .and_then(|open| {
+        let inner = m.get(open + 2..m.len() - 1)?;
+        let (place, publ) = place_publisher(inner)?;
+        // (`European journal of cancer (Oxford, England: 1990)`: a journal's
+        // NLM name, its place and first year)
+        (!inner.contains(['(', ')']) && publ.starts_with(char::is_alphabetic))
+            .then_some((open, place, publ))
+    });
+    let m = if let Some((open, place, publ)) = closed_bracket {
+        f.place = Some(place);
+        f.publisher = Some(publ);
+        bracket_publisher = true;
+        m.get(..open).unwrap_or(m)
+    } else {
+        m
+    };
     let m = if let Some((open, head, year)) = whole_bracket
         && f.publisher.is_none()
         && (1..=8).contains(&head.split_whitespace().count())
@@ -1070,7 +1120,10 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     // thesis / report / web markers anywhere
     if has_word(m, &["thesis", "dissertation", "PhD", "Ph.D", "doctoral"]) {
         f.kind = Some(RefType::Thesis);
-    } else if (has_word(m, &["report", "Report"]) || m.contains("Tech. Rep"))
+    } else if (has_word(m, &["report", "Report"])
+        || m.contains("Tech. Rep")
+        || m.contains("Tech. rep")
+        || m.contains("Tech Rep"))
         && !has_word(m, &["case"])
         && f.volume.is_none()
     {
@@ -1188,6 +1241,28 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 })
             })
             && rest_t.get(al.end..).is_some_and(|b| !sentence_ends(b).is_empty());
+        // Chicago author-date: `In Book, eds. A. Editor and B. Editor` — the names
+        // after the marker are the editors, the text before it the book
+        // Chicago author-date: `In Book, eds. A. Editor and B. Editor, 12–34.` — the
+        // names after the marker are the editors (the container's clean-up takes them
+        // out), not the text before it
+        let eds_after = [", eds. ", ", ed. "].iter().any(|m| {
+            let Some(i) = find_str(rest_t, m) else { return false };
+            let names = rest_t.get(i + m.len()..).unwrap_or_default();
+            let al2 = authors::scan_authors(names);
+            let after = names.get(al2.end..).unwrap_or_default();
+            let after = after.trim_start_matches([',', ' ']);
+            i > 0
+                && !al2.items.is_empty()
+                && (after.is_empty()
+                    || after.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
+        });
+        if eds_after {
+            f.kind = Some(RefType::Chapter);
+            container_and_publisher(s, rest_base, rest_t, f);
+            f.kind = Some(chapter_kind(f.container));
+            return;
+        }
         let (book_at, book) = if !al.items.is_empty() && (marked || unmarked) {
             for it in &al.items {
                 if let Some(t) = rest_t.get(it.clone()) {
@@ -1649,11 +1724,14 @@ fn tidy_container(f: &mut Fields<'_>) {
         ", ed. ",
         ", eds. ",
         " edited by ",
+        ". Ed. ",
+        ". Eds. ",
     ];
     // (every marker holds `ed` or `translated`: one search rules most containers out)
-    let may_edit = find_str(c, "ed").is_some();
+    let may_edit = find_str(c, "ed").is_some() || find_str(c, "Ed").is_some();
     if may_edit && let Some(i) = editors.iter().filter_map(|m| find_str(c, m)).min() {
-        let mut note = c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']);
+        let mut note =
+            c.get(i..).unwrap_or_default().trim_start_matches([',', '.', ' ', '(']);
         // Nature: `Proc. X (eds Larochelle, H. et al.) 1877–1901`: pages after the bracket
         if c.get(i..).is_some_and(|t| t.starts_with(" ("))
             && let Some(close) = note.find(')')
@@ -1672,7 +1750,20 @@ fn tidy_container(f: &mut Fields<'_>) {
             f.pages = Some(tail);
             note = head;
         }
-        f.notes.push(note);
+        // (`edited by A. Editor and B. Editor`: the names are the book's editors)
+        let names = ["edited by ", "eds. ", "ed. ", "Ed. ", "Eds. "]
+            .iter()
+            .find_map(|p| note.strip_prefix(p))
+            .map(|n| n.trim_end_matches(['.', ',', ' ']));
+        let al = names.map(authors::scan_authors);
+        match (names, al) {
+            (Some(n), Some(al)) if !al.items.is_empty() && al.end + 1 >= n.len() => {
+                for it in &al.items {
+                    f.editors.extend(n.get(it.clone()));
+                }
+            }
+            _ => f.notes.push(note),
+        }
         c = c.get(..i).unwrap_or_default();
     }
     // `…, Vol. 2, pages 266-273. Morgan Kaufmann` / `(Vol. 3, Part A, pp. 1761–1800)`
@@ -1848,7 +1939,10 @@ fn tidy_container(f: &mut Fields<'_>) {
     // theses and reports: the container is the institution
     if matches!(f.kind, Some(RefType::Thesis | RefType::Report)) {
         let lower = c.to_lowercase();
-        if ["thesis", "dissertation", "report"].iter().any(|w| lower.contains(w)) {
+        if ["thesis", "dissertation", "report", "tech. rep", "tech rep"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
             if f.publisher.is_none() {
                 f.publisher = institution(c);
             }
@@ -1970,6 +2064,11 @@ const EDITOR_MARKERS: &[&str] = &[
     " (hrsg.)",
     " (dir.)",
     " (a cura di)",
+    " (gen. ed.)",
+    " (éd.)",
+    " (éds.)",
+    " (Hg.)",
+    " (Hrsg)",
     ", editors,",
     ", editor,",
     ", eds.,",
@@ -2343,7 +2442,7 @@ fn institution(c: &str) -> Option<&str> {
     for part in c.split(", ") {
         let start = at;
         at += part.len() + 2;
-        if has_word(part, INSTITUTION_WORDS) {
+        if has_word(part, INSTITUTION_WORDS) || part.starts_with("U. of ") {
             first = first.or(Some(start));
             last = Some(start + part.len());
         }
@@ -2445,7 +2544,102 @@ fn container_and_publisher<'a>(
         f.publisher = Some(publ);
         return;
     }
+    // `Book Title, New York: Plenum Press` / `Book, Oxford, England: Blackwell`
+    if let Some((head, place, publ)) = comma_place_publisher(t) {
+        f.place = Some(place);
+        f.publisher = Some(publ);
+        f.container = Some(head);
+        return;
+    }
     f.container = Some(t);
+}
+
+/// A title's trailing credits → (the title, the credits): `, Richard Stokes (trans.)`,
+/// `, Douglas W. Stott (ed. and trans.)`, `, tr. W. Rehg`, `, trans. John Gledson`,
+/// `, translated by A. Name`, and in a book (`book`) `, ed. Don E. Fehrenbacher`.
+fn strip_credits(t: &str, book: bool) -> (&str, Vec<&str>) {
+    const ROLES: &[&str] = &[
+        "trans.",
+        "tr.",
+        "ed.",
+        "eds.",
+        "ed. and trans.",
+        "trans. and ed.",
+        "Hrsg.",
+        "éd.",
+        "transl.",
+        "comp.",
+    ];
+    let mut t = t.trim_end_matches(['.', ',', ' ']);
+    let mut credits = Vec::new();
+    let names_ok = |n: &str| {
+        (1..=12).contains(&n.split_whitespace().count())
+            && n.starts_with(char::is_uppercase)
+            && !n.bytes().any(|b| b.is_ascii_digit())
+            && !n.contains([':', ';', '(', ')'])
+    };
+    // `…, Names (role)`, once per credit
+    while t.ends_with(')') {
+        let Some(open) = t.rfind(" (") else { break };
+        let role = t.get(open + 2..t.len() - 1).unwrap_or_default();
+        if !ROLES.contains(&role) {
+            break;
+        }
+        let before = t.get(..open).unwrap_or_default();
+        let Some(c) = before.rfind(", ") else { break };
+        let names = before.get(c + 2..).unwrap_or_default();
+        if !names_ok(names) {
+            break;
+        }
+        credits.push(t.get(c + 2..).unwrap_or_default());
+        t = before.get(..c).unwrap_or_default().trim_end();
+    }
+    // `…, trans. Names` / `…, translated by Names`
+    let mut markers = vec![", trans. ", ", tr. ", ", translated by ", ", Translated by "];
+    if book {
+        markers.extend([", ed. ", ", edited by "]);
+    }
+    for m in markers {
+        if let Some(i) = memchr::memmem::rfind(t.as_bytes(), m.as_bytes())
+            && names_ok(t.get(i + m.len()..).unwrap_or_default())
+            && i > 0
+        {
+            credits.push(t.get(i + 2..).unwrap_or_default());
+            t = t.get(..i).unwrap_or_default();
+            break;
+        }
+    }
+    credits.reverse();
+    (t, credits)
+}
+
+/// `Book Title, New York: Plenum Press` | `Book, Oxford, England: Blackwell`: the
+/// place and publisher after the last commas → (the text before, place, publisher).
+fn comma_place_publisher(t: &str) -> Option<(&str, &str, &str)> {
+    let t = t.trim_end_matches(['.', ',', ' ']);
+    let colon = memchr::memmem::rfind(t.as_bytes(), b": ")?;
+    let before = t.get(..colon)?;
+    let publ = t.get(colon + 2..)?;
+    let mut cut = memchr::memmem::rfind(before.as_bytes(), b", ")?;
+    // (`Oxford, England`: a country or state is the place's second half)
+    let last = before.get(cut + 2..)?;
+    let us_code = last.len() == 2 && last.bytes().all(|b| b.is_ascii_uppercase());
+    if (COUNTRIES.contains(&last) || us_code)
+        && let Some(c2) = memchr::memmem::rfind(before.get(..cut)?.as_bytes(), b", ")
+    {
+        cut = c2;
+    }
+    let place = before.get(cut + 2..)?;
+    let head = before.get(..cut)?;
+    let ok = !head.is_empty()
+        && !publ.contains(", ")
+        && !publ.contains(". ")
+        && (1..=4).contains(&place.split_whitespace().count())
+        && place.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        && !place.bytes().any(|b| b.is_ascii_digit())
+        && (1..=6).contains(&publ.split_whitespace().count())
+        && publ.starts_with(char::is_uppercase);
+    ok.then_some((head, place, publ))
 }
 
 fn unplaced_text<'a>(s: &'a str, placed: &[Range<usize>]) -> Vec<&'a str> {
