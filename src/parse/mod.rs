@@ -322,6 +322,24 @@ fn split_fields(s: &str) -> Fields<'_> {
         }
     }
     let mut src_at = source::source_start(r_trim);
+    // `…, pages 73–88, New York, NY, USA, 2001. ACM.`: the publisher after the source
+    if src_at == r_trim.len()
+        && let Some(i) = memchr::memmem::rfind(r_trim.as_bytes(), b". ")
+        && let Some(tail) = r_trim.get(i + 2..)
+        && (is_org_acronym(tail)
+            || publisher_place(tail)
+                .is_some_and(|(p, place)| place.is_none() && p == tail))
+        && let Some(before) = r_trim.get(..i)
+        && before.rsplit([' ', ',']).next().is_some_and(|y| date::parse_year(y).is_some())
+    {
+        let at = source::source_start(before);
+        if at < before.len() {
+            f.publisher = Some(tail);
+            f.placed.push(span_of(s, tail));
+            r_trim = before;
+            src_at = at;
+        }
+    }
     // a note after the source block: `Journal, 9(1), 21-33. (with reflections by …)`,
     // `Journal, 985-987. Special Issue on Learning.`
     if src_at == r_trim.len()
@@ -368,6 +386,24 @@ fn split_fields(s: &str) -> Fields<'_> {
     tidy_container(&mut f);
     // `Title, Michael Holquist (ed.), Caryl Emerson (trans.)` / `Title, tr. W. Rehg`:
     // who edited or translated the book, after its title
+    // `Berrien Springs: Andrews University Press` / `1967: Springer-Verlag` taken whole
+    // as the publisher: the place (or the year) before the colon is not its name
+    if let Some(p) = f.publisher
+        && let Some((head, publ)) = p.split_once(": ")
+        && !publ.is_empty()
+        && !publ.contains(": ")
+    {
+        if date::parse_year(head).is_some() {
+            f.year = f.year.or(Some(head));
+            f.publisher = Some(publ);
+        } else if f.place.is_none()
+            && looks_like_place(head)
+            && head.split(' ').count() <= 3
+        {
+            f.place = Some(head);
+            f.publisher = Some(publ);
+        }
+    }
     // APA: `Title (Report No. 12)` / `Title (Policy Brief 2012-01)`: the report's
     // genre and number
     if let Some(t) = f.title.map(|t| t.trim_end_matches(['.', ' ']))
@@ -1713,6 +1749,32 @@ fn chapter_kind(container: Option<&str>) -> RefType {
 /// conference's place, `to appear`, and the institution of a thesis or report.
 fn tidy_container(f: &mut Fields<'_>) {
     let Some(mut c) = f.container else { return };
+    // `Annales de Bretagne n°95` / `L'Aide-soignante, janvier 2009, n°`: the issue
+    // label (and its number) after the journal
+    if let Some(i) = find_str(c, " n°") {
+        let nr =
+            c.get(i + " n°".len()..).unwrap_or_default().trim_end_matches(['.', ',']);
+        if nr.bytes().all(|b| b.is_ascii_digit()) && i > 0 {
+            if !nr.is_empty() {
+                f.issue = f.issue.or(Some(nr));
+            } else if f.issue.is_none() {
+                // (`n°41, 1991`: the number the source block read is the label's)
+                f.issue = f.volume.take();
+            }
+            c = c.get(..i).unwrap_or_default().trim_end_matches([',', ' ']);
+            // (a date in the container's own words before the label)
+            if let Some((head, date)) = c.rsplit_once(", ")
+                && date.split_whitespace().count() == 2
+                && date
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|y| date::parse_year(y).is_some())
+            {
+                f.notes.push(date);
+                c = head;
+            }
+        }
+    }
     // `Book, edited by A. Editor` / `Book, translated by …` / `Book (ed. …)`
     let editors = [
         ", edited by ",

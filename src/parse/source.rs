@@ -488,6 +488,19 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                     }
                 } else if month_number(first).is_some() {
                     // `(October 94)`: a date that is not an issue; left unplaced
+                } else if let Some((day, month)) = inner.split_once(' ')
+                    && day.len() <= 2
+                    && day.bytes().all(|b| b.is_ascii_digit())
+                    && month_number(month).is_some()
+                {
+                    // `Nature 400 (12 August): 675-677`: the day of an issue
+                    if src.month.is_none() {
+                        src.month = Some(month);
+                        src.day = Some(day);
+                    }
+                    if let Some(u) = used.get_mut(k) {
+                        *u = true;
+                    }
                 } else if src.issue.is_none() {
                     src.issue = Some(inner);
                     if let Some(u) = used.get_mut(k) {
