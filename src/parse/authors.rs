@@ -311,6 +311,20 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     if n == 0 {
         return None;
     }
+    // full given names end at a separator, a bracketed year or `and`: `Alena Ledeneva,
+    // How Russia Really Works` and `Barrington Moore, Social Origins of …` are a name
+    // in reading order and a title, not `Ledeneva, How Russia Really`
+    if !seen_init
+        && ws.get(j - 1).is_some_and(|w| !w.text.ends_with([',', ';', '.', ':']))
+        && ws.get(j).is_some_and(|w| {
+            !(w.text.starts_with('(')
+                // (`LISÝ, Ján a kol.`: Czech and Slovak `and`)
+                || matches!(w.text, "and" | "&" | "et" | "und" | "y" | "And" | "a")
+                || is_suffix(w.core_keep_dot()))
+        })
+    {
+        return None;
+    }
     // `, Jr.`
     if ws.get(j - 1).is_some_and(|w| w.text.ends_with(','))
         && ws.get(j).is_some_and(|w| is_suffix(w.core_keep_dot()) || is_suffix(w.core()))

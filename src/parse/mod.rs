@@ -1187,12 +1187,18 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         return;
     }
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
-    if let Some(q) = m.find(['“', '"', '‘']).filter(|&q| q == 0) {
+    if let Some(q) = m.find(['“', '"', '‘', '«']).filter(|&q| q == 0) {
         let open_len =
             m.get(q..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
         let inner_start = q + open_len;
         let close = m.get(inner_start..).and_then(|t| {
-            if m.starts_with('‘') { t.find('’') } else { t.find(['”', '"']) }
+            if m.starts_with('‘') {
+                t.find('’')
+            } else if m.starts_with('«') {
+                t.find('»')
+            } else {
+                t.find(['”', '"'])
+            }
         });
         // the quotes wrap the whole title (`“Title,” Journal`), not a phrase in it
         let whole = close.is_some_and(|c| {
