@@ -319,13 +319,20 @@ pub fn parse_name(item: &str) -> Option<Name> {
         {
             given = g.trim();
             suffix = Some(suf.trim());
+        } else if let Some((suf, g)) = given.split_once(',')
+            && is_suffix(suf.trim())
+        {
+            // `Guerney, Jr., B. G.`
+            given = g.trim();
+            suffix = Some(suf.trim());
         }
         if !fam.is_empty()
             && !given.is_empty()
             && fam.split_whitespace().all(is_family_word)
         {
-            let g = if is_nlm_initials(given) {
-                expand_initials(given)
+            // (`Ferguson, JN.`: NLM initials keep a full stop in some lists)
+            let g = if is_nlm_initials(given.trim_end_matches('.')) {
+                expand_initials(given.trim_end_matches('.'))
             } else {
                 tidy_dotted(given)
             };

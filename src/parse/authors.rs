@@ -271,6 +271,15 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     let mut seen_init = false;
     while let Some(w) = ws.get(j) {
         let c = w.core_keep_dot();
+        // `Guerney, Jr., B. G.`: the suffix between the family name and the initials
+        if n == 0
+            && w.text.ends_with(',')
+            && is_suffix(c.trim_end_matches(','))
+            && ws.get(j + 1).is_some_and(|x| is_dotted_initials(x.core_keep_dot()))
+        {
+            j += 1;
+            continue;
+        }
         // (undotted `ACS` after `Kim, S.` opens the journal, not more initials)
         // (after dotted initials an undotted letter is one only before a separator:
         // `Lamaire, R. O, and`, not `Krieg, H. A Consistent …`)
@@ -662,6 +671,20 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                         && is_dotted_initials(last.core_keep_dot()) =>
                 {
                     matches!(nxt, Some("and" | "&" | "und" | "And"))
+                }
+                // `Ferguson, JN. Aldag, JM. Insel, TR.`: NLM initials with a full stop,
+                // then another inverted name
+                Some('.')
+                    if style == Style::Inverted
+                        && is_nlm_initials(last.core())
+                        && ws.get(k).is_some_and(|n| {
+                            n.text.ends_with(',') && is_family_word(n.core())
+                        })
+                        && ws.get(k + 1).is_some_and(|n| {
+                            is_nlm_initials(n.core()) && n.text.ends_with('.')
+                        }) =>
+                {
+                    true
                 }
                 Some('.' | ':') => false,
                 _ => matches!(nxt, Some("and" | "&" | "und" | "And")),
