@@ -860,10 +860,22 @@ fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     ok.then_some((place, publ))
 }
 
-/// `haystack.find(needle)` for a literal needle, without building a `str` searcher
-/// per call (memchr's one-shot search: Rabin-Karp on short text).
+/// `haystack.find(needle)` for a literal needle, without building a searcher per
+/// call: `memchr` finds each candidate first byte, then the rest is compared. The
+/// needles are short literals and the haystacks one reference, so this is cheaper
+/// than `memmem::find`, which sets up a searcher on every call.
 fn find_str(haystack: &str, needle: &str) -> Option<usize> {
-    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
+    let h = haystack.as_bytes();
+    let Some((&first, rest)) = needle.as_bytes().split_first() else { return Some(0) };
+    let mut at = 0;
+    while let Some(i) = h.get(at..).and_then(|t| memchr::memchr(first, t)) {
+        let p = at + i;
+        if h.get(p + 1..).is_some_and(|t| t.starts_with(rest)) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+    None
 }
 
 /// True when one of `words` (ASCII case-blind) is a word of `s`: a run of
