@@ -878,39 +878,65 @@ fn find_str(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// The ASCII bytes of a word for [`has_word`]: `a`–`z`, `A`–`Z`, `0`–`9` and `'` (one
+/// table load per byte instead of range checks).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'\'';
+        c += 1;
+    }
+    t
+};
+
 /// True when one of `words` (ASCII case-blind) is a word of `s`: a run of
 /// alphanumeric characters and `'`. One byte pass; only non-ASCII characters are
 /// decoded.
 fn has_word(s: &str, words: &[&str]) -> bool {
     let b = s.as_bytes();
+    // (a word of another length cannot match: most words are ruled out by length)
+    let (min, max) = words
+        .iter()
+        .fold((usize::MAX, 0), |(lo, hi), x| (lo.min(x.len()), hi.max(x.len())));
     let mut start = 0;
     let mut i = 0;
-    while i <= b.len() {
-        // does a word end here (the end of the text, or a separator of `len` bytes)?
-        let (ends, len) = match b.get(i) {
-            None => (true, 1),
-            Some(&c) if c.is_ascii() => (!(c.is_ascii_alphanumeric() || c == b'\''), 1),
+    loop {
+        // the run of ASCII word bytes (`a`–`z`, `A`–`Z`, `0`–`9`, `'`) from `i`
+        while b.get(i).is_some_and(|&c| WORD_BYTE[c as usize]) {
+            i += 1;
+        }
+        // then the end of the text, an ASCII separator or a non-ASCII character
+        // (alphanumeric: still the word; otherwise a separator of `len` bytes)
+        let len = match b.get(i) {
+            None => 0,
+            Some(c) if c.is_ascii() => 1,
             Some(_) => {
                 let ch = s.get(i..).and_then(|t| t.chars().next());
-                (ch.is_some_and(|ch| !ch.is_alphanumeric()), ch.map_or(1, char::len_utf8))
+                if ch.is_none_or(char::is_alphanumeric) {
+                    i += ch.map_or(1, char::len_utf8);
+                    continue;
+                }
+                ch.map_or(1, char::len_utf8)
             }
         };
-        if ends {
-            let w = b.get(start..i).unwrap_or_default();
-            // (the first byte rules out most words before a whole comparison)
-            if let Some(&c0) = w.first()
-                && words.iter().any(|x| {
-                    x.as_bytes().first().is_some_and(|x0| x0.eq_ignore_ascii_case(&c0))
-                        && w.eq_ignore_ascii_case(x.as_bytes())
-                })
-            {
-                return true;
-            }
-            start = i + len;
+        let w = b.get(start..i).unwrap_or_default();
+        // (the length and first byte rule out most words before a whole comparison)
+        if (min..=max).contains(&w.len())
+            && let Some(&c0) = w.first()
+            && words.iter().any(|x| {
+                x.as_bytes().first().is_some_and(|x0| x0.eq_ignore_ascii_case(&c0))
+                    && w.eq_ignore_ascii_case(x.as_bytes())
+            })
+        {
+            return true;
+        }
+        if i >= b.len() {
+            return false;
         }
         i += len;
+        start = i;
     }
-    false
 }
 
 /// Title, container, publisher, editors between the authors and the source block.
