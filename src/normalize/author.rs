@@ -252,6 +252,37 @@ fn person(family: &str, given: String, suffix: Option<&str>) -> Name {
     })
 }
 
+/// For each word length below 32, a bit per (lower-cased) first byte `& 31` of the
+/// [`ORG_WORDS`] of that length; the flag is set when one is 32 bytes or longer.
+const ORG_FIRST: ([u32; 32], bool) = {
+    let mut t = [0u32; 32];
+    let mut long = false;
+    let mut i = 0;
+    while i < ORG_WORDS.len() {
+        let o = ORG_WORDS[i].as_bytes();
+        if o.len() >= 32 {
+            long = true;
+        } else if let [o0, ..] = o {
+            t[o.len()] |= 1 << (o0.to_ascii_lowercase() & 31);
+        } else {
+            t[0] = 1;
+        }
+        i += 1;
+    }
+    (t, long)
+};
+
+/// False when no [`ORG_WORDS`] entry has the length and (case-blind) first byte of
+/// `w`: most words are ruled out before the list is compared.
+fn may_be_org_word(w: &str) -> bool {
+    let (by_len, long) = &ORG_FIRST;
+    let Some(bits) = by_len.get(w.len()) else { return *long };
+    match w.as_bytes().first() {
+        Some(c0) => bits & (1 << (c0.to_ascii_lowercase() & 31)) != 0,
+        None => *bits != 0,
+    }
+}
+
 /// True when a name looks like a collective author rather than a person.
 pub fn looks_collective(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -277,7 +308,9 @@ fn collective_words(s: &str, words: &[&str]) -> bool {
         };
         let is_the = w.eq_ignore_ascii_case("the");
         is_the && words.len() > 2
-            || !is_the && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
+            || !is_the
+                && may_be_org_word(w)
+                && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
     });
     org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
