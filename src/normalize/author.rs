@@ -199,16 +199,20 @@ pub fn expand_initials(init: &str) -> String {
 
 /// Given names from dotted initials as written: `R.L.` → `R. L.`, `J.‐H.` → `J.-H.`.
 fn tidy_dotted(given: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(given.len() + 4);
     for (i, part) in given.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         if is_dotted_initials(part) && !part.contains(is_hyphen) {
-            let pieces: Vec<&str> = part.split('.').filter(|p| !p.is_empty()).collect();
-            out.push_str(
-                &pieces.iter().map(|p| format!("{p}.")).collect::<Vec<_>>().join(" "),
-            );
+            // `R.L.` → `R. L.`: each piece and its full stop, written in place
+            for (j, p) in part.split('.').filter(|p| !p.is_empty()).enumerate() {
+                if j > 0 {
+                    out.push(' ');
+                }
+                out.push_str(p);
+                out.push('.');
+            }
         } else {
             // `John.` at the end of a Chicago name (`Smith, John. 2005.`): the full
             // stop ends the name, it is not an initial's
@@ -219,7 +223,11 @@ fn tidy_dotted(given: &str) -> String {
             } else {
                 part
             };
-            out.push_str(&word.replace(['‐', '‑', '–'], "-"));
+            // (the hyphens `‐`, `‑`, `–` written as `-`)
+            out.extend(
+                word.chars()
+                    .map(|c| if matches!(c, '‐' | '‑' | '–') { '-' } else { c }),
+            );
         }
     }
     out
