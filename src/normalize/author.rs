@@ -90,7 +90,7 @@ const SUFFIXES: &[&str] =
 /// True for a particle word (`van`, `de`, `d'`).
 pub fn is_particle(w: &str) -> bool {
     // no particle is longer than five bytes: most words stop here
-    w.len() <= 5 && PARTICLES.contains(&w)
+    w.len() <= 5 && may_be_in(&PARTICLE_FIRST, w) && PARTICLES.contains(&w)
 }
 
 /// True for a name suffix word (`Jr`, `III`, `2nd`).
@@ -146,9 +146,10 @@ pub fn is_family_word(w: &str) -> bool {
         return true;
     }
     // `d'Erme`, `l'Hermite`, `dos-Santos`
-    if let Some((p, rest)) = w.split_once(['\'', '’'])
+    // (a lower-case first letter is checked first: most words need no search)
+    if first.is_lowercase()
+        && let Some((p, rest)) = w.split_once(['\'', '’'])
         && p.chars().count() == 1
-        && first.is_lowercase()
         && rest.chars().next().is_some_and(char::is_uppercase)
     {
         return true;
@@ -260,14 +261,19 @@ fn person(family: &str, given: String, suffix: Option<&str>) -> Name {
     })
 }
 
-/// For each word length below 32, a bit per (lower-cased) first byte `& 31` of the
-/// [`ORG_WORDS`] of that length; the flag is set when one is 32 bytes or longer.
-const ORG_FIRST: ([u32; 32], bool) = {
+/// A prefilter for a word list: for each word length below 32, a bit per
+/// (ASCII-lower-cased) first byte `& 31` of the words of that length; the flag is set
+/// when a word is 32 bytes or longer. A word whose bit is clear is in no list entry,
+/// case-blind or not.
+type LengthInitials = ([u32; 32], bool);
+
+/// The [`LengthInitials`] of `words`, worked out at compile time.
+const fn length_initials(words: &[&str]) -> LengthInitials {
     let mut t = [0u32; 32];
     let mut long = false;
     let mut i = 0;
-    while i < ORG_WORDS.len() {
-        let o = ORG_WORDS[i].as_bytes();
+    while i < words.len() {
+        let o = words[i].as_bytes();
         if o.len() >= 32 {
             long = true;
         } else if let [o0, ..] = o {
@@ -278,18 +284,24 @@ const ORG_FIRST: ([u32; 32], bool) = {
         i += 1;
     }
     (t, long)
-};
+}
 
-/// False when no [`ORG_WORDS`] entry has the length and (case-blind) first byte of
-/// `w`: most words are ruled out before the list is compared.
-fn may_be_org_word(w: &str) -> bool {
-    let (by_len, long) = &ORG_FIRST;
+/// False when no word of the list of `table` has the length and (case-blind) first
+/// byte of `w`: most words are ruled out before the list is compared.
+fn may_be_in(table: &LengthInitials, w: &str) -> bool {
+    let (by_len, long) = table;
     let Some(bits) = by_len.get(w.len()) else { return *long };
     match w.as_bytes().first() {
         Some(c0) => bits & (1 << (c0.to_ascii_lowercase() & 31)) != 0,
         None => *bits != 0,
     }
 }
+
+/// [`length_initials`] of [`ORG_WORDS`].
+const ORG_FIRST: LengthInitials = length_initials(ORG_WORDS);
+
+/// [`length_initials`] of [`PARTICLES`].
+const PARTICLE_FIRST: LengthInitials = length_initials(PARTICLES);
 
 /// True when a name looks like a collective author rather than a person.
 pub fn looks_collective(s: &str) -> bool {
@@ -317,7 +329,7 @@ fn collective_words(s: &str, words: &[&str]) -> bool {
         let is_the = w.eq_ignore_ascii_case("the");
         is_the && words.len() > 2
             || !is_the
-                && may_be_org_word(w)
+                && may_be_in(&ORG_FIRST, w)
                 && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
     });
     org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
