@@ -34,7 +34,12 @@ pub fn month_number(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    for (i, m) in MONTHS.iter().enumerate() {
+    // every form of a month opens with its three letters (`feb`, `february`, `febr`):
+    // only the month whose three letters open `w` is compared
+    let head = w.as_bytes().get(..3).unwrap_or_default();
+    if let Some(i) = MONTHS.iter().position(|m| m.bytes().eq(head.iter().copied()))
+        && let Some(m) = MONTHS.get(i)
+    {
         let long = full.get(i).copied().unwrap_or_default();
         if w == *m || w == long || (w.len() >= 3 && long.starts_with(w) && w.len() <= 4) {
             return u8::try_from(i + 1).ok();
