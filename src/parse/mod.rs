@@ -878,6 +878,25 @@ fn find_str(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// `haystack.rfind(needle)` for a literal needle, in the manner of [`find_str`]:
+/// `memrchr` finds each candidate last byte from the end, then the rest is compared.
+fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let Some((&last, front)) = needle.as_bytes().split_last() else {
+        return Some(h.len());
+    };
+    let mut end = h.len();
+    while let Some(q) = h.get(..end).and_then(|t| memchr::memrchr(last, t)) {
+        if let Some(start) = q.checked_sub(front.len())
+            && h.get(start..q) == Some(front)
+        {
+            return Some(start);
+        }
+        end = q;
+    }
+    None
+}
+
 /// The ASCII bytes of a word for [`has_word`]: `a`–`z`, `A`–`Z`, `0`–`9` and `'` (one
 /// table load per byte instead of range checks).
 const WORD_BYTE: [bool; 256] = {
@@ -979,7 +998,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     };
     // `Title (Publisher, 2019)` / `Title (New York: Norton, 1995)`: the year went to
     // the source block
-    let m = match m.rfind(" (") {
+    let m = match rfind_str(m, " (") {
         Some(open) if !m.get(open..).unwrap_or_default().contains(')') => {
             bracket_publisher = true;
             let publ = m.get(open + 2..).unwrap_or_default().trim_end_matches([',', ' ']);
@@ -1825,7 +1844,7 @@ fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
 /// `… 2013. 518 p` | `… 1990. 494 p` | `67p` | `634 s` | `392 pp`: the number of pages
 /// of a book after its source → (the text before, the extent).
 fn page_count_tail(r: &str) -> Option<(&str, &str)> {
-    let i = memchr::memmem::rfind(r.as_bytes(), b". ")?;
+    let i = rfind_str(r, ". ")?;
     let tail = r.get(i + 2..)?;
     let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
     let unit = tail.get(digits..)?.trim_start();
@@ -1845,7 +1864,7 @@ fn trailing_note(r: &str) -> Option<(&str, &str)> {
         let open = r.rfind(" (")?;
         (r.get(..open)?, r.get(open + 1..)?)
     } else {
-        let i = memchr::memmem::rfind(r.as_bytes(), b". ")?;
+        let i = rfind_str(r, ". ")?;
         (r.get(..i)?, r.get(i + 2..)?)
     };
     // (a publisher after the pages is no note: `pp. 1761–1800). London: Elsevier`)
@@ -2210,7 +2229,10 @@ fn unplaced_text<'a>(s: &'a str, placed: &[Range<usize>]) -> Vec<&'a str> {
 /// An edition in brackets at the end of a title: `Title (2nd ed.)` → (`Title`, `2nd ed.`).
 fn strip_edition(t: &str) -> (&str, Option<&str>) {
     let t = t.trim_end();
-    if let Some(open) = t.rfind(" (").filter(|_| t.ends_with(')')) {
+    // (the cheap check first: most titles do not end with a bracket)
+    if t.ends_with(')')
+        && let Some(open) = rfind_str(t, " (")
+    {
         let inner = t.get(open + 2..t.len() - 1).unwrap_or_default();
         let lower = inner.to_lowercase();
         let is_ed = (lower.ends_with("ed.")

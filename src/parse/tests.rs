@@ -231,3 +231,16 @@ fn find_str_rule() {
     assert_eq!(find_str("Bök, pp. 3", ", pp. "), Some(4));
     assert_eq!(find_str("Book", ", pp. "), None);
 }
+
+#[test]
+fn find_str_and_rfind_str_agree_with_str() {
+    let hays =
+        ["", "a", "Title (Publisher, 2019) (x", "aaa. b. c. ", "Bök (é) ((", " ( ("];
+    let needles = ["", " (", ". ", "a", "aa", "((", "é)", "x"];
+    for h in hays {
+        for n in needles {
+            assert_eq!(find_str(h, n), h.find(n), "{h:?} {n:?}");
+            assert_eq!(rfind_str(h, n), h.rfind(n), "{h:?} {n:?}");
+        }
+    }
+}
