@@ -102,13 +102,7 @@ pub fn parse_reference(text: &str) -> Reference {
 /// Fold white space (non-breaking and thin spaces too) and drop the space before
 /// `,`, `.`, `;`, `:` and `)` (`Paul WE , Germain RN .` → `Paul WE, Germain RN.`).
 fn clean(text: &str) -> Cow<'_, str> {
-    let needs = text.contains(|c: char| c.is_whitespace() && c != ' ')
-        || text.contains("  ")
-        || text.contains([' '])
-            && [" ,", " .", " ;", " :", " )"].iter().any(|p| text.contains(p))
-        || text.starts_with(' ')
-        || text.ends_with(' ');
-    if !needs && !has_glued_initial(text) {
+    if !needs_folding(text) && !has_glued_initial(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 4);
@@ -131,6 +125,25 @@ fn clean(text: &str) -> Cow<'_, str> {
         out.push(c);
     }
     Cow::Owned(out)
+}
+
+/// True when [`clean`] has white space to fold or drop in `text`: a space at either end,
+/// white space other than the space, or a space before ` `, `,`, `.`, `;`, `:`, `)`.
+/// One byte pass; only non-ASCII characters are decoded.
+fn needs_folding(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return true;
+    }
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b' ' => matches!(b.get(i + 1), Some(b' ' | b',' | b'.' | b';' | b':' | b')')),
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
+        // the first byte of a non-ASCII character (continuation bytes pass)
+        0xC0.. => {
+            text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace)
+        }
+        _ => false,
+    })
 }
 
 /// True when an initial is glued to the comma after a family name (`Hart,R.J.`).
