@@ -160,12 +160,24 @@ pub fn is_family_word(w: &str) -> bool {
     // one pass: `Siegel` (letters, hyphens, apostrophes, some small) or `LEDUC`
     // (capitals, hyphens, `'`), at least two characters
     let (mut n, mut letters, mut small, mut caps) = (0usize, true, false, true);
-    for c in w.chars() {
-        n += 1;
-        let joiner = is_hyphen(c) || c == '\'';
-        letters &= c.is_alphabetic() || joiner || c == '’';
-        small |= c.is_lowercase();
-        caps &= c.is_uppercase() || joiner;
+    if w.is_ascii() {
+        // (the same pass over bytes: for ASCII the char rules are the byte rules, and
+        // `-` is the only hyphen)
+        for &b in w.as_bytes() {
+            let joiner = b == b'-' || b == b'\'';
+            letters &= b.is_ascii_alphabetic() || joiner;
+            small |= b.is_ascii_lowercase();
+            caps &= b.is_ascii_uppercase() || joiner;
+        }
+        n = w.len();
+    } else {
+        for c in w.chars() {
+            n += 1;
+            let joiner = is_hyphen(c) || c == '\'';
+            letters &= c.is_alphabetic() || joiner || c == '’';
+            small |= c.is_lowercase();
+            caps &= c.is_uppercase() || joiner;
+        }
     }
     n >= 2 && (letters && small || caps)
 }
