@@ -101,11 +101,11 @@ pub fn is_suffix(w: &str) -> bool {
 /// True for NLM initials without periods: 1–4 upper-case letters, hyphens allowed
 /// between them (`RL`, `J-J`, `M‐C`).
 pub fn is_nlm_initials(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (1..=4).contains(&letters)
-        && w.chars().next().is_some_and(char::is_uppercase)
+    // (the checks that stop early on a word come first; the letters are counted last)
+    w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().all(|c| c.is_uppercase() || is_hyphen(c))
         && !w.chars().last().is_some_and(is_hyphen)
+        && (1..=4).contains(&w.chars().filter(|c| c.is_alphabetic()).count())
 }
 
 /// True for dotted initials (`R.`, `R.L.`, `M.-C.`, `Th.`, `J.‐H.`).
