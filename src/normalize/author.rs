@@ -90,7 +90,7 @@ const SUFFIXES: &[&str] =
 /// True for a particle word (`van`, `de`, `d'`).
 pub fn is_particle(w: &str) -> bool {
     // no particle is longer than five bytes: most words stop here
-    w.len() <= 5 && PARTICLES.contains(&w)
+    w.len() <= 5 && may_be_in(&PARTICLE_FIRST, w) && PARTICLES.contains(&w)
 }
 
 /// True for a name suffix word (`Jr`, `III`, `2nd`).
@@ -101,11 +101,11 @@ pub fn is_suffix(w: &str) -> bool {
 /// True for NLM initials without periods: 1–4 upper-case letters, hyphens allowed
 /// between them (`RL`, `J-J`, `M‐C`).
 pub fn is_nlm_initials(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (1..=4).contains(&letters)
-        && w.chars().next().is_some_and(char::is_uppercase)
+    // (the checks that stop early on a word come first; the letters are counted last)
+    w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().all(|c| c.is_uppercase() || is_hyphen(c))
         && !w.chars().last().is_some_and(is_hyphen)
+        && (1..=4).contains(&w.chars().filter(|c| c.is_alphabetic()).count())
 }
 
 /// True for dotted initials (`R.`, `R.L.`, `M.-C.`, `Th.`, `J.‐H.`).
@@ -146,9 +146,10 @@ pub fn is_family_word(w: &str) -> bool {
         return true;
     }
     // `d'Erme`, `l'Hermite`, `dos-Santos`
-    if let Some((p, rest)) = w.split_once(['\'', '’'])
+    // (a lower-case first letter is checked first: most words need no search)
+    if first.is_lowercase()
+        && let Some((p, rest)) = w.split_once(['\'', '’'])
         && p.chars().count() == 1
-        && first.is_lowercase()
         && rest.chars().next().is_some_and(char::is_uppercase)
     {
         return true;
@@ -159,12 +160,24 @@ pub fn is_family_word(w: &str) -> bool {
     // one pass: `Siegel` (letters, hyphens, apostrophes, some small) or `LEDUC`
     // (capitals, hyphens, `'`), at least two characters
     let (mut n, mut letters, mut small, mut caps) = (0usize, true, false, true);
-    for c in w.chars() {
-        n += 1;
-        let joiner = is_hyphen(c) || c == '\'';
-        letters &= c.is_alphabetic() || joiner || c == '’';
-        small |= c.is_lowercase();
-        caps &= c.is_uppercase() || joiner;
+    if w.is_ascii() {
+        // (the same pass over bytes: for ASCII the char rules are the byte rules, and
+        // `-` is the only hyphen)
+        for &b in w.as_bytes() {
+            let joiner = b == b'-' || b == b'\'';
+            letters &= b.is_ascii_alphabetic() || joiner;
+            small |= b.is_ascii_lowercase();
+            caps &= b.is_ascii_uppercase() || joiner;
+        }
+        n = w.len();
+    } else {
+        for c in w.chars() {
+            n += 1;
+            let joiner = is_hyphen(c) || c == '\'';
+            letters &= c.is_alphabetic() || joiner || c == '’';
+            small |= c.is_lowercase();
+            caps &= c.is_uppercase() || joiner;
+        }
     }
     n >= 2 && (letters && small || caps)
 }
@@ -199,16 +212,20 @@ pub fn expand_initials(init: &str) -> String {
 
 /// Given names from dotted initials as written: `R.L.` → `R. L.`, `J.‐H.` → `J.-H.`.
 fn tidy_dotted(given: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(given.len() + 4);
     for (i, part) in given.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         if is_dotted_initials(part) && !part.contains(is_hyphen) {
-            let pieces: Vec<&str> = part.split('.').filter(|p| !p.is_empty()).collect();
-            out.push_str(
-                &pieces.iter().map(|p| format!("{p}.")).collect::<Vec<_>>().join(" "),
-            );
+            // `R.L.` → `R. L.`: each piece and its full stop, written in place
+            for (j, p) in part.split('.').filter(|p| !p.is_empty()).enumerate() {
+                if j > 0 {
+                    out.push(' ');
+                }
+                out.push_str(p);
+                out.push('.');
+            }
         } else {
             // `John.` at the end of a Chicago name (`Smith, John. 2005.`): the full
             // stop ends the name, it is not an initial's
@@ -219,7 +236,11 @@ fn tidy_dotted(given: &str) -> String {
             } else {
                 part
             };
-            out.push_str(&word.replace(['‐', '‑', '–'], "-"));
+            // (the hyphens `‐`, `‑`, `–` written as `-`)
+            out.extend(
+                word.chars()
+                    .map(|c| if matches!(c, '‐' | '‑' | '–') { '-' } else { c }),
+            );
         }
     }
     out
@@ -252,6 +273,48 @@ fn person(family: &str, given: String, suffix: Option<&str>) -> Name {
     })
 }
 
+/// A prefilter for a word list: for each word length below 32, a bit per
+/// (ASCII-lower-cased) first byte `& 31` of the words of that length; the flag is set
+/// when a word is 32 bytes or longer. A word whose bit is clear is in no list entry,
+/// case-blind or not.
+type LengthInitials = ([u32; 32], bool);
+
+/// The [`LengthInitials`] of `words`, worked out at compile time.
+const fn length_initials(words: &[&str]) -> LengthInitials {
+    let mut t = [0u32; 32];
+    let mut long = false;
+    let mut i = 0;
+    while i < words.len() {
+        let o = words[i].as_bytes();
+        if o.len() >= 32 {
+            long = true;
+        } else if let [o0, ..] = o {
+            t[o.len()] |= 1 << (o0.to_ascii_lowercase() & 31);
+        } else {
+            t[0] = 1;
+        }
+        i += 1;
+    }
+    (t, long)
+}
+
+/// False when no word of the list of `table` has the length and (case-blind) first
+/// byte of `w`: most words are ruled out before the list is compared.
+fn may_be_in(table: &LengthInitials, w: &str) -> bool {
+    let (by_len, long) = table;
+    let Some(bits) = by_len.get(w.len()) else { return *long };
+    match w.as_bytes().first() {
+        Some(c0) => bits & (1 << (c0.to_ascii_lowercase() & 31)) != 0,
+        None => *bits != 0,
+    }
+}
+
+/// [`length_initials`] of [`ORG_WORDS`].
+const ORG_FIRST: LengthInitials = length_initials(ORG_WORDS);
+
+/// [`length_initials`] of [`PARTICLES`].
+const PARTICLE_FIRST: LengthInitials = length_initials(PARTICLES);
+
 /// True when a name looks like a collective author rather than a person.
 pub fn looks_collective(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -277,7 +340,9 @@ fn collective_words(s: &str, words: &[&str]) -> bool {
         };
         let is_the = w.eq_ignore_ascii_case("the");
         is_the && words.len() > 2
-            || !is_the && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
+            || !is_the
+                && may_be_in(&ORG_FIRST, w)
+                && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
     });
     org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }

@@ -34,7 +34,12 @@ pub fn month_number(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    for (i, m) in MONTHS.iter().enumerate() {
+    // every form of a month opens with its three letters (`feb`, `february`, `febr`):
+    // only the month whose three letters open `w` is compared
+    let head = w.as_bytes().get(..3).unwrap_or_default();
+    if let Some(i) = MONTHS.iter().position(|m| m.bytes().eq(head.iter().copied()))
+        && let Some(m) = MONTHS.get(i)
+    {
         let long = full.get(i).copied().unwrap_or_default();
         if w == *m || w == long || (w.len() >= 3 && long.starts_with(w) && w.len() <= 4) {
             return u8::try_from(i + 1).ok();
@@ -52,7 +57,15 @@ pub fn month_number(word: &str) -> Option<u8> {
 /// A year written as four digits between 1500 and 2099 (a trailing letter, `2024a`, is
 /// allowed).
 pub fn parse_year(s: &str) -> Option<i32> {
-    let t = s.trim_matches(|c: char| !c.is_alphanumeric());
+    // (a word that opens and ends with an ASCII letter or digit has nothing to trim)
+    let b = s.as_bytes();
+    let t = if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        s
+    } else {
+        s.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     let digits = t.get(..4)?;
     let rest = t.get(4..)?;
     if !digits.bytes().all(|b| b.is_ascii_digit()) || rest.len() > 1 {

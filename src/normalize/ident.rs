@@ -68,19 +68,26 @@ pub(crate) fn doi_end(s: &str) -> usize {
     // a glued PMID / PMCID after the suffix
     let slash = s.find('/').unwrap_or(0);
     let lower = s.get(..end).unwrap_or_default().to_ascii_lowercase();
-    for glue in ["pmid", "pmc", "pubmed"] {
-        let mut from = slash;
-        while let Some(off) = lower.get(from..).and_then(|t| t.find(glue)) {
-            let at = from + off;
-            let next = lower.get(at + glue.len()..).unwrap_or_default();
+    // (every glue opens with `p`: only there are the glues tried, and the first one
+    // that is glued ends the DOI)
+    let mut from = slash;
+    while let Some(off) =
+        lower.as_bytes().get(from..).and_then(|t| memchr::memchr(b'p', t))
+    {
+        let at = from + off;
+        let glued = ["pmid", "pmc", "pubmed"].iter().any(|glue| {
+            let Some(next) = lower.get(at..).and_then(|t| t.strip_prefix(glue)) else {
+                return false;
+            };
             let next = next.trim_start_matches([':', ' ']);
             let digit_next = next.starts_with(|c: char| c.is_ascii_digit());
-            if (digit_next || next.is_empty()) && at > slash + 1 {
-                end = end.min(at);
-                break;
-            }
-            from = at + 1;
+            (digit_next || next.is_empty()) && at > slash + 1
+        });
+        if glued {
+            end = end.min(at);
+            break;
         }
+        from = at + 1;
     }
     // unbalanced closing brackets and trailing punctuation
     let body = s.get(..end).unwrap_or_default();

@@ -63,23 +63,21 @@ pub fn expand_last(first: &str, last: &str) -> String {
             return format!("{}{}", expand_last(f, l), &last[last.len() - ls..]);
         }
     }
-    let split = |s: &str| {
-        let i = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
-        (
-            s.get(..i).unwrap_or_default().to_owned(),
-            s.get(i..).unwrap_or_default().to_owned(),
-        )
-    };
-    let (fp, fd) = split(first);
-    let (lp, ld) = split(last);
+    // (the prefix and the digits are borrowed: one string is built, for the result)
+    let digit_at = |s: &str| s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
+    let (fi, li) = (digit_at(first), digit_at(last));
+    let (fp, fd) =
+        (first.get(..fi).unwrap_or_default(), first.get(fi..).unwrap_or_default());
+    let (lp, ld) =
+        (last.get(..li).unwrap_or_default(), last.get(li..).unwrap_or_default());
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if all_digits(&fd) && all_digits(&ld) && (lp.is_empty() || lp == fp) {
-        let digits = if ld.len() < fd.len() {
-            format!("{}{}", fd.get(..fd.len() - ld.len()).unwrap_or_default(), ld)
+    if all_digits(fd) && all_digits(ld) && (lp.is_empty() || lp == fp) {
+        let head = if ld.len() < fd.len() {
+            fd.get(..fd.len() - ld.len()).unwrap_or_default()
         } else {
-            ld
+            ""
         };
-        return format!("{fp}{digits}");
+        return [fp, head, ld].concat();
     }
     last.to_owned()
 }

@@ -71,11 +71,15 @@ fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
     // about one word per six bytes: one allocation for most references
     let mut out = Vec::with_capacity(head.len() / 6 + 1);
     let mut pos = 0;
-    for w in head.split(' ') {
-        if !w.is_empty() {
-            out.push(Word { text: w, start: pos, end: pos + w.len() });
+    // the pieces between spaces (`head.split(' ')`), the spaces found with memchr
+    let spaces = memchr::memchr_iter(b' ', head.as_bytes());
+    for sp in spaces.chain(std::iter::once(head.len())) {
+        if sp > pos
+            && let Some(w) = head.get(pos..sp)
+        {
+            out.push(Word { text: w, start: pos, end: sp });
         }
-        pos += w.len() + 1;
+        pos = sp + 1;
     }
     out
 }
@@ -147,21 +151,35 @@ fn year_paren(i: &str) -> IResult<&str, &str> {
 /// year, or a Chicago/Harvard `. 2014.` year.
 fn author_limit(s: &str) -> usize {
     let mut limit = s.len();
-    let mut prev = None;
-    for (i, c) in s.char_indices() {
+    // One byte pass: every character looked at is ASCII or opens with `0xE2`/`0xC2`
+    // (`“` `„` `«`), and so is never a continuation byte; the character before is one
+    // of the ASCII ` `, `.`, `,` exactly when the byte before is.
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
         if i > 2000 {
             break;
         }
-        let after_sep = prev.is_none_or(|p| p == ' ');
-        if matches!(c, '“' | '"' | '«' | '„') && after_sep {
+        if !matches!(c, b'"' | b'(' | b' ' | 0xE2 | 0xC2) {
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(|p| b.get(p)).copied();
+        let after_sep = prev.is_none_or(|p| p == b' ');
+        let quote = match c {
+            b'"' => true,
+            // `“` (E2 80 9C), `„` (E2 80 9E), `«` (C2 AB)
+            0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9E])),
+            0xC2 => b.get(i + 1) == Some(&0xAB),
+            _ => false,
+        };
+        if quote && after_sep {
             limit = i;
             break;
         }
-        if c == '(' && after_sep && year_paren(s.get(i..).unwrap_or_default()).is_ok() {
+        if c == b'(' && after_sep && year_paren(s.get(i..).unwrap_or_default()).is_ok() {
             limit = i;
             break;
         }
-        if c == ' ' && matches!(prev, Some('.' | ',')) && i > 0 {
+        if c == b' ' && matches!(prev, Some(b'.' | b',')) && i > 0 {
             let rest = s.get(i + 1..).unwrap_or_default();
             let y = rest.get(..4).and_then(parse_year);
             let after = rest.get(4..).unwrap_or_default();
@@ -174,7 +192,6 @@ fn author_limit(s: &str) -> usize {
                 break;
             }
         }
-        prev = Some(c);
     }
     limit
 }

@@ -145,10 +145,15 @@ fn url_end(u: &str) -> usize {
 }
 
 fn is_word_start(s: &str, at: usize) -> bool {
-    at == 0
-        || s.get(..at).and_then(|p| p.chars().next_back()).is_some_and(|c| {
-            c.is_whitespace() || matches!(c, '(' | '[' | ',' | ';' | '.' | ':' | '<')
-        })
+    let sep = |c: char| {
+        c.is_whitespace() || matches!(c, '(' | '[' | ',' | ';' | '.' | ':' | '<')
+    };
+    // (an ASCII byte before `at` is the character before it: no decoding)
+    match at.checked_sub(1).map(|i| s.as_bytes().get(i)) {
+        None => true,
+        Some(Some(&b)) if b.is_ascii() => sep(char::from(b)),
+        Some(_) => s.get(..at).and_then(|p| p.chars().next_back()).is_some_and(sep),
+    }
 }
 
 /// Bytes that can open an identifier, link or note (see [`may_open_id`]), as a
@@ -212,7 +217,8 @@ pub(crate) fn find_ids(s: &str) -> Vec<IdHit<'_>> {
         };
         let p = at + off;
         at = p + 1;
-        if !may_open_id(ahead.get(off..).unwrap_or_default()) || !is_word_start(s, p) {
+        // (most openers are inside a word: the byte before rules them out first)
+        if !is_word_start(s, p) || !may_open_id(ahead.get(off..).unwrap_or_default()) {
             continue;
         }
         if let Some(hit) = id_at(s, p) {

@@ -102,13 +102,7 @@ pub fn parse_reference(text: &str) -> Reference {
 /// Fold white space (non-breaking and thin spaces too) and drop the space before
 /// `,`, `.`, `;`, `:` and `)` (`Paul WE , Germain RN .` → `Paul WE, Germain RN.`).
 fn clean(text: &str) -> Cow<'_, str> {
-    let needs = text.contains(|c: char| c.is_whitespace() && c != ' ')
-        || text.contains("  ")
-        || text.contains([' '])
-            && [" ,", " .", " ;", " :", " )"].iter().any(|p| text.contains(p))
-        || text.starts_with(' ')
-        || text.ends_with(' ');
-    if !needs && !has_glued_initial(text) {
+    if !needs_folding(text) && !has_glued_initial(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 4);
@@ -131,6 +125,25 @@ fn clean(text: &str) -> Cow<'_, str> {
         out.push(c);
     }
     Cow::Owned(out)
+}
+
+/// True when [`clean`] has white space to fold or drop in `text`: a space at either end,
+/// white space other than the space, or a space before ` `, `,`, `.`, `;`, `:`, `)`.
+/// One byte pass; only non-ASCII characters are decoded.
+fn needs_folding(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return true;
+    }
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b' ' => matches!(b.get(i + 1), Some(b' ' | b',' | b'.' | b';' | b':' | b')')),
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
+        // the first byte of a non-ASCII character (continuation bytes pass)
+        0xC0.. => {
+            text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace)
+        }
+        _ => false,
+    })
 }
 
 /// True when an initial is glued to the comma after a family name (`Hart,R.J.`).
@@ -593,7 +606,9 @@ fn sentence_ends(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let b = s.as_bytes();
     let mut depth = 0i32;
-    for (i, c) in s.char_indices() {
+    // (every mark and bracket is ASCII: a byte pass finds them at the same offsets, and
+    // the bytes of other characters match none of them)
+    for (i, c) in b.iter().map(|&x| char::from(x)).enumerate() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
@@ -991,45 +1006,102 @@ fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     ok.then_some((place, publ))
 }
 
-/// `haystack.find(needle)` for a literal needle, without building a `str` searcher
-/// per call (memchr's one-shot search: Rabin-Karp on short text).
+/// `haystack.find(needle)` for a literal needle, without building a searcher per
+/// call: `memchr` finds each candidate first byte, then the rest is compared. The
+/// needles are short literals and the haystacks one reference, so this is cheaper
+/// than `memmem::find`, which sets up a searcher on every call.
 fn find_str(haystack: &str, needle: &str) -> Option<usize> {
-    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
+    let h = haystack.as_bytes();
+    let Some((&first, rest)) = needle.as_bytes().split_first() else { return Some(0) };
+    let mut at = 0;
+    while let Some(i) = h.get(at..).and_then(|t| memchr::memchr(first, t)) {
+        let p = at + i;
+        if h.get(p + 1..).is_some_and(|t| t.starts_with(rest)) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+    None
 }
+
+/// `haystack.rfind(needle)` for a literal needle, in the manner of [`find_str`]:
+/// `memrchr` finds each candidate last byte from the end, then the rest is compared.
+fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let Some((&last, front)) = needle.as_bytes().split_last() else {
+        return Some(h.len());
+    };
+    let mut end = h.len();
+    while let Some(q) = h.get(..end).and_then(|t| memchr::memrchr(last, t)) {
+        if let Some(start) = q.checked_sub(front.len())
+            && h.get(start..q) == Some(front)
+        {
+            return Some(start);
+        }
+        end = q;
+    }
+    None
+}
+
+/// The ASCII bytes of a word for [`has_word`]: `a`–`z`, `A`–`Z`, `0`–`9` and `'` (one
+/// table load per byte instead of range checks).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'\'';
+        c += 1;
+    }
+    t
+};
 
 /// True when one of `words` (ASCII case-blind) is a word of `s`: a run of
 /// alphanumeric characters and `'`. One byte pass; only non-ASCII characters are
 /// decoded.
 fn has_word(s: &str, words: &[&str]) -> bool {
     let b = s.as_bytes();
+    // (a word of another length cannot match: most words are ruled out by length)
+    let (min, max) = words
+        .iter()
+        .fold((usize::MAX, 0), |(lo, hi), x| (lo.min(x.len()), hi.max(x.len())));
     let mut start = 0;
     let mut i = 0;
-    while i <= b.len() {
-        // does a word end here (the end of the text, or a separator of `len` bytes)?
-        let (ends, len) = match b.get(i) {
-            None => (true, 1),
-            Some(&c) if c.is_ascii() => (!(c.is_ascii_alphanumeric() || c == b'\''), 1),
+    loop {
+        // the run of ASCII word bytes (`a`–`z`, `A`–`Z`, `0`–`9`, `'`) from `i`
+        while b.get(i).is_some_and(|&c| WORD_BYTE[c as usize]) {
+            i += 1;
+        }
+        // then the end of the text, an ASCII separator or a non-ASCII character
+        // (alphanumeric: still the word; otherwise a separator of `len` bytes)
+        let len = match b.get(i) {
+            None => 0,
+            Some(c) if c.is_ascii() => 1,
             Some(_) => {
                 let ch = s.get(i..).and_then(|t| t.chars().next());
-                (ch.is_some_and(|ch| !ch.is_alphanumeric()), ch.map_or(1, char::len_utf8))
+                if ch.is_none_or(char::is_alphanumeric) {
+                    i += ch.map_or(1, char::len_utf8);
+                    continue;
+                }
+                ch.map_or(1, char::len_utf8)
             }
         };
-        if ends {
-            let w = b.get(start..i).unwrap_or_default();
-            // (the first byte rules out most words before a whole comparison)
-            if let Some(&c0) = w.first()
-                && words.iter().any(|x| {
-                    x.as_bytes().first().is_some_and(|x0| x0.eq_ignore_ascii_case(&c0))
-                        && w.eq_ignore_ascii_case(x.as_bytes())
-                })
-            {
-                return true;
-            }
-            start = i + len;
+        let w = b.get(start..i).unwrap_or_default();
+        // (the length and first byte rule out most words before a whole comparison)
+        if (min..=max).contains(&w.len())
+            && let Some(&c0) = w.first()
+            && words.iter().any(|x| {
+                x.as_bytes().first().is_some_and(|x0| x0.eq_ignore_ascii_case(&c0))
+                    && w.eq_ignore_ascii_case(x.as_bytes())
+            })
+        {
+            return true;
+        }
+        if i >= b.len() {
+            return false;
         }
         i += len;
+        start = i;
     }
-    false
 }
 
 /// Title, container, publisher, editors between the authors and the source block.
@@ -1096,7 +1168,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     };
     // `Title (Publisher, 2019)` / `Title (New York: Norton, 1995)`: the year went to
     // the source block
-    let m = match m.rfind(" (") {
+    let m = match rfind_str(m, " (") {
         Some(open) if !m.get(open..).unwrap_or_default().contains(')') => {
             bracket_publisher = true;
             let publ = m.get(open + 2..).unwrap_or_default().trim_end_matches([',', ' ']);
@@ -2055,7 +2127,7 @@ fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
 /// With the year already found after the authors (`Smith J (2006) Title. Boca Raton:
 /// CRC Press. 392 pp.`) the text before may end with a word instead.
 fn page_count_tail(r: &str, year_known: bool) -> Option<(&str, &str)> {
-    let i = memchr::memmem::rfind(r.as_bytes(), b". ")?;
+    let i = rfind_str(r, ". ")?;
     let tail = r.get(i + 2..)?;
     let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
     let unit = tail.get(digits..)?.trim_start();
@@ -2078,7 +2150,7 @@ fn trailing_note(r: &str) -> Option<(&str, &str)> {
         let open = r.rfind(" (")?;
         (r.get(..open)?, r.get(open + 1..)?)
     } else {
-        let i = memchr::memmem::rfind(r.as_bytes(), b". ")?;
+        let i = rfind_str(r, ". ")?;
         (r.get(..i)?, r.get(i + 2..)?)
     };
     // (a publisher after the pages is no note: `pp. 1761–1800). London: Elsevier`)
@@ -2741,7 +2813,10 @@ fn unplaced_text<'a>(s: &'a str, placed: &[Range<usize>]) -> Vec<&'a str> {
 /// An edition in brackets at the end of a title: `Title (2nd ed.)` → (`Title`, `2nd ed.`).
 fn strip_edition(t: &str) -> (&str, Option<&str>) {
     let t = t.trim_end();
-    if let Some(open) = t.rfind(" (").filter(|_| t.ends_with(')')) {
+    // (the cheap check first: most titles do not end with a bracket)
+    if t.ends_with(')')
+        && let Some(open) = rfind_str(t, " (")
+    {
         let inner = t.get(open + 2..t.len() - 1).unwrap_or_default();
         let lower = inner.to_lowercase();
         let is_ed = (lower.ends_with("ed.")

@@ -272,3 +272,56 @@ fn find_str_rule() {
     assert_eq!(find_str("Bök, pp. 3", ", pp. "), Some(4));
     assert_eq!(find_str("Book", ", pp. "), None);
 }
+
+#[test]
+fn find_str_and_rfind_str_agree_with_str() {
+    let hays =
+        ["", "a", "Title (Publisher, 2019) (x", "aaa. b. c. ", "Bök (é) ((", " ( ("];
+    let needles = ["", " (", ". ", "a", "aa", "((", "é)", "x"];
+    for h in hays {
+        for n in needles {
+            assert_eq!(find_str(h, n), h.find(n), "{h:?} {n:?}");
+            assert_eq!(rfind_str(h, n), h.rfind(n), "{h:?} {n:?}");
+        }
+    }
+}
+
+#[test]
+fn needs_folding_matches_the_whole_text_checks() {
+    let old = |t: &str| {
+        t.contains(|c: char| c.is_whitespace() && c != ' ')
+            || t.contains("  ")
+            || [" ,", " .", " ;", " :", " )"].iter().any(|p| t.contains(p))
+            || t.starts_with(' ')
+            || t.ends_with(' ')
+    };
+    for t in [
+        "",
+        " ",
+        "a",
+        "a b",
+        " a",
+        "a ",
+        "a  b",
+        "a , b",
+        "a .",
+        "a ;b",
+        "a :",
+        "(a )",
+        "a\tb",
+        "a\nb",
+        "a\u{b}b",
+        "a\u{c}",
+        "a\rb",
+        "a\u{a0}b",
+        "é\u{2009}ü",
+        "a\u{3000}",
+        "a\u{85}b",
+        "Bök, é. ü",
+        "a\u{2028}",
+        "x\u{1680}y",
+        "a\u{7}b",
+    ] {
+        assert_eq!(needs_folding(t), old(t), "{t:?}");
+    }
+}
