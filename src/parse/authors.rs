@@ -715,7 +715,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     let trimmed = rest.trim_start_matches([',', ' ']);
     for label in [
         "editors", "editor", "eds.", "Eds.", "(eds.)", "(Eds.)", "(ed.)", "(Ed.)", "ed.",
-        "(eds)", "(Eds)", "(Ed)",
+        "(eds)", "(Eds)", "(Ed)", "Hrsg.", "(Hrsg.)", "(Hg.)", "Hg.",
     ] {
         if let Some(after) = trimmed.strip_prefix(label)
             && (after.is_empty() || after.starts_with([' ', '.', ',', ':']))

@@ -891,11 +891,33 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
         && place
             .is_none_or(|p| p.split_whitespace().count() <= 5 && !is_edition_phrase(p));
     if ok {
+        // `Springer Berlin`, `Westview Press Boulder, CO`: the city after the name
+        if let Some((name, city)) = publ.rsplit_once(' ')
+            && (PUBLISHING_CITIES.contains(&city)
+                || place.is_some_and(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
+                    && city.starts_with(char::is_uppercase)
+                    && !PUBLISHER_WORDS.contains(&city))
+            && name
+                .split([' ', '-', '/'])
+                .any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
+            // (`Springer Berlin Heidelberg`: a publisher named after its cities)
+            && !name.rsplit(' ').next().is_some_and(|w| PUBLISHING_CITIES.contains(&w))
+        {
+            let city_at = name.len() + 1;
+            let place = match place {
+                Some(_) => seg.get(city_at..),
+                None => Some(city),
+            };
+            return Some((name, place));
+        }
         return Some((publ, place));
     }
     // `Paris, EPEL` / `Boulder, Westview`: a known city, then the publisher
+    // (`Boston, MA` is a place alone)
     let (city, publ) = seg.split_once(", ")?;
+    let state = publ.len() == 2 && publ.bytes().all(|b| b.is_ascii_uppercase());
     let ok = is_publication_place(city)
+        && !state
         && (1..=4).contains(&publ.split_whitespace().count())
         && publ.starts_with(|c: char| c.is_uppercase())
         && !publ.contains(", ")
@@ -1944,6 +1966,24 @@ fn tidy_container(f: &mut Fields<'_>) {
         f.pages = Some(tail);
         c = head;
     }
+    // `Encyclopedia of Language (2nd edn), vol. VI`: the edition and a roman volume
+    if let Some(i) = find_str(c, ", vol. ")
+        && let Some(v) = c.get(i + 7..)
+        && !v.is_empty()
+        && v.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L'))
+    {
+        f.volume = f.volume.or(Some(v));
+        c = c.get(..i).unwrap_or(c);
+    }
+    if c.ends_with(')')
+        && let Some(open) = rfind_str(c, " (")
+        && let Some(inner) = c.get(open + 2..c.len() - 1)
+        && inner.starts_with(|ch: char| ch.is_ascii_digit())
+        && (is_edition_phrase(inner) || split_edition(inner).1.is_some())
+    {
+        f.edition = f.edition.or(Some(inner));
+        c = c.get(..open).unwrap_or(c);
+    }
     // (every label is looked for in the whole container; it is cut at the first)
     let mut cut = c.len();
     // (a label is followed by its number: a container without digits has none)
@@ -2682,6 +2722,15 @@ fn container_and_publisher<'a>(
     {
         f.place = Some(place);
         f.publisher = Some(publ);
+        return;
+    }
+    // `Encyclopedia Americana. 1991 ed.`: the edition after the book
+    if let Some(&e) = sentence_ends(t).last()
+        && let Some(last) = t.get(e + 1..).map(str::trim)
+        && is_edition_phrase(last)
+    {
+        f.edition = Some(last.trim_end_matches('.'));
+        f.container = t.get(..e).map(|b| b.trim_end_matches('.'));
         return;
     }
     // `Book Title, New York: Plenum Press` / `Book, Oxford, England: Blackwell`
