@@ -1019,7 +1019,10 @@ fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     let publ = publ.trim().trim_end_matches([';', ',', '.']);
     let pw = place.split_whitespace().count();
     let ok = (1..=5).contains(&pw)
-        && !seg.contains(['(', ')'])
+        // (`Plainview (New York): CSHL Press` is whole; `Lind (Cambridge, Mass.: MIT
+        // Press)` is a bracket cut in two)
+        && place.matches('(').count() == place.matches(')').count()
+        && publ.matches('(').count() == publ.matches(')').count()
         && place.chars().next().is_some_and(char::is_uppercase)
         && !place.chars().any(|c| c.is_ascii_digit())
         && !publ.is_empty()

@@ -432,26 +432,52 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                 }
             }
         }
+        // (`15 Feb. 1993`: the abbreviated month's full stop sits before the year)
+        let m_at = match atoms.get(k.wrapping_sub(1)) {
+            Some((Atom::Sep('.'), _)) if k >= 2 => k - 2,
+            _ => k.wrapping_sub(1),
+        };
+        let is_day = |j: usize| {
+            matches!(atoms.get(j), Some((Atom::Tok(d), _)) if d.len() <= 2
+                && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+        };
+        let is_month = |j: usize| {
+            matches!(atoms.get(j), Some((Atom::Tok(m), _))
+                if month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some())
+        };
         if k > 0
-            && let Some((Atom::Tok(m), _)) = atoms.get(k - 1)
+            && let Some((Atom::Tok(m), _)) = atoms.get(m_at)
+            && is_month(m_at)
         {
-            if month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some() {
-                src.month = src.month.or(Some(m));
-                if let Some(u) = used.get_mut(k - 1) {
+            src.month = src.month.or(Some(m));
+            for j in m_at..k {
+                if let Some(u) = used.get_mut(j) {
                     *u = true;
                 }
-                if k > 1
-                    && let Some((Atom::Tok(d), _)) = atoms.get(k - 2)
-                    && d.len() <= 2
-                    && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-                {
-                    src.day = Some(d);
-                    if let Some(u) = used.get_mut(k - 2) {
-                        *u = true;
-                    }
+            }
+            if m_at > 0
+                && is_day(m_at - 1)
+                && let Some((Atom::Tok(d), _)) = atoms.get(m_at - 1)
+            {
+                src.day = Some(d);
+                if let Some(u) = used.get_mut(m_at - 1) {
+                    *u = true;
                 }
-            } else if let Some((Atom::Sep(','), _)) = atoms.get(k - 1) {
-                // `October 29, 2021`
+            }
+        } else if k >= 3
+            && matches!(atoms.get(k - 1), Some((Atom::Sep(','), _)))
+            && is_day(k - 2)
+            && is_month(k - 3)
+            && let (Some((Atom::Tok(d), _)), Some((Atom::Tok(m), _))) =
+                (atoms.get(k - 2), atoms.get(k - 3))
+        {
+            // `March 25, 2005`
+            src.month = src.month.or(Some(m));
+            src.day = src.day.or(Some(d));
+            for j in k - 3..k {
+                if let Some(u) = used.get_mut(j) {
+                    *u = true;
+                }
             }
         }
     }
