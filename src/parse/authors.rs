@@ -729,6 +729,24 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     list
 }
 
+/// True for a phrase in sentence case, a title rather than an organisation: three
+/// or more lower-case words besides the short function words (`The Blackwell
+/// dictionary of cognitive psychology`).
+fn is_sentence_case(t: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "of", "and", "the", "for", "in", "on", "at", "to", "de", "la", "le", "les", "des",
+        "du", "et", "für", "und", "der", "die", "das", "y", "del", "di", "e", "a", "an",
+        "by", "with",
+    ];
+    t.split_whitespace()
+        .filter(|w| {
+            w.starts_with(char::is_lowercase)
+                && !FUNCTION.contains(&w.trim_end_matches([',', '.', ':']))
+        })
+        .count()
+        >= 3
+}
+
 /// A collective author: the text up to the first full stop (or the limit).
 fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
     let head = s.get(..limit).unwrap_or(s);
@@ -761,7 +779,9 @@ fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
         .map(|i| i + 1)
         .unwrap_or_else(|| if limit < s.len() { limit } else { 0 });
     let text = s.get(start..stop).unwrap_or_default().trim().trim_end_matches(['.', ',']);
-    if stop == 0 || text.is_empty() || text.chars().count() > 200 {
+    if stop == 0 || text.is_empty() || text.chars().count() > 200
+        || !text.contains(',') && is_sentence_case(text)
+    {
         return AuthorList::default();
     }
     let end_text = start + text.len();

@@ -417,6 +417,19 @@ fn split_fields(s: &str) -> Fields<'_> {
             f.publisher = Some(publ);
         }
     }
+    // APA without an author: `The Blackwell dictionary of psychology. (1991). Place:
+    // Publisher` — the year after the title
+    if f.year.is_none()
+        && f.authors.is_empty()
+        && let Some(t) = f.title.map(|t| t.trim_end_matches(['.', ' ']))
+        && t.ends_with(')')
+        && let Some(open) = rfind_str(t, " (")
+        && let Some(y) = t.get(open + 2..t.len() - 1)
+        && date::parse_year(y).is_some()
+    {
+        f.year = Some(y);
+        f.title = t.get(..open).map(|h| h.trim_end_matches('.'));
+    }
     // APA: `Title (Report No. 12)` / `Title (Policy Brief 2012-01)`: the report's
     // genre and number
     if let Some(t) = f.title.map(|t| t.trim_end_matches(['.', ' ']))
