@@ -188,13 +188,14 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 #[test]
 fn work_is_linear_in_hostile_inputs() {
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 6] = [
+    let shapes: [Shape; 7] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
         ("authors", |n| (0..n / 8).map(|i| format!("Ab{i} C, ")).collect()),
         ("brackets", |n| format!("{}x{}", "(".repeat(n / 2), ")".repeat(n / 2))),
         ("initials", |n| "A. ".repeat(n / 3)),
+        ("hyphenated numbers", |n| "CS-1-".repeat(n / 5)),
     ];
     for (name, make) in shapes {
         let (small_input, large_input) = (make(50_000), make(100_000));

@@ -734,9 +734,9 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
 /// dictionary of cognitive psychology`).
 fn is_sentence_case(t: &str) -> bool {
     const FUNCTION: &[&str] = &[
-        "of", "and", "the", "for", "in", "on", "at", "to", "de", "la", "le", "les", "des",
-        "du", "et", "für", "und", "der", "die", "das", "y", "del", "di", "e", "a", "an",
-        "by", "with",
+        "of", "and", "the", "for", "in", "on", "at", "to", "de", "la", "le", "les",
+        "des", "du", "et", "für", "und", "der", "die", "das", "y", "del", "di", "e", "a",
+        "an", "by", "with",
     ];
     t.split_whitespace()
         .filter(|w| {
@@ -779,7 +779,9 @@ fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
         .map(|i| i + 1)
         .unwrap_or_else(|| if limit < s.len() { limit } else { 0 });
     let text = s.get(start..stop).unwrap_or_default().trim().trim_end_matches(['.', ',']);
-    if stop == 0 || text.is_empty() || text.chars().count() > 200
+    if stop == 0
+        || text.is_empty()
+        || text.chars().count() > 200
         || !text.contains(',') && is_sentence_case(text)
     {
         return AuthorList::default();

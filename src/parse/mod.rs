@@ -2147,6 +2147,29 @@ fn tidy_container(f: &mut Fields<'_>) {
             return;
         }
     }
+    // `Projektarbeit, Universitat Kaiserslautern` / `Department of X, Texas A&M
+    // University`: no journal, the institution that issued the work
+    if f.volume.is_none()
+        && f.issue.is_none()
+        && f.pages.is_none()
+        && f.publisher.is_none()
+        && f.kind != Some(RefType::Chapter)
+        && !is_proceedings_title(c)
+        && has_word(
+            c,
+            &["University", "Universität", "Université", "Universitat", "Dept"],
+        )
+        && let Some(inst) = institution(c)
+    {
+        f.publisher = Some(inst);
+        if let Some(i) = find_str(c, inst)
+            && i > 0
+        {
+            f.notes.push(c.get(..i).unwrap_or_default().trim_end_matches([',', ' ']));
+        }
+        f.container = None;
+        return;
+    }
     let c = c.trim_end_matches([',', ' ', '.']);
     f.container = (!c.is_empty()).then_some(c);
 }

@@ -160,11 +160,33 @@ pub(crate) fn source_start(r: &str) -> usize {
         // a segment must be followed or preceded by punctuation we know
         let sep_before = trimmed.get(..seg_start).and_then(|p| p.chars().next_back());
         // `IJCAI-95`, `HPCA-1`: a number glued to a word by a hyphen is part of a name
+        // (`CMU-CS-94-123`: a report number, hyphens all the way back to a word)
+        let before_hyphen = trimmed.get(..seg_start.saturating_sub(1));
         let glued_to_word = sep_before == Some('-')
-            && trimmed
-                .get(..seg_start.saturating_sub(1))
+            && (before_hyphen
                 .and_then(|p| p.chars().next_back())
                 .is_some_and(char::is_alphabetic)
+                || before_hyphen.is_some_and(|p| {
+                    // (the last 32 bytes at most: a report number is short, and a long
+                    // run of `1-1-1` stays linear)
+                    let mut from = p.len().saturating_sub(32);
+                    while !p.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    let p = p.get(from..).unwrap_or_default();
+                    let run_at = p
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    // (a part of letters only: `CS`, not the `E28` of `E28-37`)
+                    p.get(run_at..).is_some_and(|run| {
+                        run.split('-').any(|part| {
+                            part.chars().count() >= 2
+                                && part.chars().all(char::is_alphabetic)
+                        })
+                    })
+                }))
             && seg.bytes().all(|b| b.is_ascii_digit());
         // `Supercomputing '91`: an elided year is part of a name too
         if glued_to_word || matches!(sep_before, Some('\'' | '’')) {
