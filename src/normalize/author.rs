@@ -82,6 +82,9 @@ const ORG_WORDS: &[&str] = &[
     "ltd",
     "corporation",
     "company",
+    "members",
+    "collaborators",
+    "participants",
 ];
 
 const SUFFIXES: &[&str] =

@@ -543,6 +543,10 @@ fn split_fields(s: &str) -> Fields<'_> {
             && let Some((publ, year)) = inner.rsplit_once(", ")
             && date::parse_year(year.trim()).is_some()
             && (1..=8).contains(&publ.split_whitespace().count())
+            // (`(accessed May 31, 2013)`: when the page was read, not who published it)
+            && !["accessed", "Accessed", "retrieved", "Retrieved", "cited", "viewed"]
+                .iter()
+                .any(|w| publ.starts_with(w))
         {
             f.publisher = f.publisher.or(Some(publ));
             f.year = f.year.or(Some(year.trim()));
@@ -1571,7 +1575,12 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     // `Title. Proceedings of the 2022 CHI conference. New York: ACM; 2022.`: a paper in
     // a proceedings volume that a publisher published
-    if bookish
+    // (a `Volume 842.` sentence may sit between the proceedings and the publisher)
+    let proc_book = f.publisher.is_some()
+        && f.place.is_some()
+        && f.issue.is_none()
+        && (f.volume.is_none() || f.pages.is_none() || keep.len() >= 2);
+    if (bookish || proc_book)
         && keep.len() >= 2
         && let Some(pi) =
             keep.iter().skip(1).position(|r| is_proceedings_title(seg_text(r)))
@@ -2023,7 +2032,22 @@ fn tidy_container(f: &mut Fields<'_>) {
         if let Some(i) = find_str(c, label) {
             let after = c.get(i + label.len()..).unwrap_or_default();
             let num: &str = after.split([',', ')', ' ']).next().unwrap_or_default();
-            if num.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+            // `volume 74 of Advances in Genetics`: the volume in a series (BibTeX's
+            // `volume` with its `series`); the series is kept as a note
+            let series = label.contains("ol")
+                && after.get(num.len()..).is_some_and(|t| t.starts_with(" of "));
+            if series && num.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+                let note =
+                    c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']);
+                let end = note.find([',', ')']).unwrap_or(note.len());
+                let note = note.get(..end).unwrap_or(note).trim_end_matches('.');
+                // (`, volume ` and ` volume ` find the same words)
+                if !f.notes.contains(&note) {
+                    f.notes.push(note);
+                }
+                f.volume = f.volume.or(Some(num));
+                cut = cut.min(i);
+            } else if num.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
                 if label.contains("ol") {
                     f.volume = f.volume.or(Some(num));
                 } else {
@@ -2132,6 +2156,30 @@ fn tidy_container(f: &mut Fields<'_>) {
         }
     }
 
+    // `“Title,” Tech. Rep. 18 (2013)` / `“Title,” NASA, Tech. Rep., 1988`: a report's
+    // label (and its issuer) where a journal would be
+    {
+        let (head, label) = c.rsplit_once(", ").unwrap_or(("", c));
+        let l = label.trim_end_matches('.');
+        let is_label = matches!(
+            l,
+            "Tech. Rep"
+                | "Tech. rep"
+                | "Technical Report"
+                | "Technical report"
+                | "Tech Report"
+                | "Tech. Report"
+        );
+        if is_label {
+            f.kind = Some(RefType::Report);
+            f.notes.push(label);
+            if !head.is_empty() && f.publisher.is_none() {
+                f.publisher = Some(head);
+            }
+            f.container = None;
+            return;
+        }
+    }
     // theses and reports: the container is the institution
     if matches!(f.kind, Some(RefType::Thesis | RefType::Report)) {
         let lower = c.to_lowercase();
