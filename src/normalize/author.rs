@@ -123,16 +123,20 @@ pub fn is_dotted_initials_undotted(w: &str) -> bool {
 }
 
 /// Every non-empty `.`-separated part of `w` is an initial: one capital, or a capital
-/// and a small letter (`Th`), after any hyphens (`-C`).
+/// and a small letter (`Th`), after any hyphens (`-C`); hyphens may join initials
+/// inside a part (`J-L.`).
 fn dotted_parts(w: &str) -> bool {
     w.split('.').filter(|p| !p.is_empty()).all(|p| {
-        let p = p.trim_start_matches(is_hyphen);
-        let mut cs = p.chars();
-        match (cs.next(), cs.next(), cs.next()) {
-            (Some(a), None, None) => a.is_uppercase(),
-            (Some(a), Some(b), None) => a.is_uppercase() && b.is_lowercase(),
-            _ => false,
-        }
+        let mut any = false;
+        p.split(is_hyphen).filter(|q| !q.is_empty()).all(|q| {
+            any = true;
+            let mut cs = q.chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), None, None) => a.is_uppercase(),
+                (Some(a), Some(b), None) => a.is_uppercase() && b.is_lowercase(),
+                _ => false,
+            }
+        }) && any
     })
 }
 
@@ -220,7 +224,22 @@ fn tidy_dotted(given: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        if is_dotted_initials(part) && !part.contains(is_hyphen) {
+        if is_dotted_initials(part)
+            && part.contains(is_hyphen)
+            && part.split(is_hyphen).all(|h| {
+                let h = h.trim_end_matches('.');
+                h.chars().count() == 1 && h.chars().all(char::is_uppercase)
+            })
+        {
+            // `J-L.` / `J.-L.` → `J.-L.`
+            for (j, h) in part.split(is_hyphen).enumerate() {
+                if j > 0 {
+                    out.push('-');
+                }
+                out.push_str(h.trim_end_matches('.'));
+                out.push('.');
+            }
+        } else if is_dotted_initials(part) && !part.contains(is_hyphen) {
             // `R.L.` → `R. L.`: each piece and its full stop, written in place
             for (j, p) in part.split('.').filter(|p| !p.is_empty()).enumerate() {
                 if j > 0 {

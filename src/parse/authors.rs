@@ -714,8 +714,27 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     let rest = s.get(end..).unwrap_or_default();
     let trimmed = rest.trim_start_matches([',', ' ']);
     for label in [
-        "editors", "editor", "eds.", "Eds.", "(eds.)", "(Eds.)", "(ed.)", "(Ed.)", "ed.",
-        "(eds)", "(Eds)", "(Ed)", "Hrsg.", "(Hrsg.)", "(Hg.)", "Hg.",
+        "editors",
+        "editor",
+        "eds.",
+        "Eds.",
+        "(eds.)",
+        "(Eds.)",
+        "(ed.)",
+        "(Ed.)",
+        "ed.",
+        "(eds)",
+        "(Eds)",
+        "(Ed)",
+        "Hrsg.",
+        "(Hrsg.)",
+        "(Hg.)",
+        "Hg.",
+        "(Editors).",
+        "(Editors)",
+        "(editors)",
+        "(Editor)",
+        "(editor)",
     ] {
         if let Some(after) = trimmed.strip_prefix(label)
             && (after.is_empty() || after.starts_with([' ', '.', ',', ':']))

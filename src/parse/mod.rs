@@ -417,6 +417,16 @@ fn split_fields(s: &str) -> Fields<'_> {
             f.publisher = Some(publ);
         }
     }
+    // `The Hydrolysis of Cations, 1976, New York: Wiley`: the year after the title
+    if f.year.is_none()
+        && let Some(t) = f.title
+        && let Some((head, y)) = t.trim_end_matches(['.', ',']).rsplit_once(", ")
+        && date::parse_year(y).is_some()
+        && !head.is_empty()
+    {
+        f.year = Some(y);
+        f.title = Some(head);
+    }
     // APA without an author: `The Blackwell dictionary of psychology. (1991). Place:
     // Publisher` — the year after the title
     if f.year.is_none()

@@ -463,6 +463,15 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
             matches!(atoms.get(j), Some((Atom::Tok(d), _)) if d.len() <= 2
                 && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
         };
+        // (`April 8-11, 1991`: the days of a meeting)
+        let is_day_range = |j: usize| {
+            matches!(atoms.get(j), Some((Atom::Tok(d), _)) if d.split_once(['-', '–'])
+            .is_some_and(|(a, b)| {
+                [a, b].iter().all(|x| {
+                    x.len() <= 2 && x.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                })
+            }))
+        };
         let is_month = |j: usize| {
             matches!(atoms.get(j), Some((Atom::Tok(m), _))
                 if month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some())
@@ -488,7 +497,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
             }
         } else if k >= 3
             && matches!(atoms.get(k - 1), Some((Atom::Sep(','), _)))
-            && is_day(k - 2)
+            && (is_day(k - 2) || is_day_range(k - 2))
             && is_month(k - 3)
             && let (Some((Atom::Tok(d), _)), Some((Atom::Tok(m), _))) =
                 (atoms.get(k - 2), atoms.get(k - 3))
