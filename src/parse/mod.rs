@@ -2629,8 +2629,11 @@ fn trailing_venue(c: &str) -> Option<(&str, &str)> {
     if country.is_empty() {
         // `… Multi-Agent Worlds Germany`: a country alone after the name
         let (name, last) = c.rsplit_once(' ')?;
+        // (`Proc. Natl. Acad. Sci. U.S.A.`, `Proc Natl Acad Sci USA`: a journal's name
+        // ends so; only a country written out counts)
         let ok = COUNTRIES.contains(&last)
             && last.len() > 3
+            && last.chars().all(char::is_alphabetic)
             && name.split_whitespace().count() >= 3
             && !name.ends_with(" of")
             && !name.ends_with(" in");

@@ -145,8 +145,13 @@ fn trailing_venue_rule() {
     for (c, name) in cases {
         assert_eq!(trailing_venue(c).map(|v| v.0), Some(name), "{c}");
     }
-    for no in ["Workshop on Logic", "History of Germany", "Conference on Logic, Germany"]
-    {
+    for no in [
+        "Workshop on Logic",
+        "History of Germany",
+        "Conference on Logic, Germany",
+        "Proc. Natl. Acad. Sci. U.S.A.",
+        "Proc Natl Acad Sci USA",
+    ] {
         assert_eq!(trailing_venue(no), None, "{no}");
     }
 }
