@@ -343,28 +343,37 @@ pub fn looks_collective(s: &str) -> bool {
     collective_words(s, &words)
 }
 
+/// True when `s` holds a word that names an organisation (`society`, `alliance`,
+/// `institute`), whatever its length (`the` does not count).
+pub fn has_org_word(s: &str) -> bool {
+    s.split_whitespace().any(|w| is_org_word(w) && !w.eq_ignore_ascii_case("the"))
+}
+
+/// True for a word of [`ORG_WORDS`], punctuation around it aside, case-blind.
+fn is_org_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    // ASCII words compare case-blind in place (no allocation); a non-ASCII word is
+    // lower-cased first, as a non-ASCII letter can lower-case to an ASCII one (`K`,
+    // the Kelvin sign), and then has no upper-case ASCII left
+    let lowered;
+    let w = if w.is_ascii() {
+        w
+    } else {
+        lowered = w.to_lowercase();
+        lowered.as_str()
+    };
+    may_be_in(&ORG_FIRST, w) && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
+}
+
 /// [`looks_collective`] for `s` already split at white space into `words`.
 fn collective_words(s: &str, words: &[&str]) -> bool {
     if words.len() > 5 {
         return true;
     }
     let org = words.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        // ASCII words compare case-blind in place (no allocation); a non-ASCII word is
-        // lower-cased first, as a non-ASCII letter can lower-case to an ASCII one (`K`,
-        // the Kelvin sign), and then has no upper-case ASCII left
-        let lowered;
-        let w = if w.is_ascii() {
-            w
-        } else {
-            lowered = w.to_lowercase();
-            lowered.as_str()
-        };
-        let is_the = w.eq_ignore_ascii_case("the");
-        is_the && words.len() > 2
-            || !is_the
-                && may_be_in(&ORG_FIRST, w)
-                && ORG_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
+        let is_the =
+            w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case("the");
+        is_the && words.len() > 2 || !is_the && is_org_word(w)
     });
     org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }

@@ -801,7 +801,9 @@ fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
     if stop == 0
         || text.is_empty()
         || text.chars().count() > 200
-        || !text.contains(',') && is_sentence_case(text)
+        || !text.contains(',')
+            && is_sentence_case(text)
+            && !crate::normalize::author::has_org_word(text)
     {
         return AuthorList::default();
     }
