@@ -103,8 +103,8 @@ fn url(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-// `Available from:` | `Available at:` | `Accessed` | `[cited` | `Epub` | `Retrieved from` |
-// `Preprint at` (Nature) …
+// `Available from:` | `Available at:` | `Available: ` | `Accessed` | `[cited` | `Epub` |
+// `Retrieved from` | `Preprint at` (Nature) …
 fn note_label(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((
@@ -112,6 +112,7 @@ fn note_label(i: &str) -> IResult<&str, &str> {
             alt((tag("from"), tag("at"), tag("online at"), tag("online"))),
             opt(tag(":")),
         )),
+        tag("Available: "),
         tag("Accessed"),
         tag("[Accessed"),
         tag("(Accessed"),
