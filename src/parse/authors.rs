@@ -300,7 +300,8 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         // (undotted `ACS` after `Kim, S.` opens the journal, not more initials)
         // (after dotted initials an undotted letter is one only before a separator:
         // `Lamaire, R. O, and`, not `Krieg, H. A Consistent …`)
-        let is_init = is_dotted_initials(c)
+        // (`Wang, L. Ph.D. Thesis`: a degree, not initials)
+        let is_init = is_dotted_initials(c) && !matches!(c, "Ph.D." | "Ph.D" | "Ph.D.,")
             || is_nlm_initials(w.core())
                 && if seen_init {
                     w.core().chars().count() == 1 && w.text.ends_with([',', ';'])

@@ -417,6 +417,19 @@ fn split_fields(s: &str) -> Fields<'_> {
             f.publisher = Some(publ);
         }
     }
+    // ACS: `Wang, L. Ph.D. Thesis, Stanford University, 2015.` — no title, the
+    // degree and the school
+    if let Some(t) = f.title
+        && let Some((label, school)) = t.split_once(", ")
+        && label.split_whitespace().count() <= 3
+        && has_word(label, &["thesis", "Thesis", "dissertation", "Dissertation"])
+        && has_word(school, INSTITUTION_WORDS)
+    {
+        f.kind = Some(RefType::Thesis);
+        f.notes.push(label);
+        f.publisher = f.publisher.or(Some(school.trim_end_matches('.')));
+        f.title = None;
+    }
     // `The Hydrolysis of Cations, 1976, New York: Wiley`: the year after the title
     if f.year.is_none()
         && let Some(t) = f.title
@@ -712,6 +725,7 @@ fn sentence_ends(s: &str) -> Vec<usize> {
                     | "Co"
                     | "Jr"
                     | "al"
+                    | "Ph.D"
             ) {
                 continue;
             }
@@ -987,7 +1001,11 @@ fn all_abbreviations(t: &str) -> bool {
     let dotted =
         words.iter().filter(|w| w.trim_end_matches([',', ':']).ends_with('.')).count()
             + 1;
-    let first_dotted = words.first().is_some_and(|w| w.ends_with('.'));
+    // (`ACS Appl. Mater. Interfaces`: an acronym may open it)
+    let first_dotted = words.first().is_some_and(|w| {
+        w.ends_with('.')
+            || (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+    });
     let whole_ok = first_dotted && dotted * 5 >= words.len() * 3;
     (2..=8).contains(&words.len())
         && words.iter().enumerate().all(|(i, w)| {
@@ -1007,7 +1025,7 @@ fn all_abbreviations(t: &str) -> bool {
                 && (w.ends_with('.') && n <= 8
                     || n == 1
                     || n <= 4 && core.chars().all(|c| c.is_ascii_uppercase())
-                    || whole_ok && n <= 7)
+                    || whole_ok && (n <= 7 || i == last && n <= 10))
         })
         && words.iter().take(last).any(|w| w.ends_with('.'))
 }

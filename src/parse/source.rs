@@ -374,6 +374,30 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
             }
         }
     }
+    // even with a year known: a full date (`New York Times, March 3, 2021`, `15 Feb.
+    // 1993`) is a date, not a volume and pages
+    if year_at.is_none() && !want_year {
+        let tok_month = |j: usize| {
+            matches!(atoms.get(j), Some((Atom::Tok(m), _))
+                if month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some())
+        };
+        let tok_day = |j: usize| {
+            matches!(atoms.get(j), Some((Atom::Tok(d), _)) if d.len() <= 2
+                && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+        };
+        year_at = (2..atoms.len()).find(|&k| {
+            matches!(atoms.get(k), Some((Atom::Tok(t), _)) if parse_year(t).is_some())
+                && (matches!(atoms.get(k - 1), Some((Atom::Sep(','), _)))
+                    && k >= 3
+                    && tok_day(k - 2)
+                    && tok_month(k - 3)
+                    || tok_month(k - 1) && tok_day(k - 2)
+                    || matches!(atoms.get(k - 1), Some((Atom::Sep('.'), _)))
+                        && tok_month(k - 2)
+                        && k >= 3
+                        && tok_day(k - 3))
+        });
+    }
     // even with a year known: `2020;2(8):113–122` opens with its year
     if year_at.is_none() && !want_year {
         let first_tok =
