@@ -1050,10 +1050,14 @@ fn is_abbrev_phrase(seg: &str) -> bool {
     // (`Zur Deutung der Molekelspektren. III. Z Phys.`: a part number of the title)
     let roman =
         seg.trim().trim_end_matches('.').chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    // (`Acta Crystallogr., Sect.`: a long word with its full stop is abbreviated too)
     !roman
         && (1..=3).contains(&words.len())
         && words.iter().all(|w| {
-            w.chars().count() <= 6 && w.chars().next().is_some_and(char::is_uppercase)
+            let n = w.chars().count();
+            (n <= 6
+                || words.len() >= 2 && n <= 13 && w.trim_end_matches(',').ends_with('.'))
+                && w.chars().next().is_some_and(char::is_uppercase)
         })
 }
 
@@ -2885,6 +2889,17 @@ fn strip_credits(t: &str, book: bool) -> (&str, Vec<&str>) {
             && !n.bytes().any(|b| b.is_ascii_digit())
             && !n.contains([':', ';', '(', ')'])
     };
+    // Nature: `Title (eds Masson-Delmotte, V. et al.)`
+    if t.ends_with(')')
+        && let Some(open) = t.rfind(" (")
+        && let Some(inner) = t.get(open + 2..t.len() - 1)
+        && (inner.starts_with("eds ") || inner.starts_with("ed. "))
+        && !ROLES.contains(&inner)
+        && open > 0
+    {
+        credits.push(inner);
+        t = t.get(..open).unwrap_or_default();
+    }
     // `…, Names (role)`, once per credit
     while t.ends_with(')') {
         let Some(open) = t.rfind(" (") else { break };
