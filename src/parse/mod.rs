@@ -325,7 +325,15 @@ fn split_fields(s: &str) -> Fields<'_> {
         }
     }
     // `Obstet Gynecol 123 in press.`: the status is a note, not part of the journal
-    for tail in [" in press", " In press", " (in press)", " (In press)", ", in press"] {
+    for tail in [
+        " in press",
+        " In press",
+        " (in press)",
+        " (In press)",
+        ", in press",
+        " (in the press)",
+        " in the press",
+    ] {
         if let Some(head) = r_trim.strip_suffix(tail) {
             let note = r_trim.get(head.len()..).unwrap_or_default();
             f.notes.push(note.trim_start_matches([',', ' ', '(']).trim_end_matches(')'));
@@ -1283,8 +1291,8 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             }
         }
         let mut t = m;
-        // `…Location. Vol. 1`
-        if let Some(i) = find_str(t, ". Vol. ") {
+        // `…Location. Vol. 1` / `… 3rd edn, Vol. 1`
+        if let Some(i) = find_str(t, ". Vol. ").or_else(|| find_str(t, ", Vol. ")) {
             let v = t.get(i + 7..).unwrap_or_default().trim_end_matches('.');
             if !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric()) {
                 f.volume = Some(v);

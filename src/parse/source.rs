@@ -568,7 +568,14 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                         }
                     }
                 } else if month_number(first).is_some() {
-                    // `(October 94)`: a date that is not an issue; left unplaced
+                    // `108, no. 5 (March): 937–75`: the issue's month (`(October 94)`,
+                    // with more in the bracket, is left unplaced)
+                    if inner == first && src.month.is_none() {
+                        src.month = Some(first);
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                    }
                 } else if let Some((day, month)) = inner.split_once(' ')
                     && day.len() <= 2
                     && day.bytes().all(|b| b.is_ascii_digit())
