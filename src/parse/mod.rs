@@ -401,6 +401,17 @@ fn split_fields(s: &str) -> Fields<'_> {
     f.volume = src.volume;
     f.issue = src.issue;
     f.pages = src.pages;
+    // `Proc Intl Soc Mag Reson Med: 2759.`: one number after a colon, no volume before
+    // it, is the page (an abstract's number)
+    if f.issue.is_none()
+        && f.pages.is_none()
+        && f.volume.is_some_and(|v| v.len() >= 3)
+        && s.get(..block_base).is_some_and(|b| b.trim_end().ends_with(':'))
+        && block.trim_end_matches(|c: char| is_field_punct(c))
+            == f.volume.unwrap_or_default()
+    {
+        f.pages = f.volume.take();
+    }
     // 5. title and container
     let middle = rest_start..rest_start + src_at;
     body(s, middle, &mut f);
