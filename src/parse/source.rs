@@ -265,12 +265,14 @@ fn token(i: &str) -> IResult<&str, &str> {
     recognize((
         take_while1(|c: char| c.is_alphanumeric()),
         nom::multi::many0((
+            // (the spaced dash first: a plain dash would match `1447–` of `1447– 1451`
+            // and leave the space)
             nom::branch::alt((
+                spaced_dash,
                 take_while1(|c: char| {
                     matches!(c, '-' | '‐' | '‑' | '–' | '—' | '−' | '.' | '/')
                 }),
                 thousands,
-                spaced_dash,
             )),
             take_while1(|c: char| c.is_alphanumeric()),
         )),
@@ -278,11 +280,16 @@ fn token(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-// ` - ` | ` – ` between two numbers: a page range typed with spaces (`43 - 102`)
+// ` - ` | ` – ` | ` –` | `– ` between two numbers: a page range typed with spaces
+// (`43 - 102`, `114 –119`, `1447– 1451`)
 fn spaced_dash(i: &str) -> IResult<&str, &str> {
-    let (r, d) = recognize((ch(' '), nom::character::complete::one_of("-–—−"), ch(' ')))
-        .parse(i)?;
-    if r.starts_with(|c: char| c.is_ascii_digit()) {
+    let (r, d) = recognize((
+        nom::combinator::opt(ch(' ')),
+        nom::character::complete::one_of("-–—−"),
+        nom::combinator::opt(ch(' ')),
+    ))
+    .parse(i)?;
+    if d.contains(' ') && r.starts_with(|c: char| c.is_ascii_digit()) {
         Ok((r, d))
     } else {
         Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))
@@ -768,6 +775,8 @@ mod tests {
         assert_eq!(token("1,655–1,664.").map(|r| r.1), Ok("1,655–1,664"));
         assert_eq!(token("142, 123").map(|r| r.1), Ok("142"));
         assert_eq!(token("43 - 102.").map(|r| r.1), Ok("43 - 102"));
+        assert_eq!(token("114 –119.").map(|r| r.1), Ok("114 –119"));
+        assert_eq!(token("1447– 1451.").map(|r| r.1), Ok("1447– 1451"));
         assert_eq!(token("43 - x").map(|r| r.1), Ok("43"));
         assert!(token("-1").is_err());
     }
