@@ -341,6 +341,13 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     // full given names end at a separator, a bracketed year or `and`: `Alena Ledeneva,
     // How Russia Really Works` and `Barrington Moore, Social Origins of …` are a name
     // in reading order and a title, not `Ledeneva, How Russia Really`
+    // `Homo Academicus, Peter Collier (trans.)`: a translator after a title
+    if ws
+        .get(j)
+        .is_some_and(|w| w.text.starts_with("(trans") || w.text.starts_with("(tr."))
+    {
+        return None;
+    }
     if !seen_init
         && ws.get(j - 1).is_some_and(|w| !w.text.ends_with([',', ';', '.', ':']))
         && ws.get(j).is_some_and(|w| {
@@ -570,6 +577,35 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
             continue;
         }
         let mut l = scan_style(s, &ws, style);
+        // Chicago: `Smith, John, Jane Doe, and Bob Ray` — names after the first in
+        // reading order end with one after `and`; without it (`Bourdieu, Pierre, Homo
+        // Academicus, Peter Collier (trans.)`) the words after the first name are a
+        // title
+        if style == Style::Inverted
+            && l.items.len() >= 2
+            && l.items
+                .first()
+                .and_then(|r| s.get(r.clone()))
+                .is_some_and(|t| t.contains(", "))
+            && l.items
+                .iter()
+                .skip(1)
+                .all(|r| s.get(r.clone()).is_some_and(|t| !t.contains(',')))
+            && !l.et_al
+            && !l.editors
+        {
+            let first_end = l.items.first().map_or(0, |r| r.end);
+            let span = s.get(first_end..l.end).unwrap_or_default();
+            if !(span.contains(" and ") || span.contains(" & ") || span.contains(" et "))
+            {
+                l.items.truncate(1);
+                // (past the comma after the first name)
+                let after = s.get(first_end..).unwrap_or_default();
+                l.end = first_end
+                    + (after.len() - after.trim_start_matches([',', ' ']).len());
+                l.dangling = false;
+            }
+        }
         // a Vancouver list that ends cleanly (`.`, `et al.`, a bracketed year) wins,
         // unless it ends on one initial (`David R.` of `David R. Cheriton,`) and a
         // clean list of another style goes further
