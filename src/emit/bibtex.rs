@@ -445,14 +445,14 @@ fn title_into(out: &mut String, t: &str) {
     let folded = fold(t);
     // Braces pair across the whole title, not per word.
     let pairs = brace_pairs(&folded);
+    // The words are the pieces between single spaces (the title is folded); each is
+    // found by the same pass that scans it.
     let mut offset = 0;
-    for (i, word) in folded.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let paired = pairs.get(offset..offset + word.len()).unwrap_or(&[]);
-        offset += word.len() + 1;
-        let (protect, special) = scan_word(word, i == 0);
+    loop {
+        let rest = folded.get(offset..).unwrap_or_default();
+        let (len, protect, special) = scan_word(rest, offset == 0);
+        let word = rest.get(..len).unwrap_or_default();
+        let paired = pairs.get(offset..offset + len).unwrap_or(&[]);
         if protect {
             // `{\` opens a BibTeX "special character", whose letters are still case
             // changed; an empty group first keeps the word a plain protected group.
@@ -465,6 +465,11 @@ fn title_into(out: &mut String, t: &str) {
         } else {
             out.push_str(word);
         }
+        offset += len + 1;
+        if offset > folded.len() {
+            break;
+        }
+        out.push(' ');
     }
 }
 
@@ -481,14 +486,20 @@ fn needs_protection(word: &str, first: bool) -> bool {
     inner_capital || (head.is_uppercase() && (digit || !first))
 }
 
-/// One pass over a title word: whether it [needs protection](needs_protection), and
-/// whether it holds a byte [`escape`] replaces. ASCII words are decided byte by byte;
-/// a word with other characters goes through the char rule.
-fn scan_word(word: &str, first: bool) -> (bool, bool) {
+/// One pass over the title word at the start of `text` (up to its first space): its
+/// length in bytes, whether it [needs protection](needs_protection), and whether it
+/// holds a byte [`escape`] replaces. ASCII words are decided byte by byte; a word with
+/// other characters goes through the char rule.
+fn scan_word(text: &str, first: bool) -> (usize, bool, bool) {
     let mut head = None;
     let (mut inner_capital, mut digit, mut special, mut ascii) =
         (false, false, false, true);
-    for &b in word.as_bytes() {
+    let mut len = text.len();
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            len = i;
+            break;
+        }
         special |= is_special(b);
         if !b.is_ascii() {
             ascii = false;
@@ -503,9 +514,10 @@ fn scan_word(word: &str, first: bool) -> (bool, bool) {
         let head_capital = head.is_some_and(|h| h.is_ascii_uppercase());
         inner_capital || (head_capital && (digit || !first))
     } else {
-        needs_protection(word, first)
+        // (a space is ASCII: the word ends at a char boundary)
+        needs_protection(text.get(..len).unwrap_or_default(), first)
     };
-    (protect, special)
+    (len, protect, special)
 }
 
 /// Escape text for a BibTeX field, after folding white space: the LaTeX specials
@@ -730,8 +742,15 @@ mod tests {
                     }
                 };
                 assert_eq!(needs_protection(w, first), want, "{w} {first}");
-                assert_eq!(scan_word(w, first).0, want, "{w} {first}");
-                assert_eq!(scan_word(w, first).1, w.bytes().any(is_special), "{w}");
+                assert_eq!(
+                    scan_word(w, first),
+                    (w.len(), want, w.bytes().any(is_special))
+                );
+                let then = format!("{w} Next");
+                assert_eq!(
+                    scan_word(&then, first),
+                    (w.len(), want, w.bytes().any(is_special))
+                );
             }
         }
     }
