@@ -101,6 +101,24 @@ pub fn is_suffix(w: &str) -> bool {
 /// True for NLM initials without periods: 1–4 upper-case letters, hyphens allowed
 /// between them (`RL`, `J-J`, `M‐C`).
 pub fn is_nlm_initials(w: &str) -> bool {
+    // ASCII words byte by byte (`-` is the only ASCII hyphen, and the capitals are the
+    // letters); the first other byte settles an ASCII word, or hands the word to the
+    // char rule
+    let mut letters = 0;
+    for &b in w.as_bytes() {
+        if b.is_ascii_uppercase() {
+            letters += 1;
+        } else if !b.is_ascii() {
+            return nlm_initials_chars(w);
+        } else if b != b'-' || letters == 0 {
+            return false;
+        }
+    }
+    w.as_bytes().last().is_some_and(|&b| b != b'-') && (1..=4).contains(&letters)
+}
+
+/// [`is_nlm_initials`] by chars.
+fn nlm_initials_chars(w: &str) -> bool {
     // (the checks that stop early on a word come first; the letters are counted last)
     w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().all(|c| c.is_uppercase() || is_hyphen(c))
@@ -122,7 +140,7 @@ pub fn is_dotted_initials_undotted(w: &str) -> bool {
 /// Every non-empty `.`-separated part of `w` is an initial: one capital, or a capital
 /// and a small letter (`Th`), after any hyphens (`-C`).
 fn dotted_parts(w: &str) -> bool {
-    w.split('.').filter(|p| !p.is_empty()).all(|p| {
+    w.split(|c: char| c == '.').filter(|p| !p.is_empty()).all(|p| {
         let p = p.trim_start_matches(is_hyphen);
         let mut cs = p.chars();
         match (cs.next(), cs.next(), cs.next()) {
@@ -184,6 +202,27 @@ pub fn is_family_word(w: &str) -> bool {
 
 /// True when a word is a capitalised given name (`Mikhail`, `Jean-Pierre`).
 pub fn is_given_word(w: &str) -> bool {
+    // ASCII words byte by byte (`-` is the only ASCII hyphen); the first other byte
+    // settles an ASCII word, or hands the word to the char rule
+    let bytes = w.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return !bytes.first().is_some_and(u8::is_ascii) && given_word_chars(w);
+    }
+    let mut small = false;
+    for &b in bytes.get(1..).unwrap_or_default() {
+        if b.is_ascii_lowercase() {
+            small = true;
+        } else if !b.is_ascii() {
+            return given_word_chars(w);
+        } else if !b.is_ascii_uppercase() && b != b'-' {
+            return false;
+        }
+    }
+    small
+}
+
+/// [`is_given_word`] by chars.
+fn given_word_chars(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase)
         && w.chars().count() >= 2
@@ -536,6 +575,19 @@ mod tests {
 
     fn p(family: &str, given: &str) -> Option<Name> {
         Some(Name::Person(Person::new(family, given)))
+    }
+
+    #[test]
+    fn byte_rules_agree_with_char_rules() {
+        let words = [
+            "", "R", "RL", "ABCD", "ABCDE", "J-J", "-J", "J-", "R-L-M", "Rl", "rl", "R.",
+            "É", "ÉL", "M‐C", "R1", "Ab", "Abc-Def", "AbC", "A-", "Ab-", "Aé", "A b",
+            "ABC-d", "Mc", "McD", "O'N", "éa", "-a",
+        ];
+        for w in words {
+            assert_eq!(is_nlm_initials(w), nlm_initials_chars(w), "{w:?}");
+            assert_eq!(is_given_word(w), given_word_chars(w), "{w:?}");
+        }
     }
 
     #[test]
