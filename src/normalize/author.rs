@@ -288,7 +288,9 @@ fn tidy_dotted(given: &str) -> String {
 /// Split leading particles off a family name: `van der Walt` → (`van der`, `Walt`).
 fn split_particle(family: &str) -> (Option<String>, String) {
     // the usual case: no particle in front
-    if !family.split_whitespace().next().is_some_and(is_particle) {
+    // (`family` is trimmed: its first word ends at its first white space)
+    let first = family.find(char::is_whitespace).and_then(|i| family.get(..i));
+    if !is_particle(first.unwrap_or(family)) {
         return (None, family.to_owned());
     }
     let words: Vec<&str> = family.split_whitespace().collect();
@@ -354,6 +356,18 @@ const ORG_FIRST: LengthInitials = length_initials(ORG_WORDS);
 /// [`length_initials`] of [`PARTICLES`].
 const PARTICLE_FIRST: LengthInitials = length_initials(PARTICLES);
 
+/// `w` without the characters that are not alphanumeric at its ends.
+fn trim_non_alphanumeric(w: &str) -> &str {
+    // (most words start and end with an ASCII letter: nothing to trim)
+    let bytes = w.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return w;
+    }
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// True when a name looks like a collective author rather than a person.
 pub fn looks_collective(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -366,7 +380,7 @@ fn collective_words(s: &str, words: &[&str]) -> bool {
         return true;
     }
     let org = words.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = trim_non_alphanumeric(w);
         // ASCII words compare case-blind in place (no allocation); a non-ASCII word is
         // lower-cased first, as a non-ASCII letter can lower-case to an ASCII one (`K`,
         // the Kelvin sign), and then has no upper-case ASCII left
@@ -386,6 +400,20 @@ fn collective_words(s: &str, words: &[&str]) -> bool {
     org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
+/// An author item without white space and the separators `,` `;` `:` `&` at its ends
+/// (white space, then separators, then white space again).
+fn trim_item(item: &str) -> &str {
+    // (the usual item has a kept ASCII character at both ends: nothing to trim)
+    let kept = |b: &u8| b.is_ascii_graphic() && !matches!(b, b',' | b';' | b':' | b'&');
+    let bytes = item.as_bytes();
+    if bytes.first().is_some_and(kept) && bytes.last().is_some_and(kept) {
+        return item;
+    }
+    item.trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '&')
+        .trim()
+}
+
 /// One author as written → a [`Name`]. Returns `None` for an empty item.
 ///
 /// ```
@@ -396,10 +424,7 @@ fn collective_words(s: &str, words: &[&str]) -> bool {
 /// assert_eq!(parse_name("R. L. Siegel"), Some(Name::Person(Person::new("Siegel", "R. L."))));
 /// ```
 pub fn parse_name(item: &str) -> Option<Name> {
-    let s = item
-        .trim()
-        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '&')
-        .trim();
+    let s = trim_item(item);
     let s = s.strip_prefix("and ").unwrap_or(s).trim();
     if s.is_empty() {
         return None;
