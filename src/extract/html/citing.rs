@@ -23,6 +23,7 @@ static CITATION_DOI: Css = Css::new(".citation-doi");
 static ID_PUBMED: Css = Css::new("#full-view-identifiers .identifier.pubmed .current-id");
 static ID_PMC: Css = Css::new("#full-view-identifiers .identifier.pmc a");
 static ID_DOI: Css = Css::new("#full-view-identifiers .identifier.doi a");
+#[cfg(test)]
 static ABSTRACT: Css = Css::new(
     "#abstract .abstract-content.selected, #enc-abstract, #eng-abstract, #abstract .abstract-content",
 );
@@ -73,6 +74,32 @@ fn is_abstract(e: &Element) -> bool {
 /// `meta[name]` (the HTML parser never puts a `name` attribute in a namespace).
 fn is_named_meta(e: &Element) -> bool {
     e.name() == "meta" && e.attrs().any(|(k, _)| k == "name")
+}
+
+/// What `#abstract .abstract-content.selected, #enc-abstract, #eng-abstract, #abstract
+/// .abstract-content` selects first under `scope`, the first `#abstract` (or the root
+/// when there is none), by a plain walk. Under an `#abstract` every element has that
+/// ancestor, so the first and last alternatives come down to the class
+/// `abstract-content` (the first is a case of the last); elsewhere only the two ids can
+/// match.
+fn abstract_block(scope: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    if is_abstract(scope.value()) {
+        first_element(scope, |e| has_class(e, "abstract-content") || is_abstract_id(e))
+    } else {
+        first_element(scope, is_abstract_id)
+    }
+}
+
+/// `#enc-abstract, #eng-abstract`
+fn is_abstract_id(e: &Element) -> bool {
+    matches!(e.id(), Some("enc-abstract" | "eng-abstract"))
+}
+
+/// True when `e` has the class `class` (compared as [`super::is`] does).
+fn has_class(e: &Element, class: &str) -> bool {
+    e.attrs()
+        .filter(|&(k, _)| k == "class")
+        .any(|(_, v)| v.split_ascii_whitespace().any(|c| c == class))
 }
 
 /// The folded text of an element.
@@ -291,7 +318,7 @@ pub(super) fn citing_article(root: ElementRef<'_>, html: &str) -> Option<Referen
 
     let abstract_scope = first_element(root, is_abstract).unwrap_or(root);
     r.abstract_text =
-        ABSTRACT.first(abstract_scope).and_then(abstract_of).or_else(|| {
+        abstract_block(abstract_scope).and_then(abstract_of).or_else(|| {
             let paras: Vec<String> = legacy
                 .map(|l| LEGACY_ABSTRACT.all(l).into_iter().map(text).collect())
                 .unwrap_or_default();
@@ -391,6 +418,21 @@ mod tests {
             assert!(!want.is_empty(), "{}", css.css);
             assert_eq!(super::super::elements(root, matcher), want, "{}", css.css);
             assert_eq!(first_element(root, matcher), css.first(root), "{}", css.css);
+        }
+        for page in [
+            r#"<div id="abstract"><p>x</p><div class="abstract-content">1</div>
+               <div class="abstract-content selected">2</div></div>"#,
+            r#"<div id="abstract"><div id="eng-abstract">1</div>
+               <div class="abstract-content selected">2</div></div>"#,
+            r#"<div class="abstract-content">no</div><div id="enc-abstract">1</div>
+               <div id="abstract"><p class="abstract-content">2</p></div>"#,
+            r#"<div class="abstract-content">no</div><p id="eng-abstract">1</p>"#,
+            r#"<div class="abstract-content">no</div>"#,
+        ] {
+            let doc = Html::parse_document(page);
+            let root = doc.root_element();
+            let scope = first_element(root, is_abstract).unwrap_or(root);
+            assert_eq!(abstract_block(scope), ABSTRACT.first(scope), "{page}");
         }
         let empty = Html::parse_document("<p>nothing</p>");
         assert_eq!(first_element(empty.root_element(), is_heading), None);
