@@ -119,17 +119,7 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
     if is_folded(s) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    Cow::Owned(out)
+    Cow::Owned(crate::extract::fold_without(s, |c| c.is_whitespace() || c.is_control()))
 }
 
 /// True when [`fold`] would leave `s` as it is: no space at either end, no two spaces

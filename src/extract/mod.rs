@@ -58,14 +58,47 @@ pub fn fold_whitespace(s: &str) -> String {
     if is_single_spaced(s) {
         return s.to_owned();
     }
+    fold_without(s, char::is_whitespace)
+}
+
+/// The words of `s` (the pieces between the spaces and the characters for which `bad`
+/// holds, empty ones left out) joined by single spaces. One pass over the bytes,
+/// decoding a char only where the text is not ASCII. Shared by [`fold_whitespace`] and
+/// the writers' folding.
+pub(crate) fn fold_without(s: &str, bad: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let bytes = s.as_bytes();
+    // The start of the current word; `i` is always at a char boundary.
+    let mut word = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (split, len) = if b.is_ascii() {
+            (b == b' ' || bad(char::from(b)), 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (bad(c), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        if split {
+            push_word(&mut out, s.get(word..i).unwrap_or_default());
+            word = i + len;
         }
-        out.push_str(word);
+        i += len;
     }
+    push_word(&mut out, s.get(word..).unwrap_or_default());
     out
+}
+
+/// Append a non-empty `word` to `out`, after a space unless it is the first.
+fn push_word(out: &mut String, word: &str) {
+    if word.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 /// True when [`fold_whitespace`] would leave `s` as it is: its only white space is
@@ -168,6 +201,27 @@ mod tests {
         }
         for s in [" a", "a ", "a  b", "a\nb", "a\u{a0}b", "a\u{3000}b", "a\u{85}"] {
             assert!(!is_single_spaced(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_splitting() {
+        let split = |s: &str| {
+            let words: Vec<&str> =
+                s.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+            words.join(" ")
+        };
+        for s in [
+            "",
+            " ",
+            "a",
+            " a  b\t\nc ",
+            "é\u{a0}ü\u{3000}β  中",
+            "\u{85}x\u{85}",
+            "a\u{7}b",
+        ] {
+            assert_eq!(fold_without(s, char::is_whitespace), split(s), "{s:?}");
+            assert_eq!(fold_whitespace(s), split(s), "{s:?}");
         }
     }
 
