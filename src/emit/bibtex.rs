@@ -446,31 +446,37 @@ fn title_into(out: &mut String, t: &str) {
     // Braces pair across the whole title, not per word.
     let pairs = brace_pairs(&folded);
     // The words are the pieces between single spaces (the title is folded); each is
-    // found by the same pass that scans it.
+    // found by the same pass that scans it. Words written as they are, and the spaces
+    // between them, are copied a run at a time: `run` is where the text not yet
+    // written starts.
+    let mut run = 0;
     let mut offset = 0;
     loop {
         let rest = folded.get(offset..).unwrap_or_default();
         let (len, protect, special) = scan_word(rest, offset == 0);
-        let word = rest.get(..len).unwrap_or_default();
-        let paired = pairs.get(offset..offset + len).unwrap_or(&[]);
-        if protect {
-            // `{\` opens a BibTeX "special character", whose letters are still case
-            // changed; an empty group first keeps the word a plain protected group.
-            let starts_special = word.bytes().next().is_some_and(is_special);
-            out.push_str(if starts_special { "{{}" } else { "{" });
-            escape_into(out, word, paired);
-            out.push('}');
-        } else if special {
-            escape_into(out, word, paired);
-        } else {
-            out.push_str(word);
+        if protect || special {
+            out.push_str(folded.get(run..offset).unwrap_or_default());
+            let word = rest.get(..len).unwrap_or_default();
+            let paired = pairs.get(offset..offset + len).unwrap_or(&[]);
+            if protect {
+                // `{\` opens a BibTeX "special character", whose letters are still
+                // case changed; an empty group first keeps the word a plain protected
+                // group.
+                let starts_special = word.bytes().next().is_some_and(is_special);
+                out.push_str(if starts_special { "{{}" } else { "{" });
+                escape_into(out, word, paired);
+                out.push('}');
+            } else {
+                escape_into(out, word, paired);
+            }
+            run = offset + len;
         }
         offset += len + 1;
         if offset > folded.len() {
             break;
         }
-        out.push(' ');
     }
+    out.push_str(folded.get(run..).unwrap_or_default());
 }
 
 /// Whether a title word must keep its capitals; see [`title`].
@@ -491,34 +497,91 @@ fn needs_protection(word: &str, first: bool) -> bool {
 /// holds a byte [`escape`] replaces. ASCII words are decided byte by byte; a word with
 /// other characters goes through the char rule.
 fn scan_word(text: &str, first: bool) -> (usize, bool, bool) {
-    let mut head = None;
-    let (mut inner_capital, mut digit, mut special, mut ascii) =
-        (false, false, false, true);
-    let mut len = text.len();
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b == b' ' {
-            len = i;
+    let bytes = text.as_bytes();
+    // Bytes up to the first letter or digit (the head), then the bytes after it; the
+    // classes of each part are or-ed together.
+    let (mut before, mut head, mut after) = (0, 0, 0);
+    let mut end = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & SPACE != 0 {
+            end = Some(i);
             break;
         }
-        special |= is_special(b);
-        if !b.is_ascii() {
-            ascii = false;
-        } else if head.is_some() {
-            inner_capital |= b.is_ascii_uppercase();
-            digit |= b.is_ascii_digit();
-        } else if b.is_ascii_alphanumeric() {
-            head = Some(b);
+        i += 1;
+        if class & ALNUM != 0 {
+            head = class;
+            break;
+        }
+        before |= class;
+    }
+    if end.is_none() {
+        while let Some(&b) = bytes.get(i) {
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & SPACE != 0 {
+                end = Some(i);
+                break;
+            }
+            after |= class;
+            i += 1;
         }
     }
-    let protect = if ascii {
-        let head_capital = head.is_some_and(|h| h.is_ascii_uppercase());
-        inner_capital || (head_capital && (digit || !first))
+    let len = end.unwrap_or(bytes.len());
+    let all = before | head | after;
+    let protect = if all & NON_ASCII == 0 {
+        let head_capital = head & UPPER != 0;
+        after & UPPER != 0 || (head_capital && (after & DIGIT != 0 || !first))
     } else {
         // (a space is ASCII: the word ends at a char boundary)
         needs_protection(text.get(..len).unwrap_or_default(), first)
     };
-    (len, protect, special)
+    (len, protect, all & SPECIAL != 0)
 }
+
+/// [`BYTE_CLASS`] bit of the space.
+const SPACE: u8 = 1;
+/// [`BYTE_CLASS`] bit of the bytes [`escape`] replaces.
+const SPECIAL: u8 = 2;
+/// [`BYTE_CLASS`] bit of the ASCII capitals.
+const UPPER: u8 = 4;
+/// [`BYTE_CLASS`] bit of the ASCII digits.
+const DIGIT: u8 = 8;
+/// [`BYTE_CLASS`] bit of the ASCII letters and digits.
+const ALNUM: u8 = 16;
+/// [`BYTE_CLASS`] bit of the bytes of non-ASCII characters.
+const NON_ASCII: u8 = 32;
+
+/// The class bits of each byte, for [`scan_word`].
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let mut class = 0;
+        if byte == b' ' {
+            class |= SPACE;
+        }
+        if is_special(byte) {
+            class |= SPECIAL;
+        }
+        if byte.is_ascii_uppercase() {
+            class |= UPPER;
+        }
+        if byte.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        if byte.is_ascii_alphanumeric() {
+            class |= ALNUM;
+        }
+        if !byte.is_ascii() {
+            class |= NON_ASCII;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
 
 /// Escape text for a BibTeX field, after folding white space: the LaTeX specials
 /// become commands, everything else (UTF-8 included) is kept.
@@ -551,7 +614,7 @@ fn escape_to(out: &mut String, s: &str) {
 }
 
 /// The bytes [`escape`] replaces.
-fn is_special(b: u8) -> bool {
+const fn is_special(b: u8) -> bool {
     matches!(b, b'&' | b'%' | b'$' | b'#' | b'_' | b'{' | b'}' | b'~' | b'^' | b'\\')
 }
 
