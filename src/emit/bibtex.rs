@@ -413,17 +413,36 @@ fn name_part_into(out: &mut String, s: &str, family: bool) {
     let start = out.len();
     escape_to(out, s);
     let Some(e) = out.get(start..).filter(|e| !e.is_empty()) else { return };
+    let (comma, space, and) = part_marks(e.as_bytes());
     // BibTeX also splits name tokens at hyphens: a part such as `--` would be empty.
-    let splits = e.contains(',')
-        || e.split(' ').any(|w| w.eq_ignore_ascii_case("and"))
+    let splits = comma
+        || and
         || e.eq_ignore_ascii_case("others")
         || e.starts_with('-')
         || e.ends_with('-');
-    let several = family && e.contains(' ');
+    let several = family && space;
     if splits || several {
         out.insert(start, '{');
         out.push('}');
     }
+}
+
+/// One pass over an escaped name part: whether it has a comma, a space, and the word
+/// `and` (any case) between spaces or ends.
+fn part_marks(e: &[u8]) -> (bool, bool, bool) {
+    let (mut comma, mut space, mut and) = (false, false, false);
+    let mut word = 0;
+    for (i, &b) in e.iter().enumerate() {
+        if b == b',' {
+            comma = true;
+        } else if b == b' ' {
+            space = true;
+            and |= e.get(word..i).is_some_and(|w| w.eq_ignore_ascii_case(b"and"));
+            word = i + 1;
+        }
+    }
+    and |= e.get(word..).is_some_and(|w| w.eq_ignore_ascii_case(b"and"));
+    (comma, space, and)
 }
 
 /// A title: escaped, and each word whose capitals a style's case change must not
@@ -729,6 +748,20 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(escape(input), want, "escape({input:?})");
+        }
+    }
+
+    #[test]
+    fn part_marks_agree_with_the_str_tests() {
+        for e in [
+            "", "and", "AnD", "a and b", "Sung", "van der", "x,y", "band", "and ", " and",
+        ] {
+            let want = (
+                e.contains(','),
+                e.contains(' '),
+                e.split(' ').any(|w| w.eq_ignore_ascii_case("and")),
+            );
+            assert_eq!(part_marks(e.as_bytes()), want, "{e:?}");
         }
     }
 
