@@ -571,7 +571,10 @@ const ALNUM: u8 = 16;
 /// [`BYTE_CLASS`] bit of the bytes of non-ASCII characters.
 const NON_ASCII: u8 = 32;
 
-/// The class bits of each byte, for [`scan_word`].
+/// [`BYTE_CLASS`] bit of the ASCII control characters.
+const CONTROL: u8 = 64;
+
+/// The class bits of each byte, for [`scan_word`] and [`is_plain_ascii`].
 const BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -595,6 +598,9 @@ const BYTE_CLASS: [u8; 256] = {
         }
         if !byte.is_ascii() {
             class |= NON_ASCII;
+        }
+        if byte.is_ascii_control() {
+            class |= CONTROL;
         }
         table[b] = class;
         b += 1;
@@ -623,6 +629,10 @@ pub fn escape(s: &str) -> String {
 
 /// [`escape`], appended to `out`.
 fn escape_to(out: &mut String, s: &str) {
+    if is_plain_ascii(s) {
+        out.push_str(s);
+        return;
+    }
     let folded = fold(s);
     if !folded.bytes().any(is_special) {
         out.push_str(&folded);
@@ -630,6 +640,27 @@ fn escape_to(out: &mut String, s: &str) {
     }
     let pairs = brace_pairs(&folded);
     escape_into(out, &folded, &pairs);
+}
+
+/// True when [`escape`] leaves `s` as it is because it is plain ASCII: printable
+/// characters, none that [`escape`] replaces, and single spaces between words (the
+/// common field value, decided in one pass; anything else goes the long way).
+fn is_plain_ascii(s: &str) -> bool {
+    // A space at the start counts as following a space.
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & (SPECIAL | NON_ASCII | CONTROL) != 0 {
+            return false;
+        }
+        let space = class & SPACE != 0;
+        if space && after_space {
+            return false;
+        }
+        after_space = space;
+    }
+    // Empty, or not ending with a space.
+    s.is_empty() || !after_space
 }
 
 /// The bytes [`escape`] replaces.
@@ -749,6 +780,20 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(escape(input), want, "escape({input:?})");
         }
+    }
+
+    #[test]
+    fn plain_ascii_is_escaped_as_it_is() {
+        for s in ["", "a", "a b", "J Clin Oncol", "10.1000/x", "a  b", " a", "a ", "a\tb"]
+        {
+            if is_plain_ascii(s) {
+                assert_eq!(escape(s), s, "{s:?}");
+            }
+        }
+        for s in ["a  b", " a", "a ", "a\tb", "a&b", "é", "a\u{7f}", "a_b"] {
+            assert!(!is_plain_ascii(s), "{s:?}");
+        }
+        assert!(is_plain_ascii("J Clin Oncol") && is_plain_ascii(""));
     }
 
     #[test]
