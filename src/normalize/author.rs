@@ -414,6 +414,32 @@ fn trim_item(item: &str) -> &str {
         .trim()
 }
 
+/// How many words of a name [`split_words`] keeps on the stack.
+const FEW_WORDS: usize = 8;
+
+/// The words of `s` (split at white space): in `few` when there are at most
+/// [`FEW_WORDS`] of them (the usual name: no allocation), else in `many`.
+fn split_words<'a, 'b>(
+    s: &'a str,
+    few: &'b mut [&'a str; FEW_WORDS],
+    many: &'b mut Vec<&'a str>,
+) -> &'b [&'a str] {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        match few.get_mut(n) {
+            Some(slot) => *slot = w,
+            None => {
+                if many.is_empty() {
+                    many.extend_from_slice(few.as_slice());
+                }
+                many.push(w);
+            }
+        }
+        n += 1;
+    }
+    if n > FEW_WORDS { many } else { few.get(..n).unwrap_or_default() }
+}
+
 /// One author as written → a [`Name`]. Returns `None` for an empty item.
 ///
 /// ```
@@ -469,12 +495,14 @@ pub fn parse_name(item: &str) -> Option<Name> {
         }
         return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
     }
-    let all: Vec<&str> = s.split_whitespace().collect();
-    let mut words: &[&str] = &all;
+    let mut few = [""; FEW_WORDS];
+    let mut many = Vec::new();
+    let all = split_words(s, &mut few, &mut many);
+    let mut words: &[&str] = all;
     // `looks_collective(s)`, worked out once when first asked
     let mut collective_memo = None;
     let mut collective =
-        || *collective_memo.get_or_insert_with(|| collective_words(s, &all));
+        || *collective_memo.get_or_insert_with(|| collective_words(s, all));
     let mut suffix = None;
     if words.len() > 2
         && let Some((last, rest)) = words.split_last()
@@ -600,6 +628,22 @@ mod tests {
 
     fn p(family: &str, given: &str) -> Option<Name> {
         Some(Name::Person(Person::new(family, given)))
+    }
+
+    #[test]
+    fn split_words_keeps_every_word() {
+        for s in [
+            "",
+            "a",
+            " a  b ",
+            "1 2 3 4 5 6 7 8",
+            "1 2 3 4 5 6 7 8 9",
+            "1 2 3 4 5 6 7 8 9 10 x",
+        ] {
+            let (mut few, mut many) = ([""; FEW_WORDS], Vec::new());
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(split_words(s, &mut few, &mut many), want.as_slice(), "{s:?}");
+        }
     }
 
     #[test]
