@@ -173,7 +173,7 @@ fn is_zero(n: &u32) -> bool {
 }
 
 fn non_empty(s: &Option<String>) -> Option<&str> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    s.as_deref().map(crate::emit::trim).filter(|s| !s.is_empty())
 }
 
 /// The CSL-JSON item of a reference (DESIGN.md, "Output").

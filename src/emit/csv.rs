@@ -20,7 +20,7 @@ use std::io::{self, Write as _};
 
 use serde::Serialize;
 
-use crate::emit::Emit;
+use crate::emit::{Emit, trim};
 use crate::model::{Name, Person, Reference};
 
 /// The header row.
@@ -155,7 +155,7 @@ fn authors_into(out: &mut String, list: &[Name]) {
         }
         let at = out.len();
         match n {
-            Name::Literal(l) => out.push_str(l.trim()),
+            Name::Literal(l) => out.push_str(trim(l)),
             Name::Person(p) => person_into(out, p),
         }
         if out.len() == at {
@@ -168,11 +168,11 @@ fn authors_into(out: &mut String, list: &[Name]) {
 fn person_into(out: &mut String, p: &Person) {
     let start = out.len();
     match &p.particle {
-        Some(_) => out.push_str(p.full_family().trim()),
-        None => out.push_str(p.family.trim()),
+        Some(_) => out.push_str(trim(&p.full_family())),
+        None => out.push_str(trim(&p.family)),
     }
     for part in [Some(p.given.as_str()), p.suffix.as_deref()].into_iter().flatten() {
-        let part = part.trim();
+        let part = trim(part);
         if !part.is_empty() {
             if out.len() > start {
                 out.push_str(", ");
