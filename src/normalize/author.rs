@@ -140,7 +140,7 @@ pub fn is_dotted_initials_undotted(w: &str) -> bool {
 /// Every non-empty `.`-separated part of `w` is an initial: one capital, or a capital
 /// and a small letter (`Th`), after any hyphens (`-C`).
 fn dotted_parts(w: &str) -> bool {
-    w.split(|c: char| c == '.').filter(|p| !p.is_empty()).all(|p| {
+    w.split(['.']).filter(|p| !p.is_empty()).all(|p| {
         let p = p.trim_start_matches(is_hyphen);
         let mut cs = p.chars();
         match (cs.next(), cs.next(), cs.next()) {

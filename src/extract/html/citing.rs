@@ -407,18 +407,16 @@ mod tests {
                <div id="abstract">6</div><svg><meta name="c"/></svg></body>"#,
         );
         let root = doc.root_element();
-        let pairs: [(&Css, fn(&Element) -> bool); 4] = [
-            (&HEADING, is_heading),
-            (&LEGACY, is_legacy),
-            (&ABSTRACT_DIV, is_abstract),
-            (&META, is_named_meta),
-        ];
-        for (css, matcher) in pairs {
+        let check = |css: &Css, matcher: fn(&Element) -> bool| {
             let want = css.all(root);
             assert!(!want.is_empty(), "{}", css.css);
             assert_eq!(super::super::elements(root, matcher), want, "{}", css.css);
             assert_eq!(first_element(root, matcher), css.first(root), "{}", css.css);
-        }
+        };
+        check(&HEADING, is_heading);
+        check(&LEGACY, is_legacy);
+        check(&ABSTRACT_DIV, is_abstract);
+        check(&META, is_named_meta);
         for page in [
             r#"<div id="abstract"><p>x</p><div class="abstract-content">1</div>
                <div class="abstract-content selected">2</div></div>"#,
