@@ -418,6 +418,14 @@ fn json_str_contents(out: &mut Vec<u8>, s: &str) {
             i += 8;
             continue;
         }
+        if word.is_none() {
+            // Fewer than eight bytes left: on to the next byte to escape, if any.
+            let tail = bytes.get(i..).unwrap_or_default();
+            match tail.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
         let Some(&b) = bytes.get(i) else { break };
         i += 1;
         if b >= 0x20 && b != b'"' && b != b'\\' {
