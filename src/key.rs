@@ -119,15 +119,18 @@ impl KeyGen {
             .find(base_hash, |&(loc, _)| strings.get(loc) == base.as_bytes())
             .map_or(0, |&(_, next)| next);
         let mut key = String::with_capacity(base.len() + 2);
-        loop {
+        let key_hash = loop {
             key.clear();
             key.push_str(&base);
             push_suffix(&mut key, n);
+            // (the bare key is the base, whose hash is known)
+            let hash =
+                if n == 0 { base_hash } else { self.hasher.hash_one(key.as_bytes()) };
             n += 1;
-            if self.find_used(&key).is_none() {
-                break;
+            if self.find_used_hashed(&key, hash).is_none() {
+                break hash;
             }
-        }
+        };
         match self
             .next
             .find_mut(base_hash, |&(loc, _)| self.strings.get(loc) == base.as_bytes())
@@ -138,7 +141,7 @@ impl KeyGen {
             // kept, which halves the memory of a long run.
             None if n > 1 => {
                 // The base is most often a key handed out already (its bare key).
-                let loc = match self.find_used(&base) {
+                let loc = match self.find_used_hashed(&base, base_hash) {
                     Some(loc) => loc,
                     None => self.strings.push(base.as_bytes()),
                 };
@@ -149,19 +152,27 @@ impl KeyGen {
             }
             None => {}
         }
-        self.insert_used(&key);
+        self.insert_used_hashed(&key, key_hash);
         r.key = key;
     }
 
     /// The location of `key` in `strings` when it was handed out or reserved.
     fn find_used(&self, key: &str) -> Option<Loc> {
-        let hash = self.hasher.hash_one(key.as_bytes());
+        self.find_used_hashed(key, self.hasher.hash_one(key.as_bytes()))
+    }
+
+    /// [`KeyGen::find_used`] with the hash of `key` known.
+    fn find_used_hashed(&self, key: &str, hash: u64) -> Option<Loc> {
         self.used.find(hash, |&loc| self.strings.get(loc) == key.as_bytes()).copied()
     }
 
     /// Record `key`, known not to be in `used`, as used.
     fn insert_used(&mut self, key: &str) {
-        let hash = self.hasher.hash_one(key.as_bytes());
+        self.insert_used_hashed(key, self.hasher.hash_one(key.as_bytes()));
+    }
+
+    /// [`KeyGen::insert_used`] with the hash of `key` known.
+    fn insert_used_hashed(&mut self, key: &str, hash: u64) {
         let loc = self.strings.push(key.as_bytes());
         let (strings, hasher) = (&self.strings, &self.hasher);
         self.used.insert_unique(hash, loc, |&loc| hasher.hash_one(strings.get(loc)));

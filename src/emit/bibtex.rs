@@ -413,17 +413,36 @@ fn name_part_into(out: &mut String, s: &str, family: bool) {
     let start = out.len();
     escape_to(out, s);
     let Some(e) = out.get(start..).filter(|e| !e.is_empty()) else { return };
+    let (comma, space, and) = part_marks(e.as_bytes());
     // BibTeX also splits name tokens at hyphens: a part such as `--` would be empty.
-    let splits = e.contains(',')
-        || e.split(' ').any(|w| w.eq_ignore_ascii_case("and"))
+    let splits = comma
+        || and
         || e.eq_ignore_ascii_case("others")
         || e.starts_with('-')
         || e.ends_with('-');
-    let several = family && e.contains(' ');
+    let several = family && space;
     if splits || several {
         out.insert(start, '{');
         out.push('}');
     }
+}
+
+/// One pass over an escaped name part: whether it has a comma, a space, and the word
+/// `and` (any case) between spaces or ends.
+fn part_marks(e: &[u8]) -> (bool, bool, bool) {
+    let (mut comma, mut space, mut and) = (false, false, false);
+    let mut word = 0;
+    for (i, &b) in e.iter().enumerate() {
+        if b == b',' {
+            comma = true;
+        } else if b == b' ' {
+            space = true;
+            and |= e.get(word..i).is_some_and(|w| w.eq_ignore_ascii_case(b"and"));
+            word = i + 1;
+        }
+    }
+    and |= e.get(word..).is_some_and(|w| w.eq_ignore_ascii_case(b"and"));
+    (comma, space, and)
 }
 
 /// A title: escaped, and each word whose capitals a style's case change must not
@@ -445,27 +464,38 @@ fn title_into(out: &mut String, t: &str) {
     let folded = fold(t);
     // Braces pair across the whole title, not per word.
     let pairs = brace_pairs(&folded);
+    // The words are the pieces between single spaces (the title is folded); each is
+    // found by the same pass that scans it. Words written as they are, and the spaces
+    // between them, are copied a run at a time: `run` is where the text not yet
+    // written starts.
+    let mut run = 0;
     let mut offset = 0;
-    for (i, word) in folded.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
+    loop {
+        let rest = folded.get(offset..).unwrap_or_default();
+        let (len, protect, special) = scan_word(rest, offset == 0);
+        if protect || special {
+            out.push_str(folded.get(run..offset).unwrap_or_default());
+            let word = rest.get(..len).unwrap_or_default();
+            let paired = pairs.get(offset..offset + len).unwrap_or(&[]);
+            if protect {
+                // `{\` opens a BibTeX "special character", whose letters are still
+                // case changed; an empty group first keeps the word a plain protected
+                // group.
+                let starts_special = word.bytes().next().is_some_and(is_special);
+                out.push_str(if starts_special { "{{}" } else { "{" });
+                escape_into(out, word, paired);
+                out.push('}');
+            } else {
+                escape_into(out, word, paired);
+            }
+            run = offset + len;
         }
-        let paired = pairs.get(offset..offset + word.len()).unwrap_or(&[]);
-        offset += word.len() + 1;
-        let (protect, special) = scan_word(word, i == 0);
-        if protect {
-            // `{\` opens a BibTeX "special character", whose letters are still case
-            // changed; an empty group first keeps the word a plain protected group.
-            let starts_special = word.bytes().next().is_some_and(is_special);
-            out.push_str(if starts_special { "{{}" } else { "{" });
-            escape_into(out, word, paired);
-            out.push('}');
-        } else if special {
-            escape_into(out, word, paired);
-        } else {
-            out.push_str(word);
+        offset += len + 1;
+        if offset > folded.len() {
+            break;
         }
     }
+    out.push_str(folded.get(run..).unwrap_or_default());
 }
 
 /// Whether a title word must keep its capitals; see [`title`].
@@ -481,32 +511,102 @@ fn needs_protection(word: &str, first: bool) -> bool {
     inner_capital || (head.is_uppercase() && (digit || !first))
 }
 
-/// One pass over a title word: whether it [needs protection](needs_protection), and
-/// whether it holds a byte [`escape`] replaces. ASCII words are decided byte by byte;
-/// a word with other characters goes through the char rule.
-fn scan_word(word: &str, first: bool) -> (bool, bool) {
-    let mut head = None;
-    let (mut inner_capital, mut digit, mut special, mut ascii) =
-        (false, false, false, true);
-    for &b in word.as_bytes() {
-        special |= is_special(b);
-        if !b.is_ascii() {
-            ascii = false;
-        } else if head.is_some() {
-            inner_capital |= b.is_ascii_uppercase();
-            digit |= b.is_ascii_digit();
-        } else if b.is_ascii_alphanumeric() {
-            head = Some(b);
+/// One pass over the title word at the start of `text` (up to its first space): its
+/// length in bytes, whether it [needs protection](needs_protection), and whether it
+/// holds a byte [`escape`] replaces. ASCII words are decided byte by byte; a word with
+/// other characters goes through the char rule.
+fn scan_word(text: &str, first: bool) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    // Bytes up to the first letter or digit (the head), then the bytes after it; the
+    // classes of each part are or-ed together.
+    let (mut before, mut head, mut after) = (0, 0, 0);
+    let mut end = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & SPACE != 0 {
+            end = Some(i);
+            break;
+        }
+        i += 1;
+        if class & ALNUM != 0 {
+            head = class;
+            break;
+        }
+        before |= class;
+    }
+    if end.is_none() {
+        while let Some(&b) = bytes.get(i) {
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & SPACE != 0 {
+                end = Some(i);
+                break;
+            }
+            after |= class;
+            i += 1;
         }
     }
-    let protect = if ascii {
-        let head_capital = head.is_some_and(|h| h.is_ascii_uppercase());
-        inner_capital || (head_capital && (digit || !first))
+    let len = end.unwrap_or(bytes.len());
+    let all = before | head | after;
+    let protect = if all & NON_ASCII == 0 {
+        let head_capital = head & UPPER != 0;
+        after & UPPER != 0 || (head_capital && (after & DIGIT != 0 || !first))
     } else {
-        needs_protection(word, first)
+        // (a space is ASCII: the word ends at a char boundary)
+        needs_protection(text.get(..len).unwrap_or_default(), first)
     };
-    (protect, special)
+    (len, protect, all & SPECIAL != 0)
 }
+
+/// [`BYTE_CLASS`] bit of the space.
+const SPACE: u8 = 1;
+/// [`BYTE_CLASS`] bit of the bytes [`escape`] replaces.
+const SPECIAL: u8 = 2;
+/// [`BYTE_CLASS`] bit of the ASCII capitals.
+const UPPER: u8 = 4;
+/// [`BYTE_CLASS`] bit of the ASCII digits.
+const DIGIT: u8 = 8;
+/// [`BYTE_CLASS`] bit of the ASCII letters and digits.
+const ALNUM: u8 = 16;
+/// [`BYTE_CLASS`] bit of the bytes of non-ASCII characters.
+const NON_ASCII: u8 = 32;
+
+/// [`BYTE_CLASS`] bit of the ASCII control characters.
+const CONTROL: u8 = 64;
+
+/// The class bits of each byte, for [`scan_word`] and [`is_plain_ascii`].
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let mut class = 0;
+        if byte == b' ' {
+            class |= SPACE;
+        }
+        if is_special(byte) {
+            class |= SPECIAL;
+        }
+        if byte.is_ascii_uppercase() {
+            class |= UPPER;
+        }
+        if byte.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        if byte.is_ascii_alphanumeric() {
+            class |= ALNUM;
+        }
+        if !byte.is_ascii() {
+            class |= NON_ASCII;
+        }
+        if byte.is_ascii_control() {
+            class |= CONTROL;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
 
 /// Escape text for a BibTeX field, after folding white space: the LaTeX specials
 /// become commands, everything else (UTF-8 included) is kept.
@@ -529,6 +629,10 @@ pub fn escape(s: &str) -> String {
 
 /// [`escape`], appended to `out`.
 fn escape_to(out: &mut String, s: &str) {
+    if is_plain_ascii(s) {
+        out.push_str(s);
+        return;
+    }
     let folded = fold(s);
     if !folded.bytes().any(is_special) {
         out.push_str(&folded);
@@ -538,8 +642,29 @@ fn escape_to(out: &mut String, s: &str) {
     escape_into(out, &folded, &pairs);
 }
 
+/// True when [`escape`] leaves `s` as it is because it is plain ASCII: printable
+/// characters, none that [`escape`] replaces, and single spaces between words (the
+/// common field value, decided in one pass; anything else goes the long way).
+fn is_plain_ascii(s: &str) -> bool {
+    // A space at the start counts as following a space.
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & (SPECIAL | NON_ASCII | CONTROL) != 0 {
+            return false;
+        }
+        let space = class & SPACE != 0;
+        if space && after_space {
+            return false;
+        }
+        after_space = space;
+    }
+    // Empty, or not ending with a space.
+    s.is_empty() || !after_space
+}
+
 /// The bytes [`escape`] replaces.
-fn is_special(b: u8) -> bool {
+const fn is_special(b: u8) -> bool {
     matches!(b, b'&' | b'%' | b'$' | b'#' | b'_' | b'{' | b'}' | b'~' | b'^' | b'\\')
 }
 
@@ -658,6 +783,34 @@ mod tests {
     }
 
     #[test]
+    fn plain_ascii_is_escaped_as_it_is() {
+        for s in ["", "a", "a b", "J Clin Oncol", "10.1000/x", "a  b", " a", "a ", "a\tb"]
+        {
+            if is_plain_ascii(s) {
+                assert_eq!(escape(s), s, "{s:?}");
+            }
+        }
+        for s in ["a  b", " a", "a ", "a\tb", "a&b", "é", "a\u{7f}", "a_b"] {
+            assert!(!is_plain_ascii(s), "{s:?}");
+        }
+        assert!(is_plain_ascii("J Clin Oncol") && is_plain_ascii(""));
+    }
+
+    #[test]
+    fn part_marks_agree_with_the_str_tests() {
+        for e in [
+            "", "and", "AnD", "a and b", "Sung", "van der", "x,y", "band", "and ", " and",
+        ] {
+            let want = (
+                e.contains(','),
+                e.contains(' '),
+                e.split(' ').any(|w| w.eq_ignore_ascii_case("and")),
+            );
+            assert_eq!(part_marks(e.as_bytes()), want, "{e:?}");
+        }
+    }
+
+    #[test]
     fn escape_unpaired_braces_as_commands() {
         assert_eq!(escape("a{b"), "a\\textbraceleft{}b");
         assert_eq!(escape("a}b"), "a\\textbraceright{}b");
@@ -730,8 +883,15 @@ mod tests {
                     }
                 };
                 assert_eq!(needs_protection(w, first), want, "{w} {first}");
-                assert_eq!(scan_word(w, first).0, want, "{w} {first}");
-                assert_eq!(scan_word(w, first).1, w.bytes().any(is_special), "{w}");
+                assert_eq!(
+                    scan_word(w, first),
+                    (w.len(), want, w.bytes().any(is_special))
+                );
+                let then = format!("{w} Next");
+                assert_eq!(
+                    scan_word(&then, first),
+                    (w.len(), want, w.bytes().any(is_special))
+                );
             }
         }
     }

@@ -173,7 +173,7 @@ fn is_zero(n: &u32) -> bool {
 }
 
 fn non_empty(s: &Option<String>) -> Option<&str> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    s.as_deref().map(crate::emit::trim).filter(|s| !s.is_empty())
 }
 
 /// The CSL-JSON item of a reference (DESIGN.md, "Output").
@@ -417,6 +417,14 @@ fn json_str_contents(out: &mut Vec<u8>, s: &str) {
         if word.is_some_and(|w| plain_word(u64::from_le_bytes(w))) {
             i += 8;
             continue;
+        }
+        if word.is_none() {
+            // Fewer than eight bytes left: on to the next byte to escape, if any.
+            let tail = bytes.get(i..).unwrap_or_default();
+            match tail.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+                Some(k) => i += k,
+                None => break,
+            }
         }
         let Some(&b) = bytes.get(i) else { break };
         i += 1;

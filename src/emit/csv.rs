@@ -20,7 +20,7 @@ use std::io::{self, Write as _};
 
 use serde::Serialize;
 
-use crate::emit::Emit;
+use crate::emit::{Emit, trim};
 use crate::model::{Name, Person, Reference};
 
 /// The header row.
@@ -155,7 +155,7 @@ fn authors_into(out: &mut String, list: &[Name]) {
         }
         let at = out.len();
         match n {
-            Name::Literal(l) => out.push_str(l.trim()),
+            Name::Literal(l) => out.push_str(trim(l)),
             Name::Person(p) => person_into(out, p),
         }
         if out.len() == at {
@@ -168,11 +168,11 @@ fn authors_into(out: &mut String, list: &[Name]) {
 fn person_into(out: &mut String, p: &Person) {
     let start = out.len();
     match &p.particle {
-        Some(_) => out.push_str(p.full_family().trim()),
-        None => out.push_str(p.family.trim()),
+        Some(_) => out.push_str(trim(&p.full_family())),
+        None => out.push_str(trim(&p.family)),
     }
     for part in [Some(p.given.as_str()), p.suffix.as_deref()].into_iter().flatten() {
-        let part = part.trim();
+        let part = trim(part);
         if !part.is_empty() {
             if out.len() > start {
                 out.push_str(", ");
@@ -290,8 +290,7 @@ fn write_row(out: &mut Vec<u8>, cell: &mut String, r: &Reference) {
 /// One cell: as it is, or quoted with its quotes doubled when it holds a comma, a
 /// quote, CR or LF.
 fn csv_cell(out: &mut Vec<u8>, s: &str) {
-    let needs_quotes = |b: &u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
-    if !s.as_bytes().iter().any(needs_quotes) {
+    if !needs_quotes(s.as_bytes()) {
         out.extend_from_slice(s.as_bytes());
         return;
     }
@@ -307,6 +306,33 @@ fn csv_cell(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// True when `s` holds a comma, a quote, CR or LF: eight bytes at a time ([`plain_word`]),
+/// then the last few one by one.
+fn needs_quotes(s: &[u8]) -> bool {
+    let special = |b: &u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
+    let mut words = s.chunks_exact(8);
+    for word in &mut words {
+        match <[u8; 8]>::try_from(word) {
+            Ok(w) if plain_word(u64::from_le_bytes(w)) => {}
+            _ => return true,
+        }
+    }
+    words.remainder().iter().any(special)
+}
+
+/// True when none of the eight bytes of `w` is a comma, a quote, CR or LF. (The classic
+/// "has a zero byte" test on `w` xor each of them: exact as to whether any byte
+/// matches, which is all that is asked.)
+fn plain_word(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has = |b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    has(b',') | has(b'"') | has(b'\r') | has(b'\n') == 0
+}
+
 /// A number or other `Display` value.
 fn push_display(out: &mut Vec<u8>, v: impl std::fmt::Display) {
     let _ = write!(out, "{v}");
@@ -316,6 +342,19 @@ fn push_display(out: &mut Vec<u8>, v: impl std::fmt::Display) {
 mod tests {
     use super::*;
     use crate::model::{Origin, Pages};
+
+    #[test]
+    fn needs_quotes_agrees_with_a_plain_scan() {
+        let base = "abcdefghijklmnopqrstu é";
+        for odd in [",", "\"", "\r", "\n", "+", ".", "\u{2c}\u{22}"] {
+            for at in 0..=base.len() {
+                let Some((a, b)) = base.split_at_checked(at) else { continue };
+                let s = format!("{a}{odd}{b}");
+                let want = s.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+                assert_eq!(needs_quotes(s.as_bytes()), want, "{s:?}");
+            }
+        }
+    }
 
     fn render(refs: &[Reference]) -> String {
         let mut buf = Vec::new();

@@ -119,17 +119,20 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
     if is_folded(s) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+    Cow::Owned(crate::extract::fold_without(s, |c| c.is_whitespace() || c.is_control()))
+}
+
+/// `s` without white space at its ends, as [`str::trim`] gives it; a value that starts
+/// and ends with a visible ASCII character (most values) is handed back without the
+/// char scans.
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic)
+        && b.last().is_some_and(u8::is_ascii_graphic)
+    {
+        return s;
     }
-    Cow::Owned(out)
+    s.trim()
 }
 
 /// True when [`fold`] would leave `s` as it is: no space at either end, no two spaces

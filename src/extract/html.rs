@@ -248,8 +248,9 @@ fn hidden_ranges(html: &str) -> Vec<std::ops::Range<usize>> {
 
 /// True for an `<a class="reference-link">`.
 fn is_reference_link(node: &Node) -> bool {
-    node.as_element()
-        .is_some_and(|e| e.name() == "a" && e.classes().any(|c| c == "reference-link"))
+    // (by the `class` attribute, as `is` reads it: `classes` interns every class name
+    // of every element asked)
+    node.as_element().is_some_and(|e| is(e, "a", "reference-link"))
 }
 
 /// Drop a trailing ` -` link separator (and the white space around it).
@@ -382,7 +383,8 @@ mod tests {
                <OL CLASS="references-list"></OL><ol class="references-listx"></ol>
                <button class="show-all">1</button><a class="show-all">2</a>
                <div class="show-all">3</div><span data-next-page-url="/1/references/">4</span>
-               <svg><a class="show-all">5</a></svg>"#,
+               <svg><a class="show-all">5</a></svg><a class="x reference-link">6</a>
+               <a class="Reference-Link">7</a><b class="reference-link">8</b>"#,
         );
         let root = doc.root_element();
         for (css, matcher) in [
@@ -392,6 +394,7 @@ mod tests {
             ),
             ("li.skip-numbering", is_reference_item),
             ("button.show-all, a.show-all, [data-next-page-url]", is_show_all),
+            ("a.reference-link", |e| is_reference_link(&Node::Element(e.clone()))),
         ] {
             let want = Css::new(css).all(root);
             assert!(!want.is_empty(), "{css}");

@@ -58,14 +58,47 @@ pub fn fold_whitespace(s: &str) -> String {
     if is_single_spaced(s) {
         return s.to_owned();
     }
+    fold_without(s, char::is_whitespace)
+}
+
+/// The words of `s` (the pieces between the spaces and the characters for which `bad`
+/// holds, empty ones left out) joined by single spaces. One pass over the bytes,
+/// decoding a char only where the text is not ASCII. Shared by [`fold_whitespace`] and
+/// the writers' folding.
+pub(crate) fn fold_without(s: &str, bad: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let bytes = s.as_bytes();
+    // The start of the current word; `i` is always at a char boundary.
+    let mut word = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (split, len) = if b.is_ascii() {
+            (b == b' ' || bad(char::from(b)), 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (bad(c), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        if split {
+            push_word(&mut out, s.get(word..i).unwrap_or_default());
+            word = i + len;
         }
-        out.push_str(word);
+        i += len;
     }
+    push_word(&mut out, s.get(word..).unwrap_or_default());
     out
+}
+
+/// Append a non-empty `word` to `out`, after a space unless it is the first.
+fn push_word(out: &mut String, word: &str) {
+    if word.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 /// True when [`fold_whitespace`] would leave `s` as it is: its only white space is
@@ -76,35 +109,70 @@ fn is_single_spaced(s: &str) -> bool {
 
 /// True when `s` has no space at either end, no two spaces in a row, and no character
 /// other than the space for which `bad` holds (`bad` is asked about every other
-/// character; it must hold for white space). One pass over the bytes, decoding a char
-/// only where the text is not ASCII. Shared by [`fold_whitespace`] and the writers'
-/// folding.
+/// character; it must hold for white space and must not hold for printable ASCII,
+/// `!` to `~`). One pass over the bytes: eight at a time while they are printable
+/// ASCII ([`plain_spaces`]), else one by one, decoding a char only where the text is
+/// not ASCII. Shared by [`fold_whitespace`] and the writers' folding.
 pub(crate) fn single_spaced_without(s: &str, bad: impl Fn(char) -> bool) -> bool {
+    let bytes = s.as_bytes();
     // A space at the start counts as following a space.
     let mut after_space = true;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let word = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+        if let Some(spaces) = word.and_then(|w| plain_spaces(u64::from_le_bytes(w))) {
+            // No two spaces in a row inside the word, nor across its start.
+            if spaces & (spaces << 8) != 0 || after_space && spaces & 0x80 != 0 {
+                return false;
+            }
+            after_space = spaces >> 63 != 0;
+            i += 8;
+            continue;
+        }
+        // Not eight printable bytes: this byte alone (continuation bytes pass).
+        let Some(&b) = bytes.get(i) else { break };
         if b == b' ' {
             if after_space {
                 return false;
             }
             after_space = true;
-            continue;
-        }
-        after_space = false;
-        if b.is_ascii() {
-            if bad(char::from(b)) {
-                return false;
+        } else {
+            after_space = false;
+            if b.is_ascii() {
+                if bad(char::from(b)) {
+                    return false;
+                }
+            } else if b >= 0xC0 {
+                // The first byte of a char: decode it.
+                let c = s.get(i..).and_then(|rest| rest.chars().next());
+                if c.is_some_and(&bad) {
+                    return false;
+                }
             }
-        } else if b >= 0xC0 {
-            // The first byte of a char: decode it (continuation bytes pass).
-            let c = s.get(i..).and_then(|rest| rest.chars().next());
-            if c.is_some_and(&bad) {
-                return false;
-            }
         }
+        i += 1;
     }
     // Empty, or not ending with a space.
     s.is_empty() || !after_space
+}
+
+/// For eight bytes `w` (little-endian) that are all printable ASCII or spaces (0x20 to
+/// 0x7E), the high bit of each byte that is a space; `None` when any byte is outside
+/// that range. (The classic "has a byte less than / more than n" tests, exact as to
+/// whether any byte matches; the space flags come from a carry-free zero-byte test,
+/// exact per byte.)
+fn plain_spaces(w: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    // A byte of 0x7F or more: its high bit, or a carry into it from adding one.
+    let above = (w.wrapping_add(ONES) | w) & HIGH;
+    if control | above != 0 {
+        return None;
+    }
+    let x = w ^ (ONES * u64::from(b' '));
+    Some(!(((x & LOW7) + LOW7) | x) & HIGH)
 }
 
 #[cfg(test)]
@@ -133,6 +201,47 @@ mod tests {
         }
         for s in [" a", "a ", "a  b", "a\nb", "a\u{a0}b", "a\u{3000}b", "a\u{85}"] {
             assert!(!is_single_spaced(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_splitting() {
+        let split = |s: &str| {
+            let words: Vec<&str> =
+                s.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+            words.join(" ")
+        };
+        for s in [
+            "",
+            " ",
+            "a",
+            " a  b\t\nc ",
+            "é\u{a0}ü\u{3000}β  中",
+            "\u{85}x\u{85}",
+            "a\u{7}b",
+        ] {
+            assert_eq!(fold_without(s, char::is_whitespace), split(s), "{s:?}");
+            assert_eq!(fold_whitespace(s), split(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn single_spaced_agrees_with_a_plain_scan() {
+        // Every placement of the odd bytes across the eight-byte words.
+        let plain = |s: &str| {
+            !s.starts_with(' ')
+                && !s.ends_with(' ')
+                && !s.contains("  ")
+                && !s.chars().any(|c| c != ' ' && c.is_whitespace())
+        };
+        let base = "abcdefghijklmnopqrstuvwx";
+        for odd in [" ", "  ", "\t", "\u{7f}", "é", "\u{a0}", "~", "\n "] {
+            for at in 0..=base.len() {
+                let s = format!("{}{odd}{}", &base[..at], &base[at..]);
+                assert_eq!(is_single_spaced(&s), plain(&s), "{s:?}");
+                let t = format!("{}{odd}{}{odd}", &base[..at], &base[at..]);
+                assert_eq!(is_single_spaced(&t), plain(&t), "{t:?}");
+            }
         }
     }
 }

@@ -378,7 +378,7 @@ impl<'a> Entry<'a> {
             out.push_str(part);
             prev = Some(line);
         }
-        unescape_markdown(&out)
+        unescape_markdown(out)
     }
 }
 
@@ -447,16 +447,24 @@ fn wrap_cut_word(prev: &Line<'_>, before: &str, next: &str, width: usize) -> boo
 
 /// Undo markdown backslash escapes (`2020\.`, `\-`, `\_`, `\*`): html2text and reader
 /// tools write them even in pages without headings, and a backslash before punctuation
-/// is next to never part of a reference.
-fn unescape_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            continue;
-        }
-        out.push(c);
+/// is next to never part of a reference. Text without a backslash is handed back as
+/// it is.
+fn unescape_markdown(s: String) -> String {
+    let bytes = s.as_bytes();
+    let mut escapes = memchr::memchr_iter(b'\\', bytes)
+        .filter(|&i| bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation))
+        .peekable();
+    if escapes.peek().is_none() {
+        return s;
     }
+    // Copy the runs between the escaping backslashes (ASCII: char boundaries).
+    let mut out = String::with_capacity(s.len());
+    let mut rest = 0;
+    for i in escapes {
+        out.push_str(s.get(rest..i).unwrap_or_default());
+        rest = i + 1;
+    }
+    out.push_str(s.get(rest..).unwrap_or_default());
     out
 }
 

@@ -104,6 +104,24 @@ pub fn is_suffix(w: &str) -> bool {
 /// True for NLM initials without periods: 1–4 upper-case letters, hyphens allowed
 /// between them (`RL`, `J-J`, `M‐C`).
 pub fn is_nlm_initials(w: &str) -> bool {
+    // ASCII words byte by byte (`-` is the only ASCII hyphen, and the capitals are the
+    // letters); the first other byte settles an ASCII word, or hands the word to the
+    // char rule
+    let mut letters = 0;
+    for &b in w.as_bytes() {
+        if b.is_ascii_uppercase() {
+            letters += 1;
+        } else if !b.is_ascii() {
+            return nlm_initials_chars(w);
+        } else if b != b'-' || letters == 0 {
+            return false;
+        }
+    }
+    w.as_bytes().last().is_some_and(|&b| b != b'-') && (1..=4).contains(&letters)
+}
+
+/// [`is_nlm_initials`] by chars.
+fn nlm_initials_chars(w: &str) -> bool {
     // (the checks that stop early on a word come first; the letters are counted last)
     w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().all(|c| c.is_uppercase() || is_hyphen(c))
@@ -191,6 +209,27 @@ pub fn is_family_word(w: &str) -> bool {
 
 /// True when a word is a capitalised given name (`Mikhail`, `Jean-Pierre`).
 pub fn is_given_word(w: &str) -> bool {
+    // ASCII words byte by byte (`-` is the only ASCII hyphen); the first other byte
+    // settles an ASCII word, or hands the word to the char rule
+    let bytes = w.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return !bytes.first().is_some_and(u8::is_ascii) && given_word_chars(w);
+    }
+    let mut small = false;
+    for &b in bytes.get(1..).unwrap_or_default() {
+        if b.is_ascii_lowercase() {
+            small = true;
+        } else if !b.is_ascii() {
+            return given_word_chars(w);
+        } else if !b.is_ascii_uppercase() && b != b'-' {
+            return false;
+        }
+    }
+    small
+}
+
+/// [`is_given_word`] by chars.
+fn given_word_chars(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase)
         && w.chars().count() >= 2
@@ -271,7 +310,9 @@ fn tidy_dotted(given: &str) -> String {
 /// Split leading particles off a family name: `van der Walt` → (`van der`, `Walt`).
 fn split_particle(family: &str) -> (Option<String>, String) {
     // the usual case: no particle in front
-    if !family.split_whitespace().next().is_some_and(is_particle) {
+    // (`family` is trimmed: its first word ends at its first white space)
+    let first = family.find(char::is_whitespace).and_then(|i| family.get(..i));
+    if !is_particle(first.unwrap_or(family)) {
         return (None, family.to_owned());
     }
     let words: Vec<&str> = family.split_whitespace().collect();
@@ -337,6 +378,18 @@ const ORG_FIRST: LengthInitials = length_initials(ORG_WORDS);
 /// [`length_initials`] of [`PARTICLES`].
 const PARTICLE_FIRST: LengthInitials = length_initials(PARTICLES);
 
+/// `w` without the characters that are not alphanumeric at its ends.
+fn trim_non_alphanumeric(w: &str) -> &str {
+    // (most words start and end with an ASCII letter: nothing to trim)
+    let bytes = w.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return w;
+    }
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// True when a name looks like a collective author rather than a person.
 pub fn looks_collective(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -351,7 +404,7 @@ pub fn has_org_word(s: &str) -> bool {
 
 /// True for a word of [`ORG_WORDS`], punctuation around it aside, case-blind.
 fn is_org_word(w: &str) -> bool {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = trim_non_alphanumeric(w);
     // ASCII words compare case-blind in place (no allocation); a non-ASCII word is
     // lower-cased first, as a non-ASCII letter can lower-case to an ASCII one (`K`,
     // the Kelvin sign), and then has no upper-case ASCII left
@@ -371,11 +424,50 @@ fn collective_words(s: &str, words: &[&str]) -> bool {
         return true;
     }
     let org = words.iter().any(|w| {
-        let is_the =
-            w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case("the");
+        let is_the = trim_non_alphanumeric(w).eq_ignore_ascii_case("the");
         is_the && words.len() > 2 || !is_the && is_org_word(w)
     });
     org || words.len() == 1 && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// An author item without white space and the separators `,` `;` `:` `&` at its ends
+/// (white space, then separators, then white space again).
+fn trim_item(item: &str) -> &str {
+    // (the usual item has a kept ASCII character at both ends: nothing to trim)
+    let kept = |b: &u8| b.is_ascii_graphic() && !matches!(b, b',' | b';' | b':' | b'&');
+    let bytes = item.as_bytes();
+    if bytes.first().is_some_and(kept) && bytes.last().is_some_and(kept) {
+        return item;
+    }
+    item.trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '&')
+        .trim()
+}
+
+/// How many words of a name [`split_words`] keeps on the stack.
+const FEW_WORDS: usize = 8;
+
+/// The words of `s` (split at white space): in `few` when there are at most
+/// [`FEW_WORDS`] of them (the usual name: no allocation), else in `many`.
+fn split_words<'a, 'b>(
+    s: &'a str,
+    few: &'b mut [&'a str; FEW_WORDS],
+    many: &'b mut Vec<&'a str>,
+) -> &'b [&'a str] {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        match few.get_mut(n) {
+            Some(slot) => *slot = w,
+            None => {
+                if many.is_empty() {
+                    many.extend_from_slice(few.as_slice());
+                }
+                many.push(w);
+            }
+        }
+        n += 1;
+    }
+    if n > FEW_WORDS { many } else { few.get(..n).unwrap_or_default() }
 }
 
 /// One author as written → a [`Name`]. Returns `None` for an empty item.
@@ -388,10 +480,7 @@ fn collective_words(s: &str, words: &[&str]) -> bool {
 /// assert_eq!(parse_name("R. L. Siegel"), Some(Name::Person(Person::new("Siegel", "R. L."))));
 /// ```
 pub fn parse_name(item: &str) -> Option<Name> {
-    let s = item
-        .trim()
-        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '&')
-        .trim();
+    let s = trim_item(item);
     let s = s.strip_prefix("and ").unwrap_or(s).trim();
     if s.is_empty() {
         return None;
@@ -436,12 +525,14 @@ pub fn parse_name(item: &str) -> Option<Name> {
         }
         return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
     }
-    let all: Vec<&str> = s.split_whitespace().collect();
-    let mut words: &[&str] = &all;
+    let mut few = [""; FEW_WORDS];
+    let mut many = Vec::new();
+    let all = split_words(s, &mut few, &mut many);
+    let mut words: &[&str] = all;
     // `looks_collective(s)`, worked out once when first asked
     let mut collective_memo = None;
     let mut collective =
-        || *collective_memo.get_or_insert_with(|| collective_words(s, &all));
+        || *collective_memo.get_or_insert_with(|| collective_words(s, all));
     let mut suffix = None;
     if words.len() > 2
         && let Some((last, rest)) = words.split_last()
@@ -567,6 +658,35 @@ mod tests {
 
     fn p(family: &str, given: &str) -> Option<Name> {
         Some(Name::Person(Person::new(family, given)))
+    }
+
+    #[test]
+    fn split_words_keeps_every_word() {
+        for s in [
+            "",
+            "a",
+            " a  b ",
+            "1 2 3 4 5 6 7 8",
+            "1 2 3 4 5 6 7 8 9",
+            "1 2 3 4 5 6 7 8 9 10 x",
+        ] {
+            let (mut few, mut many) = ([""; FEW_WORDS], Vec::new());
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(split_words(s, &mut few, &mut many), want.as_slice(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn byte_rules_agree_with_char_rules() {
+        let words = [
+            "", "R", "RL", "ABCD", "ABCDE", "J-J", "-J", "J-", "R-L-M", "Rl", "rl", "R.",
+            "É", "ÉL", "M‐C", "R1", "Ab", "Abc-Def", "AbC", "A-", "Ab-", "Aé", "A b",
+            "ABC-d", "Mc", "McD", "O'N", "éa", "-a",
+        ];
+        for w in words {
+            assert_eq!(is_nlm_initials(w), nlm_initials_chars(w), "{w:?}");
+            assert_eq!(is_given_word(w), given_word_chars(w), "{w:?}");
+        }
     }
 
     #[test]

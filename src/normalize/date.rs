@@ -9,6 +9,15 @@ const MONTHS: [&str; 12] =
 /// `February`, `Sept`, `Dec.`); seasons give their first month.
 pub fn month_number(word: &str) -> Option<u8> {
     let t = word.trim_end_matches('.');
+    // every month name and season opens with one of these letters: most words (years,
+    // volumes, title words) stop here
+    let initial = t.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(
+        initial,
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'w')
+    ) {
+        return None;
+    }
     // month names and seasons are 3–9 ASCII letters. A non-ASCII word is none of them
     // even lower-cased (only the Kelvin sign lower-cases to ASCII, and no month has a
     // `k`), so only short ASCII words are lower-cased, on the stack

@@ -12,7 +12,16 @@ const QUOTES: &[char] = &['“', '”', '"', '‘', '’', '„', '«', '»', '\
 /// assert_eq!(clean_title("Is it safe? "), "Is it safe?");
 /// ```
 pub fn clean_title(s: &str) -> String {
+    clean_title_str(s).to_owned()
+}
+
+/// [`clean_title`], borrowed from `s`.
+fn clean_title_str(s: &str) -> &str {
     let mut t = s.trim();
+    if settled_ends(t) {
+        // (the loop below would leave it as it is)
+        return t;
+    }
     loop {
         let before = t;
         t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
@@ -32,14 +41,25 @@ pub fn clean_title(s: &str) -> String {
             break;
         }
     }
-    t.to_owned()
+    t
+}
+
+/// True when a trimmed title starts and ends with an ASCII character that
+/// [`clean_title`] never removes: not `,` `;` `:` or a quote, and at the end not `.`
+/// either (most titles and containers: nothing to clean).
+fn settled_ends(t: &str) -> bool {
+    let kept = |b: u8| b.is_ascii() && !matches!(b, b',' | b';' | b':' | b'"' | b'\'');
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(&first), Some(&last)) => kept(first) && kept(last) && last != b'.',
+        _ => false,
+    }
 }
 
 /// A journal or book title as written, cleaned (`CA Cancer J Clin.` → `CA Cancer J
 /// Clin`, `in Proceedings of X,` → `Proceedings of X`).
 pub fn clean_container(s: &str) -> String {
-    let t = clean_title(s);
-    let t = t.strip_prefix("In: ").or_else(|| t.strip_prefix("in ")).unwrap_or(&t);
+    let t = clean_title_str(s);
+    let t = t.strip_prefix("In: ").or_else(|| t.strip_prefix("in ")).unwrap_or(t);
     let trimmed = t.trim().trim_end_matches(['.', ',']).trim();
     // an ISO 4 abbreviation keeps its last full stop: `J. Am. Chem. Soc.`
     if s.trim_end().ends_with('.') && is_dotted_abbreviation(trimmed) {
@@ -52,11 +72,10 @@ pub fn clean_container(s: &str) -> String {
 /// (`J. Am. Chem. Soc`, `Nat. Commun`), not `Phys. Rev. B` (the caller knows from the
 /// text whether a full stop followed: `Int. J. Cancer 2020` has none).
 pub fn is_dotted_abbreviation(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let Some((last, front)) = words.split_last() else { return false };
+    let mut front = t.split_whitespace();
+    let Some(last) = front.next_back() else { return false };
     let n = last.chars().count();
-    !front.is_empty()
-        && front.iter().any(|w| w.trim_end_matches(',').ends_with('.'))
+    front.any(|w| w.trim_end_matches(',').ends_with('.'))
         && (2..=12).contains(&n)
         && last.chars().all(|c| c.is_alphabetic() || c == '.')
         && last.chars().next().is_some_and(char::is_uppercase)

@@ -3,6 +3,7 @@
 //! bare fragment's canonical or "saved from" URL as fallbacks.
 
 use scraper::ElementRef;
+use scraper::node::Element;
 
 use super::Css;
 use super::links;
@@ -10,6 +11,7 @@ use crate::extract::fold_whitespace;
 use crate::extract::xml::record;
 use crate::model::{Date, Name, Origin, RefType, Reference};
 
+#[cfg(test)]
 static HEADING: Css = Css::new("#full-view-heading");
 static HEADING_TITLE: Css = Css::new("h1.heading-title");
 static INLINE_AUTHORS: Css = Css::new(".inline-authors .authors-list-item a.full-name");
@@ -21,21 +23,84 @@ static CITATION_DOI: Css = Css::new(".citation-doi");
 static ID_PUBMED: Css = Css::new("#full-view-identifiers .identifier.pubmed .current-id");
 static ID_PMC: Css = Css::new("#full-view-identifiers .identifier.pmc a");
 static ID_DOI: Css = Css::new("#full-view-identifiers .identifier.doi a");
+#[cfg(test)]
 static ABSTRACT: Css = Css::new(
     "#abstract .abstract-content.selected, #enc-abstract, #eng-abstract, #abstract .abstract-content",
 );
+#[cfg(test)]
 static ABSTRACT_DIV: Css = Css::new("#abstract");
 static ABSTRACT_P: Css = Css::new("#abstract p");
 static SUB_TITLE: Css = Css::new("strong.sub-title");
 static PARAGRAPHS: Css = Css::new("p");
+#[cfg(test)]
 static META: Css = Css::new("meta[name]");
 static CANONICAL: Css = Css::new("link[rel=canonical], meta[property='og:url']");
+#[cfg(test)]
 static LEGACY: Css = Css::new("div.rprt");
 static LEGACY_TITLE: Css = Css::new("h1");
 static LEGACY_AUTHORS: Css = Css::new(".auths a");
 static LEGACY_CIT: Css = Css::new(".cit");
 static LEGACY_JOURNAL: Css = Css::new(".cit a");
 static LEGACY_ABSTRACT: Css = Css::new(".abstr p");
+
+/// The first element under `scope` (not `scope` itself), in document order, that
+/// `keep` accepts. The page-wide lookups use this plain walk and a test of name, id
+/// and class ([`super::elements`] explains why), stopping at the first match;
+/// `is_heading`, `is_legacy`, `is_abstract` and `is_named_meta` match what
+/// `#full-view-heading`, `div.rprt`, `#abstract` and `meta[name]` would (ids compared
+/// case-sensitively, as scraper's selectors do).
+fn first_element<'a>(
+    scope: ElementRef<'a>,
+    keep: impl Fn(&Element) -> bool,
+) -> Option<ElementRef<'a>> {
+    scope.descendants().skip(1).filter_map(ElementRef::wrap).find(|e| keep(e.value()))
+}
+
+/// `#full-view-heading`
+fn is_heading(e: &Element) -> bool {
+    e.id() == Some("full-view-heading")
+}
+
+/// `div.rprt`
+fn is_legacy(e: &Element) -> bool {
+    super::is(e, "div", "rprt")
+}
+
+/// `#abstract`
+fn is_abstract(e: &Element) -> bool {
+    e.id() == Some("abstract")
+}
+
+/// `meta[name]` (the HTML parser never puts a `name` attribute in a namespace).
+fn is_named_meta(e: &Element) -> bool {
+    e.name() == "meta" && e.attrs().any(|(k, _)| k == "name")
+}
+
+/// What `#abstract .abstract-content.selected, #enc-abstract, #eng-abstract, #abstract
+/// .abstract-content` selects first under `scope`, the first `#abstract` (or the root
+/// when there is none), by a plain walk. Under an `#abstract` every element has that
+/// ancestor, so the first and last alternatives come down to the class
+/// `abstract-content` (the first is a case of the last); elsewhere only the two ids can
+/// match.
+fn abstract_block(scope: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    if is_abstract(scope.value()) {
+        first_element(scope, |e| has_class(e, "abstract-content") || is_abstract_id(e))
+    } else {
+        first_element(scope, is_abstract_id)
+    }
+}
+
+/// `#enc-abstract, #eng-abstract`
+fn is_abstract_id(e: &Element) -> bool {
+    matches!(e.id(), Some("enc-abstract" | "eng-abstract"))
+}
+
+/// True when `e` has the class `class` (compared as [`super::is`] does).
+fn has_class(e: &Element, class: &str) -> bool {
+    e.attrs()
+        .filter(|&(k, _)| k == "class")
+        .any(|(_, v)| v.split_ascii_whitespace().any(|c| c == class))
+}
 
 /// The folded text of an element.
 fn text(e: ElementRef<'_>) -> String {
@@ -53,7 +118,7 @@ struct Meta(Vec<(String, String)>);
 impl Meta {
     fn read(root: ElementRef<'_>) -> Meta {
         Meta(
-            META.all(root)
+            super::elements(root, is_named_meta)
                 .into_iter()
                 .filter_map(|m| {
                     let name = m.attr("name")?.to_ascii_lowercase();
@@ -162,8 +227,8 @@ fn meta_date(s: &str) -> Option<Date> {
 /// (a references fragment without its URL).
 pub(super) fn citing_article(root: ElementRef<'_>, html: &str) -> Option<Reference> {
     let meta = Meta::read(root);
-    let heading = HEADING.first(root);
-    let legacy = LEGACY.first(root);
+    let heading = first_element(root, is_heading);
+    let legacy = first_element(root, is_legacy);
     let mut r = Reference { kind: RefType::Article, ..Reference::default() };
 
     r.pmid = meta
@@ -251,9 +316,9 @@ pub(super) fn citing_article(root: ElementRef<'_>, html: &str) -> Option<Referen
         .as_deref()
         .and_then(record::clean_pmcid);
 
-    let abstract_scope = ABSTRACT_DIV.first(root).unwrap_or(root);
+    let abstract_scope = first_element(root, is_abstract).unwrap_or(root);
     r.abstract_text =
-        ABSTRACT.first(abstract_scope).and_then(abstract_of).or_else(|| {
+        abstract_block(abstract_scope).and_then(abstract_of).or_else(|| {
             let paras: Vec<String> = legacy
                 .map(|l| LEGACY_ABSTRACT.all(l).into_iter().map(text).collect())
                 .unwrap_or_default();
@@ -329,6 +394,46 @@ mod tests {
         );
         assert_eq!(indexed_name("WHO"), Some(Name::Literal("WHO".into())));
         assert_eq!(indexed_name(" "), None);
+    }
+
+    #[test]
+    fn plain_lookups_agree_with_the_selectors() {
+        let doc = Html::parse_document(
+            r#"<head><meta name="a" content="1"><meta property="og:url" content="x">
+               <META NAME="B" content="2"></head><body>
+               <div id="Full-View-Heading">no</div><span id="full-view-heading">1</span>
+               <div id="full-view-heading">2</div><div class="x rprt">3</div>
+               <div class="rprt">4</div><p class="rprt">no</p><section id="abstract">5</section>
+               <div id="abstract">6</div><svg><meta name="c"/></svg></body>"#,
+        );
+        let root = doc.root_element();
+        let check = |css: &Css, matcher: fn(&Element) -> bool| {
+            let want = css.all(root);
+            assert!(!want.is_empty(), "{}", css.css);
+            assert_eq!(super::super::elements(root, matcher), want, "{}", css.css);
+            assert_eq!(first_element(root, matcher), css.first(root), "{}", css.css);
+        };
+        check(&HEADING, is_heading);
+        check(&LEGACY, is_legacy);
+        check(&ABSTRACT_DIV, is_abstract);
+        check(&META, is_named_meta);
+        for page in [
+            r#"<div id="abstract"><p>x</p><div class="abstract-content">1</div>
+               <div class="abstract-content selected">2</div></div>"#,
+            r#"<div id="abstract"><div id="eng-abstract">1</div>
+               <div class="abstract-content selected">2</div></div>"#,
+            r#"<div class="abstract-content">no</div><div id="enc-abstract">1</div>
+               <div id="abstract"><p class="abstract-content">2</p></div>"#,
+            r#"<div class="abstract-content">no</div><p id="eng-abstract">1</p>"#,
+            r#"<div class="abstract-content">no</div>"#,
+        ] {
+            let doc = Html::parse_document(page);
+            let root = doc.root_element();
+            let scope = first_element(root, is_abstract).unwrap_or(root);
+            assert_eq!(abstract_block(scope), ABSTRACT.first(scope), "{page}");
+        }
+        let empty = Html::parse_document("<p>nothing</p>");
+        assert_eq!(first_element(empty.root_element(), is_heading), None);
     }
 
     #[test]
