@@ -505,6 +505,21 @@ impl Outputs {
     }
 
     fn emit(&mut self, records: &[pubrefs::Reference]) -> anyhow::Result<()> {
+        // csljson and jsonl together: each CSL item rendered once for both
+        if self.writers.iter().filter(|w| w.wants_csl()).count() >= 2 {
+            let mut csl = Vec::new();
+            for r in records {
+                emit::csl_item(&mut csl, r);
+                for w in &mut self.writers {
+                    if w.wants_csl() {
+                        w.emit_with_csl(r, &csl)?;
+                    } else {
+                        w.emit(r)?;
+                    }
+                }
+            }
+            return Ok(());
+        }
         for w in &mut self.writers {
             for r in records {
                 w.emit(r)?;

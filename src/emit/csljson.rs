@@ -241,7 +241,7 @@ fn write_item<W: io::Write>(
 }
 
 /// Append the JSON of [`csl_item`]`(r)` to `out`, key for key as serde writes it.
-fn item_json(out: &mut Vec<u8>, r: &Reference) {
+pub(crate) fn item_json(out: &mut Vec<u8>, r: &Reference) {
     out.extend_from_slice(b"{\"id\":");
     json_str(out, &r.key);
     out.extend_from_slice(b",\"type\":");
@@ -492,6 +492,17 @@ impl<W: io::Write> Emit for CslJson<W> {
         Ok(())
     }
 
+    fn wants_csl(&self) -> bool {
+        true
+    }
+
+    fn emit_with_csl(&mut self, _: &Reference, csl: &[u8]) -> io::Result<()> {
+        self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+        self.out.write_all(csl)?;
+        self.count += 1;
+        Ok(())
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         self.out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
         self.out.flush()
@@ -514,6 +525,15 @@ impl<W: io::Write> Jsonl<W> {
 impl<W: io::Write> Emit for Jsonl<W> {
     fn emit(&mut self, reference: &Reference) -> io::Result<()> {
         write_item(&mut self.out, &mut self.buf, reference)?;
+        self.out.write_all(b"\n")
+    }
+
+    fn wants_csl(&self) -> bool {
+        true
+    }
+
+    fn emit_with_csl(&mut self, _: &Reference, csl: &[u8]) -> io::Result<()> {
+        self.out.write_all(csl)?;
         self.out.write_all(b"\n")
     }
 
@@ -554,6 +574,25 @@ mod tests {
             raw: "Sung H, ... 209–249.".into(),
             status: Status::Parsed,
             ..Reference::default()
+        }
+    }
+
+    #[test]
+    fn prerendered_items_write_the_same_bytes() {
+        let r = sample();
+        let mut csl = Vec::new();
+        crate::emit::csl_item(&mut csl, &r);
+        for format in [Format::CslJson, Format::Jsonl] {
+            let mut buf = Vec::new();
+            {
+                let mut w = crate::emit::emitter(format, &mut buf);
+                assert!(w.wants_csl());
+                w.emit_with_csl(&r, &csl).unwrap();
+                w.emit_with_csl(&r, &csl).unwrap();
+                w.finish().unwrap();
+            }
+            let direct = to_string(format, &[r.clone(), r.clone()]);
+            assert_eq!(String::from_utf8(buf).unwrap(), direct, "{format:?}");
         }
     }
 

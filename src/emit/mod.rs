@@ -83,10 +83,28 @@ impl FromStr for Format {
 pub trait Emit {
     /// Write one reference. Called once per reference, in input order.
     fn emit(&mut self, reference: &Reference) -> io::Result<()>;
+    /// True for a writer whose records are CSL-JSON items ([`csl_item`]'s bytes): when
+    /// several write the same references, the item is rendered once for all of them.
+    fn wants_csl(&self) -> bool {
+        false
+    }
+    /// [`Emit::emit`] with the reference's CSL-JSON item already rendered (`csl`, the
+    /// bytes [`csl_item`] writes). Writers that do not use it ignore it.
+    fn emit_with_csl(&mut self, reference: &Reference, csl: &[u8]) -> io::Result<()> {
+        let _ = csl;
+        self.emit(reference)
+    }
     /// Write any trailer and flush. Called once, after the last reference.
     fn finish(&mut self) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// The CSL-JSON item of `reference`, as the CSL-JSON and JSON-lines writers write it,
+/// into `buf` (cleared first).
+pub fn csl_item(buf: &mut Vec<u8>, reference: &Reference) {
+    buf.clear();
+    csljson::item_json(buf, reference);
 }
 
 /// The writer for `format`, writing to `out`.

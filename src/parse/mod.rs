@@ -345,7 +345,7 @@ fn split_fields(s: &str) -> Fields<'_> {
     let mut src_at = source::source_start(r_trim);
     // `…, pages 73–88, New York, NY, USA, 2001. ACM.`: the publisher after the source
     if src_at == r_trim.len()
-        && let Some(i) = memchr::memmem::rfind(r_trim.as_bytes(), b". ")
+        && let Some(i) = rfind_str(r_trim, ". ")
         && let Some(tail) = r_trim.get(i + 2..)
         && (is_org_acronym(tail)
             || publisher_place(tail)
@@ -713,12 +713,12 @@ fn sentence_ends(s: &str) -> Vec<usize> {
             while !before.is_char_boundary(from) {
                 from -= 1;
             }
-            let near = before.get(from..).unwrap_or_default().as_bytes();
+            let near = before.get(from..).unwrap_or_default();
             if is_dotted_initials_word(w)
-                && let Some(at) = memchr::memmem::rfind(near, b": ")
+                && let Some(at) = rfind_str(near, ": ")
                     .map(|c| c + 2)
                     .into_iter()
-                    .chain(memchr::memmem::rfind(near, b" by ").map(|b| b + 4))
+                    .chain(rfind_str(near, " by ").map(|b| b + 4))
                     .max()
                 && before
                     .get(from + at..)
@@ -1653,7 +1653,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             && f.volume.is_none()
             && f.issue.is_none()
             && let Some(t) = f.title
-            && let Some(i) = memchr::memmem::rfind(t.as_bytes(), b", ")
+            && let Some(i) = rfind_str(t, ", ")
             && let Some((publ, place)) = t.get(i + 2..).and_then(publisher_place)
             && publ
                 .split([' ', '-', '/'])
@@ -2168,7 +2168,7 @@ fn tidy_container(f: &mut Fields<'_>) {
     };
     let mut lower = if tails.is_empty() { String::new() } else { c.to_lowercase() };
     for &tail in tails {
-        if let Some(i) = memchr::memmem::rfind(lower.as_bytes(), tail.as_bytes()) {
+        if let Some(i) = rfind_str(&lower, tail) {
             if let Some(n) = c.get(i..) {
                 f.notes.push(n.trim_start_matches([',', ' ']));
             }
@@ -2289,7 +2289,7 @@ fn single_quote_close(inner: &str) -> Option<usize> {
 fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
     let t = t.trim_end_matches(['.', ' ']);
     for label in [", pp. ", ", pp ", ", pages ", ", p. "] {
-        if let Some(i) = memchr::memmem::rfind(t.as_bytes(), label.as_bytes()) {
+        if let Some(i) = rfind_str(t, label) {
             let p = t.get(i + label.len()..)?;
             if is_page_range(p) {
                 return Some((t.get(..i)?, p));
@@ -2941,7 +2941,7 @@ fn strip_credits(t: &str, book: bool) -> (&str, Vec<&str>) {
         markers.extend([", ed. ", ", edited by "]);
     }
     for m in markers {
-        if let Some(i) = memchr::memmem::rfind(t.as_bytes(), m.as_bytes())
+        if let Some(i) = rfind_str(t, m)
             && names_ok(t.get(i + m.len()..).unwrap_or_default())
             && i > 0
         {
@@ -2958,15 +2958,15 @@ fn strip_credits(t: &str, book: bool) -> (&str, Vec<&str>) {
 /// place and publisher after the last commas → (the text before, place, publisher).
 fn comma_place_publisher(t: &str) -> Option<(&str, &str, &str)> {
     let t = t.trim_end_matches(['.', ',', ' ']);
-    let colon = memchr::memmem::rfind(t.as_bytes(), b": ")?;
+    let colon = rfind_str(t, ": ")?;
     let before = t.get(..colon)?;
     let publ = t.get(colon + 2..)?;
-    let mut cut = memchr::memmem::rfind(before.as_bytes(), b", ")?;
+    let mut cut = rfind_str(before, ", ")?;
     // (`Oxford, England`: a country or state is the place's second half)
     let last = before.get(cut + 2..)?;
     let us_code = last.len() == 2 && last.bytes().all(|b| b.is_ascii_uppercase());
     if (COUNTRIES.contains(&last) || us_code)
-        && let Some(c2) = memchr::memmem::rfind(before.get(..cut)?.as_bytes(), b", ")
+        && let Some(c2) = rfind_str(before.get(..cut)?, ", ")
     {
         cut = c2;
     }
