@@ -954,7 +954,7 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
         // `Springer Berlin`, `Westview Press Boulder, CO`: the city after the name
         if let Some((name, city)) = publ.rsplit_once(' ')
             && (PUBLISHING_CITIES.contains(&city)
-                || place.is_some_and(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
+                || place.is_some_and(is_state_code)
                     && city.starts_with(char::is_uppercase)
                     && !PUBLISHER_WORDS.contains(&city))
             && name
@@ -975,7 +975,7 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
     // `Paris, EPEL` / `Boulder, Westview`: a known city, then the publisher
     // (`Boston, MA` is a place alone)
     let (city, publ) = seg.split_once(", ")?;
-    let state = publ.len() == 2 && publ.bytes().all(|b| b.is_ascii_uppercase());
+    let state = is_state_code(publ);
     let ok = is_publication_place(city)
         && !state
         && (1..=4).contains(&publ.split_whitespace().count())
@@ -2640,12 +2640,17 @@ const COUNTRIES: &[&str] = &[
     "Alberta",
 ];
 
+/// `MA` | `NY`: two capitals, a US state's (or a province's) postal code.
+fn is_state_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// `Osaka, Japan` | `Portland, OR` | `Bad Honnef/Bonn, Germany`: a city (one to three
 /// capitalised words) and its country or state.
 fn is_venue_place(t: &str) -> bool {
     let t = t.trim().trim_end_matches(['.', ',']);
     let Some((city, country)) = t.rsplit_once(", ") else { return false };
-    let us_code = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
+    let us_code = is_state_code(country);
     (COUNTRIES.contains(&country) || us_code)
         && (1..=3).contains(&city.split_whitespace().count())
         && city.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
@@ -2964,7 +2969,7 @@ fn comma_place_publisher(t: &str) -> Option<(&str, &str, &str)> {
     let mut cut = rfind_str(before, ", ")?;
     // (`Oxford, England`: a country or state is the place's second half)
     let last = before.get(cut + 2..)?;
-    let us_code = last.len() == 2 && last.bytes().all(|b| b.is_ascii_uppercase());
+    let us_code = is_state_code(last);
     if (COUNTRIES.contains(&last) || us_code)
         && let Some(c2) = rfind_str(before.get(..cut)?, ", ")
     {
