@@ -377,6 +377,22 @@ fn split_fields(s: &str) -> Fields<'_> {
             src_at = at;
         }
     }
+    // `The PyMOL Molecular Graphics System, version 2.0; 2017`: a software version
+    // belongs to the title, it is no volume
+    if let Some(head) = r_trim.get(..src_at)
+        && ["version", "Version", "Release", "release"]
+            .iter()
+            .any(|w| head.trim_end().ends_with(w))
+        && head.ends_with(' ')
+        && let Some(tail) = r_trim.get(src_at..)
+    {
+        let v =
+            tail.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').count();
+        let v = tail.get(..v).map_or(0, |t| t.trim_end_matches('.').len());
+        if v > 0 {
+            src_at += v;
+        }
+    }
     let block = r_trim.get(src_at..).unwrap_or_default();
     let src = source::parse_source(block, f.year.is_none());
     let block_base = rest_start + src_at;
