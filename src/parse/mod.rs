@@ -1793,6 +1793,20 @@ fn acs_book<'a>(m: &'a str, f: &mut Fields<'a>) -> bool {
     }
     let parts: Vec<&str> = m.split("; ").map(str::trim).collect();
     let Some((last, front)) = parts.split_last() else { return false };
+    // ACS reports: `Method 1633; EPA 821-R-21-001; Washington, DC, 2021` — title, the
+    // report's number, the place
+    if let [title, number] = front
+        && is_publication_place(last)
+        && number.bytes().any(|b| b.is_ascii_digit())
+        && number.bytes().any(|b| b.is_ascii_uppercase())
+        && number.split_whitespace().count() <= 4
+    {
+        f.title = Some(title);
+        f.notes.push(number);
+        f.place = Some(last.trim_end_matches(['.', ',']));
+        f.kind = Some(RefType::Report);
+        return true;
+    }
     let Some((publ, place)) = acs_publisher_place(last) else { return false };
     let Some((first, middle)) = front.split_first() else { return false };
     if first.contains(". ") && !first.starts_with("In ") {
