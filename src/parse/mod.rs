@@ -2051,23 +2051,12 @@ fn tidy_container(f: &mut Fields<'_>) {
             c = c.get(..open).unwrap_or_default();
         }
     }
-    // Chicago: `In The Oxford Handbook of Sleep, 439–457. Oxford University Press.`
-    if f.pages.is_none()
-        && let Some((head, tail)) = c.rsplit_once(", ")
-        && is_page_range(tail)
-        && tail.contains(['-', '–', '‐'])
-        && !head.is_empty()
-    {
-        f.pages = Some(tail);
-        c = head;
-    }
+    // Chicago: `In The Oxford Handbook of Sleep, 439–457. Oxford University Press.`;
     // Nature: `In Proc. 27th Conference on X 2672–2680 (MIT Press, 2014).`
     if f.pages.is_none()
-        && f.kind == Some(RefType::Chapter)
-        && let Some((head, tail)) = c.rsplit_once(' ')
-        && is_page_range(tail)
-        && tail.contains(['-', '–', '‐'])
-        && !head.is_empty()
+        && let Some((head, tail)) = trailing_range(c, ", ").or_else(|| {
+            (f.kind == Some(RefType::Chapter)).then(|| trailing_range(c, " ")).flatten()
+        })
     {
         f.pages = Some(tail);
         c = head;
@@ -2313,6 +2302,14 @@ fn single_quote_close(inner: &str) -> Option<usize> {
             && matches!(b.get(i + 1), None | Some(b',' | b'.' | b';' | b':'))
     })?;
     (i >= 3).then_some(i)
+}
+
+/// `Book, 439–457` (with `sep` `, `) | `Proc. X 2672–2680` (with ` `): a page range after
+/// the last `sep` → (the text before, the range).
+fn trailing_range<'a>(c: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    c.rsplit_once(sep).filter(|(head, tail)| {
+        is_page_range(tail) && tail.contains(['-', '–', '‐']) && !head.is_empty()
+    })
 }
 
 /// `Book, pp. 391-410` | `Book, pages 12-34` → (`Book`, `391-410`).
@@ -2971,11 +2968,11 @@ fn strip_credits(t: &str, book: bool) -> (&str, Vec<&str>) {
         t = before.get(..c).unwrap_or_default().trim_end();
     }
     // `…, trans. Names` / `…, translated by Names`
-    let mut markers = vec![", trans. ", ", tr. ", ", translated by ", ", Translated by "];
-    if book {
-        markers.extend([", ed. ", ", edited by "]);
-    }
-    for m in markers {
+    const TRANSLATED: &[&str] =
+        &[", trans. ", ", tr. ", ", translated by ", ", Translated by "];
+    const EDITED: &[&str] = &[", ed. ", ", edited by "];
+    let edited: &[&str] = if book { EDITED } else { &[] };
+    for &m in TRANSLATED.iter().chain(edited) {
         if let Some(i) = rfind_str(t, m)
             && names_ok(t.get(i + m.len()..).unwrap_or_default())
             && i > 0

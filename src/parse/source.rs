@@ -352,6 +352,25 @@ fn is_num(t: &str) -> bool {
 
 /// Read the fields of a source block. `want_year`: look for a year (false when the
 /// author-date part already gave one; a bracketed year is still taken).
+/// `5` | `31`: a day of the month.
+fn is_day_word(d: &str) -> bool {
+    d.len() <= 2 && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// `March` | `Feb` | `Jul-Aug`: a month (or a season), the first of a range.
+fn is_month_word(m: &str) -> bool {
+    month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some()
+}
+
+/// True when atom `j` is a token that `test` accepts.
+fn tok_is(
+    atoms: &[(Atom<'_>, Range<usize>)],
+    j: usize,
+    test: impl Fn(&str) -> bool,
+) -> bool {
+    matches!(atoms.get(j), Some((Atom::Tok(t), _)) if test(t))
+}
+
 pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     let atoms = atoms(block);
     let mut used = vec![false; atoms.len()];
@@ -384,14 +403,8 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     // even with a year known: a full date (`New York Times, March 3, 2021`, `15 Feb.
     // 1993`) is a date, not a volume and pages
     if year_at.is_none() && !want_year {
-        let tok_month = |j: usize| {
-            matches!(atoms.get(j), Some((Atom::Tok(m), _))
-                if month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some())
-        };
-        let tok_day = |j: usize| {
-            matches!(atoms.get(j), Some((Atom::Tok(d), _)) if d.len() <= 2
-                && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
-        };
+        let tok_month = |j: usize| tok_is(&atoms, j, is_month_word);
+        let tok_day = |j: usize| tok_is(&atoms, j, is_day_word);
         year_at = (2..atoms.len()).find(|&k| {
             matches!(atoms.get(k), Some((Atom::Tok(t), _)) if parse_year(t).is_some())
                 && (matches!(atoms.get(k - 1), Some((Atom::Sep(','), _)))
@@ -468,7 +481,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         // month and day around the year: `2020 Feb 13`, `October 1995`, `5 March 2020`
         let mut j = k + 1;
         if let Some((Atom::Tok(m), _)) = atoms.get(j)
-            && month_number(m.split(['-', '–', '/']).next().unwrap_or(m)).is_some()
+            && is_month_word(m)
         {
             src.month = Some(m);
             if let Some(u) = used.get_mut(j) {
@@ -476,8 +489,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
             }
             j += 1;
             if let Some((Atom::Tok(d), _)) = atoms.get(j)
-                && d.len() <= 2
-                && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                && is_day_word(d)
             {
                 src.day = Some(d);
                 if let Some(u) = used.get_mut(j) {
@@ -490,23 +502,15 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
             Some((Atom::Sep('.'), _)) if k >= 2 => k - 2,
             _ => k.wrapping_sub(1),
         };
-        let is_day = |j: usize| {
-            matches!(atoms.get(j), Some((Atom::Tok(d), _)) if d.len() <= 2
-                && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
-        };
+        let is_day = |j: usize| tok_is(&atoms, j, is_day_word);
         // (`April 8-11, 1991`: the days of a meeting)
         let is_day_range = |j: usize| {
-            matches!(atoms.get(j), Some((Atom::Tok(d), _)) if d.split_once(['-', '–'])
-            .is_some_and(|(a, b)| {
-                [a, b].iter().all(|x| {
-                    x.len() <= 2 && x.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-                })
-            }))
+            tok_is(&atoms, j, |d| {
+                d.split_once(['-', '–'])
+                    .is_some_and(|(a, b)| is_day_word(a) && is_day_word(b))
+            })
         };
-        let is_month = |j: usize| {
-            matches!(atoms.get(j), Some((Atom::Tok(m), _))
-                if month_number(m.split(['/', '-', '–']).next().unwrap_or(m)).is_some())
-        };
+        let is_month = |j: usize| tok_is(&atoms, j, is_month_word);
         if k > 0
             && let Some((Atom::Tok(m), _)) = atoms.get(m_at)
             && is_month(m_at)
