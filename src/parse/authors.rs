@@ -571,6 +571,13 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
     }
     let mut best: Option<AuthorList> = None;
     for style in [Style::Vancouver, Style::Inverted, Style::InitialsFirst] {
+        // (an inverted list opens with a family name, never with an initial: `C. Gao,
+        // J. Chen and J. Bai, J Transl Med` is in reading order)
+        if style == Style::Inverted
+            && is_dotted_initials(first.text.trim_end_matches(','))
+        {
+            continue;
+        }
         let first_ok = name_at(style, &ws, 0, true).is_some()
             || style == Style::Vancouver && collective_item(s, &ws, 0).is_some();
         if !first_ok {
@@ -717,32 +724,38 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         // does the list go on?
         let nxt = ws.get(k).map(|w| w.text);
         let et_al_next = matches!(nxt, Some("et" | "et."));
+        // `A. B. Smith and G. Zhang, Mol Cancer`: the name after the last `and` of a
+        // reading-order list ends it, whatever punctuation follows
+        let ended_by_and = after_and
+            && style == Style::InitialsFirst
+            && !matches!(nxt, Some("and" | "&" | "und" | "And"));
         let goes_on = et_al_next
-            || match last.last() {
-                Some(',' | ';') => true,
-                Some('.')
-                    if style != Style::Vancouver
-                        && is_dotted_initials(last.core_keep_dot()) =>
-                {
-                    matches!(nxt, Some("and" | "&" | "und" | "And"))
-                }
-                // `Ferguson, JN. Aldag, JM. Insel, TR.`: NLM initials with a full stop,
-                // then another inverted name
-                Some('.')
-                    if style == Style::Inverted
-                        && is_nlm_initials(last.core())
-                        && ws.get(k).is_some_and(|n| {
-                            n.text.ends_with(',') && is_family_word(n.core())
-                        })
-                        && ws.get(k + 1).is_some_and(|n| {
-                            is_nlm_initials(n.core()) && n.text.ends_with('.')
-                        }) =>
-                {
-                    true
-                }
-                Some('.' | ':') => false,
-                _ => matches!(nxt, Some("and" | "&" | "und" | "And")),
-            };
+            || !ended_by_and
+                && match last.last() {
+                    Some(',' | ';') => true,
+                    Some('.')
+                        if style != Style::Vancouver
+                            && is_dotted_initials(last.core_keep_dot()) =>
+                    {
+                        matches!(nxt, Some("and" | "&" | "und" | "And"))
+                    }
+                    // `Ferguson, JN. Aldag, JM. Insel, TR.`: NLM initials with a full stop,
+                    // then another inverted name
+                    Some('.')
+                        if style == Style::Inverted
+                            && is_nlm_initials(last.core())
+                            && ws.get(k).is_some_and(|n| {
+                                n.text.ends_with(',') && is_family_word(n.core())
+                            })
+                            && ws.get(k + 1).is_some_and(|n| {
+                                is_nlm_initials(n.core()) && n.text.ends_with('.')
+                            }) =>
+                    {
+                        true
+                    }
+                    Some('.' | ':') => false,
+                    _ => matches!(nxt, Some("and" | "&" | "und" | "And")),
+                };
         if !goes_on {
             break;
         }

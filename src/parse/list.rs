@@ -113,16 +113,16 @@ mod tests {
             "Li, H.; Wang, Z. Chem. Rev. 2016, 116, 11589–11612.",
             "Kresse, G.; Furthmüller, J. Phys. Rev. B 1996, 54, 11169.",
             "Smith, A.; Jones, B. Angew. Chem., Int. Ed. 2018, 57, 1234–1238.",
-            "Lee, J.; Kim, S. Journal of materials chemistry 2018, 12, 1–10.",
+            "Lee, J.; Kim, S. Journal of materials chemistry 2018, 12.",
         ]
         .iter()
         .map(|s| parse_reference(s))
         .collect();
         settle_list(&mut refs);
-        // alone, a lower-case journal reads as a title; the list says it is a journal
-        let alone = parse_reference(
-            "Lee, J.; Kim, S. Journal of materials chemistry 2018, 12, 1–10.",
-        );
+        // alone (no pages to say it is an article), a lower-case journal reads as a
+        // title; the list says it is a journal
+        let alone =
+            parse_reference("Lee, J.; Kim, S. Journal of materials chemistry 2018, 12.");
         assert_eq!(alone.title.as_deref(), Some("Journal of materials chemistry"));
         assert_eq!(refs[4].container.as_deref(), Some("Journal of materials chemistry"));
         assert_eq!(refs[4].title, None);

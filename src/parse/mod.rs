@@ -59,6 +59,9 @@ struct Fields<'a> {
     /// The author list ended with a comma (`A. Smith and B. Jones, Title, Journal`):
     /// fields are separated by commas.
     comma_style: bool,
+    /// The source block opens with its year (`2024, 23, 131`, ACS and RSC), the
+    /// styles that print the journal without the article's title.
+    year_first_source: bool,
     /// Byte ranges of the cleaned text that were placed in a field or understood as
     /// punctuation between fields.
     placed: Vec<Range<usize>>,
@@ -395,6 +398,9 @@ fn split_fields(s: &str) -> Fields<'_> {
     }
     let block = r_trim.get(src_at..).unwrap_or_default();
     let src = source::parse_source(block, f.year.is_none());
+    f.year_first_source = src.year.is_some()
+        && block.get(..4).is_some_and(|y| src.year == Some(y))
+        && block.get(4..).is_some_and(|t| t.starts_with(", "));
     let block_base = rest_start + src_at;
     f.placed.push(block_base..block_base + block.len());
     for u in &src.unplaced {
@@ -1387,6 +1393,18 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             let after = m.get(inner_start + c..).and_then(|t| t.chars().nth(1));
             inner.ends_with([',', '.', '?', '!'])
                 || after.is_none_or(|a| matches!(a, ',' | '.' | ';'))
+                // Angewandte: `“Title” Journal 2022, 119, 12.` — no punctuation after
+                // the quote, one sentence (the journal) after it
+                || after == Some(' ')
+                    && f.volume.is_some()
+                    && inner.split_whitespace().nth(2).is_some()
+                    && m.get(inner_start + c..).is_some_and(|rest| {
+                        let rest = rest.get(rest.chars().next().map_or(1, char::len_utf8)..).unwrap_or_default();
+                        rest.trim_start().starts_with(char::is_uppercase)
+                            && sentence_ends(rest.trim())
+                                .iter()
+                                .all(|&e| closes_journal_abbreviation(rest.trim(), e))
+                    })
         });
         if let Some(c) = close.filter(|_| whole) {
             let title = m.get(inner_start..inner_start + c).unwrap_or_default();
@@ -1407,6 +1425,8 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         && let Some(c) = m.find(", ")
         && ends.first().is_none_or(|&e| c < e)
     {
+        let c = aps_title_end(m, c, &ends, f.volume.is_some() && f.pages.is_some())
+            .unwrap_or(c);
         ends.retain(|&e| e > c);
         ends.insert(0, c + 1);
     }
@@ -1661,6 +1681,20 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.kind = Some(RefType::Chapter);
         return;
     }
+    // RSC and ACS without a title: `Z. Zhou and G. Zhang, Mol Cancer, 2024, 23, 131.`
+    // — a lone segment before a year-first source is the journal
+    if keep.len() == 1
+        && f.year_first_source
+        && f.volume.is_some()
+        && f.pages.is_some()
+        && f.publisher.is_none()
+        && let Some(t) = m.get(first.clone()).map(str::trim)
+        && (1..=16).contains(&t.split_whitespace().count())
+        && !t.contains(['?', '“', '"'])
+    {
+        f.container = Some(t);
+        return;
+    }
     if keep.len() == 1 || bookish {
         let last = keep.last().map_or(first.end, |r| r.end);
         f.title = m.get(first.start..last);
@@ -1890,6 +1924,127 @@ fn acs_middle_part<'a>(p: &'a str, f: &mut Fields<'a>) {
         }
     }
     f.notes.push(p);
+}
+
+/// Common words of abbreviated journal titles (ISO 4), without their full stops.
+const JOURNAL_ABBREVIATIONS: &[&str] = &[
+    "Acad",
+    "Acta",
+    "Adv",
+    "Am",
+    "Anal",
+    "Angew",
+    "Ann",
+    "Appl",
+    "Astron",
+    "Astrophys",
+    "Biochem",
+    "Biol",
+    "Biophys",
+    "Catal",
+    "Chem",
+    "Chim",
+    "Clin",
+    "Commun",
+    "Comput",
+    "Condens",
+    "Curr",
+    "Ecol",
+    "Ed",
+    "Electron",
+    "Eng",
+    "Environ",
+    "Eur",
+    "Evol",
+    "Exp",
+    "Funct",
+    "Genet",
+    "Geophys",
+    "Immunol",
+    "Inorg",
+    "Instrum",
+    "Int",
+    "Invest",
+    "Lett",
+    "Macromol",
+    "Magn",
+    "Mater",
+    "Math",
+    "Mech",
+    "Med",
+    "Microbiol",
+    "Mol",
+    "Mon",
+    "Nanotechnol",
+    "Natl",
+    "Neurosci",
+    "Not",
+    "Nucl",
+    "Opt",
+    "Org",
+    "Phys",
+    "Polym",
+    "Proc",
+    "Quant",
+    "Rep",
+    "Res",
+    "Rev",
+    "Sci",
+    "Soc",
+    "Stat",
+    "Struct",
+    "Syst",
+    "Technol",
+    "Theor",
+    "Trans",
+    "Zh",
+];
+
+/// True when the sentence end at `e` in `t` closes an abbreviated journal word
+/// (`Phys.`, `J.`), not a sentence.
+fn closes_journal_abbreviation(t: &str, e: usize) -> bool {
+    let head = t.get(..e).map(|h| h.trim_end_matches('.'));
+    head.and_then(|h| h.rsplit([' ', '.']).next()).is_some_and(|w| {
+        w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+            || JOURNAL_ABBREVIATIONS.contains(&w)
+    })
+}
+
+/// APS and AIP: `Title, with commas, Journal 12, 345 (2020)` — in a comma-separated
+/// article the journal follows the last comma, so the title may hold commas. `first`
+/// is the first `, ` of the middle `m`; returns the comma that ends the title when it
+/// is a later one. `Angew. Chem., Int. Ed.` keeps its comma.
+fn aps_title_end(m: &str, first: usize, ends: &[usize], article: bool) -> Option<usize> {
+    if !article {
+        return None;
+    }
+    let mut last = rfind_str(m, ", ")?;
+    let tail = m.get(last + 2..)?;
+    if all_abbreviations(tail)
+        || tail.split_whitespace().count() <= 2 && tail.ends_with('.')
+    {
+        let head = m.get(..last)?;
+        if let Some(prev) = rfind_str(head, ", ")
+            && head.get(prev + 2..).is_some_and(|h| {
+                h.ends_with('.') && h.split(' ').count() <= 3 && all_abbreviations(h)
+            })
+        {
+            last = prev;
+        }
+    }
+    // (`…, Ontario, Canada. Geology`: a full stop ends the title; those of `Phys.
+    // Rev. B` do not)
+    if last <= first
+        || ends.iter().any(|&e| e < last)
+        || !ends.iter().all(|&e| closes_journal_abbreviation(m, e))
+    {
+        return None;
+    }
+    let journal = m.get(last + 2..)?;
+    (last > first
+        && journal.starts_with(|c: char| c.is_uppercase())
+        && (1..=10).contains(&journal.split_whitespace().count()))
+    .then_some(last)
 }
 
 /// `Physical Chemistry, 9th ed.` → (`Physical Chemistry`, `9th ed.`).
