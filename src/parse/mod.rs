@@ -1257,6 +1257,37 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         (!inner.contains(['(', ')']) && publ.starts_with(char::is_alphabetic))
             .then_some((open, place, publ))
     });
+    // Cell: `(2001). A Taxonomy for Learning (Longman).` — the publisher in brackets
+    // after a book's title
+    let cell_publisher = (f.year.is_some()
+        && f.volume.is_none()
+        && f.issue.is_none()
+        && f.pages.is_none()
+        && f.publisher.is_none()
+        && m.ends_with(')')
+        && !f.authors.first().is_some_and(|a| is_nlm_name(a)))
+    .then(|| m.rfind(" ("))
+    .flatten()
+    .filter(|&open| {
+        m.get(open + 2..m.len() - 1).is_some_and(|inner| {
+            !inner.contains(['(', ')'])
+                && m.get(..open).is_some_and(|t| sentence_ends(t).is_empty())
+                && !is_venue_place(inner)
+                && !is_publication_place(inner)
+                && looks_like_publisher(inner)
+                && (looks_like_press_name(inner)
+                    || has_word(inner, PUBLISHER_WORDS)
+                    || has_word(inner, INSTITUTION_WORDS))
+        })
+    });
+    if let Some(open) = cell_publisher
+        && let Some(inner) = m.get(open + 2..m.len() - 1)
+        && let Some(title) = m.get(..open)
+    {
+        f.title = Some(title.trim_end_matches(['.', ',']));
+        thesis_or_publisher(inner, f);
+        return;
+    }
     let m = if let Some((open, place, publ)) = closed_bracket {
         f.place = Some(place);
         f.publisher = Some(publ);
@@ -1798,7 +1829,128 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.kind = f.kind.or(Some(RefType::Book));
         return;
     }
+    // `(1991). Imagined Communities. Verso.`: a book's publisher after its title — a
+    // journal would come with a volume, pages or a DOI
+    if c_idx == 1
+        && keep.len() == 2
+        && f.year.is_some()
+        && f.volume.is_none()
+        && f.issue.is_none()
+        && f.pages.is_none()
+        && f.publisher.is_none()
+        && f.doi.is_none()
+        && f.url.is_none()
+        && f.kind.is_none()
+        && let Some(c) = m.get(c_start..c_end)
+        && looks_like_publisher(c)
+        && looks_like_press_name(c)
+        && !f.authors.first().is_some_and(|a| is_nlm_name(a))
+    {
+        thesis_or_publisher(c, f);
+        return;
+    }
     f.container = m.get(c_start..c_end);
+}
+
+/// A publisher's name where a style prints it after the title with no place: one to
+/// eight words that open with a capital, no sentence inside (`Longman`, `Van Nostrand
+/// Reinhold`, `Society of Automotive Engineers, Inc`, `Computer Science Department,
+/// Princeton University`, `PhD diss., The New School`).
+fn looks_like_publisher(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ',', ';']);
+    let words = t.split_whitespace().count();
+    (1..=8).contains(&words)
+        && t.starts_with(|c: char| c.is_uppercase())
+        && !t.contains(['(', ')', '[', ']', '“', '"', '?', ':'])
+        && t.bytes().filter(u8::is_ascii_digit).count() <= 1
+        && sentence_ends(t).is_empty()
+        && !is_proceedings_title(t)
+        && !is_edition_phrase(t)
+        && !is_status_phrase(t)
+}
+
+/// Words of journal names, never of a publisher's.
+const JOURNAL_WORDS: &[&str] = &[
+    "Journal",
+    "Review",
+    "Reviews",
+    "Revue",
+    "Letters",
+    "Transactions",
+    "Annals",
+    "Bulletin",
+    "Magazine",
+    "Proceedings",
+    "Meeting",
+    "Conference",
+    "Symposium",
+    "Topics",
+    "Research",
+    "Studies",
+    "Science",
+    "Sciences",
+    "Medicine",
+    "Quarterly",
+    "Reports",
+    "Archives",
+    "Zeitschrift",
+    "Rivista",
+    "Acta",
+    "Advances",
+    "Frontiers",
+    "Trends",
+    "Opinion",
+];
+
+/// A publisher's name as APA 7 prints it, alone after the title (`Verso`, `Rio Grande`,
+/// `Wadsworth and Brooks`, `G. E. Beer`): up to five capitalised words (`and`, `of`,
+/// `&` between them), none a journal's word or abbreviation or an institution's.
+fn looks_like_press_name(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ',']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 5
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && !has_word(t, INSTITUTION_WORDS)
+        && words.iter().all(|w| {
+            let core = w.trim_end_matches([',', '.']);
+            matches!(core, "and" | "of" | "&" | "de" | "du" | "von" | "van")
+                || core.starts_with(char::is_uppercase)
+                    && !JOURNAL_WORDS.contains(&core)
+                    && !JOURNAL_ABBREVIATIONS.contains(&core)
+        })
+}
+
+/// An author written the NLM way, `Surname AB` (Vancouver and PLOS lists, whose books
+/// always print `City: Publisher`).
+fn is_nlm_name(a: &str) -> bool {
+    !a.contains([',', '.'])
+        && a.rsplit_once(' ')
+            .is_some_and(|(_, ini)| crate::normalize::author::is_nlm_initials(ini))
+}
+
+/// A book's publisher, or a thesis's school after its degree (`PhD diss., The New
+/// School`, `Ph.D. Thesis, Stanford University`).
+fn thesis_or_publisher<'a>(publ: &'a str, f: &mut Fields<'a>) {
+    let publ = publ.trim().trim_end_matches(['.', ',', ';']);
+    for marker in [
+        "PhD diss., ",
+        "Ph.D. diss., ",
+        "PhD thesis, ",
+        "Ph.D. thesis, ",
+        "Ph.D. Thesis, ",
+        "PhD Thesis, ",
+        "diss., ",
+        "Diss., ",
+    ] {
+        if let Some(school) = publ.strip_prefix(marker) {
+            f.publisher = Some(school);
+            f.notes.push(marker.trim_end_matches([',', ' ']));
+            f.kind = Some(RefType::Thesis);
+            return;
+        }
+    }
+    f.publisher = Some(publ);
+    f.kind = Some(f.kind.unwrap_or(RefType::Book));
 }
 
 /// `Publisher: Place` as ACS writes it after a `;` (`Wiley: New York`,
@@ -1841,7 +1993,20 @@ fn acs_book<'a>(m: &'a str, f: &mut Fields<'a>) -> bool {
         f.kind = Some(RefType::Report);
         return true;
     }
-    let Some((publ, place)) = acs_publisher_place(last) else { return false };
+    let Some((publ, place)) = acs_publisher_place(last) else {
+        // `Title; Publisher, 2002.` / `Title; PhD diss., School, 2021.`: no place
+        if let [title] = front
+            && f.volume.is_none()
+            && f.pages.is_none()
+            && looks_like_publisher(last)
+            && !f.authors.first().is_some_and(|a| is_nlm_name(a))
+        {
+            f.title = Some(title);
+            thesis_or_publisher(last, f);
+            return true;
+        }
+        return false;
+    };
     let Some((first, middle)) = front.split_first() else { return false };
     if first.contains(". ") && !first.starts_with("In ") {
         // `Title. In Book; …`: a chapter title before the book
