@@ -134,6 +134,17 @@ pub fn is_dotted_initials(w: &str) -> bool {
     w.ends_with('.') && w.len() >= 2 && dotted_parts(w)
 }
 
+/// Hyphenated initials without full stops, as Chicago prints a name in reading order:
+/// `T-T` of `T-T Chen`, `J-M` of `J-M Pacaud`.
+pub fn is_hyphen_initials(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next(), cs.next()),
+        (Some(a), Some(h), Some(b), None)
+            if a.is_uppercase() && is_hyphen(h) && b.is_uppercase()
+    )
+}
+
 /// `is_dotted_initials(&format!("{w}."))` without building the string: `R.L`, `Th`,
 /// `M.-C` (a full stop added at the end only adds an empty part).
 pub fn is_dotted_initials_undotted(w: &str) -> bool {
@@ -584,11 +595,13 @@ pub fn parse_name(item: &str) -> Option<Name> {
             return Some(person(&fam, given, suffix));
         }
     }
-    // initials first: `R. L. Siegel`, `K White`, `David Cline`
+    // initials first: `R. L. Siegel`, `K White`, `T-T Chen`, `David Cline`
     let n_given = words
         .iter()
         .take_while(|w| {
-            is_dotted_initials(w) || is_nlm_initials(w) && w.chars().count() == 1
+            is_dotted_initials(w)
+                || is_nlm_initials(w) && w.chars().count() == 1
+                || is_hyphen_initials(w)
         })
         .count();
     // `B. Xi.`: a short family name looks like an initial (`Th.`)

@@ -18,7 +18,7 @@ use nom::{IResult, Parser};
 
 use crate::normalize::author::{
     is_dotted_initials, is_dotted_initials_undotted, is_family_word, is_given_word,
-    is_nlm_initials, is_particle, is_suffix, looks_collective,
+    is_hyphen_initials, is_nlm_initials, is_particle, is_suffix, looks_collective,
 };
 use crate::normalize::date::{month_number, parse_year};
 
@@ -252,6 +252,10 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
 
 fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
     // family words, the last one ending with `,`
+    // (`T-T Chen, X. Li`: initials open a name in reading order)
+    if ws.get(k).is_some_and(|w| is_hyphen_initials(w.text)) {
+        return None;
+    }
     let mut i = k;
     loop {
         let w = ws.get(i)?;
@@ -374,10 +378,15 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     let mut j = k;
     let mut n_given = 0;
     let mut full = false;
+    // (a list whose first name has dotted initials keeps to them: in `P. Karfunkel, J
+    // Exp Zool` the undotted `J` opens the journal)
+    let dotted_list =
+        k > 0 && ws.first().is_some_and(|w| is_dotted_initials(w.core_keep_dot()));
     while let Some(w) = ws.get(j) {
         let c = w.core_keep_dot();
         let initial = is_dotted_initials(c) && !w.text.ends_with(',')
-            || is_nlm_initials(w.text) && w.text.chars().count() == 1;
+            || is_nlm_initials(w.text) && w.text.chars().count() == 1 && !dotted_list
+            || is_hyphen_initials(w.text);
         if initial {
             n_given += 1;
         } else if allow_full
@@ -391,7 +400,8 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
             break;
         }
         j += 1;
-        if n_given >= 3 {
+        // (`R. G. G. R. Pradeep`: up to four initials)
+        if n_given >= 4 {
             break;
         }
     }

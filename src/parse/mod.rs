@@ -1452,7 +1452,17 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     let mut ends = sentence_ends(m);
     // comma style: the title ends at the first `, ` (unless a full stop comes first)
+    // (Science: `Title with, a comma. Cell Cycle 20, 154 (2021)` — one full stop, then
+    // a journal without a comma: the full stop ends the title)
+    let science = f.volume.is_some()
+        && f.pages.is_some()
+        && ends.len() == 1
+        && ends.first().is_some_and(|&e| {
+            !closes_journal_abbreviation(m, e)
+                && m.get(e + 1..).is_some_and(|j| !j.contains(", "))
+        });
     if f.comma_style
+        && !science
         && let Some(c) = m.find(", ")
         && ends.first().is_none_or(|&e| c < e)
     {
@@ -1714,12 +1724,18 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     // RSC and ACS without a title: `Z. Zhou and G. Zhang, Mol Cancer, 2024, 23, 131.`
     // — a lone segment before a year-first source is the journal
-    if keep.len() == 1
+    // (`IEEE J. Robotics Automation, 1988, 4, 213.`: in a comma-separated list a
+    // middle without a comma is one field, whatever full stops its abbreviations have)
+    if (keep.len() == 1
+        || f.comma_style
+            && !m.contains(", ")
+            && sentence_ends(m).iter().all(|&e| closes_journal_abbreviation(m, e)))
         && f.year_first_source
         && f.volume.is_some()
         && f.pages.is_some()
         && f.publisher.is_none()
-        && let Some(t) = m.get(first.clone()).map(str::trim)
+        && let Some(t) =
+            m.get(first.start..keep.last().map_or(first.end, |r| r.end)).map(str::trim)
         && (1..=16).contains(&t.split_whitespace().count())
         && !t.contains(['?', '“', '"'])
     {
