@@ -371,7 +371,45 @@ fn tok_is(
     matches!(atoms.get(j), Some((Atom::Tok(t), _)) if test(t))
 }
 
+/// Where a bare identifier at the end of a source block starts: 7 to 9 digits that
+/// open the block or follow `. `.
+fn bare_trailing_id(block: &str) -> Option<usize> {
+    let t = block.trim_end_matches(['.', ' ']);
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = t.len() - digits;
+    // (`p. 2441134`: a Frontiers article number after its label is the page)
+    let labelled = |h: &str| {
+        h.trim_end_matches(". ").rsplit([' ', ',', '(']).next().is_some_and(|w| {
+            matches!(
+                w,
+                "p" | "pp"
+                    | "P"
+                    | "Pp"
+                    | "pg"
+                    | "no"
+                    | "No"
+                    | "nr"
+                    | "Nr"
+                    | "art"
+                    | "Art"
+            )
+        })
+    };
+    ((7..=9).contains(&digits)
+        && (start == 0
+            || t.get(..start).is_some_and(|h| h.ends_with(". ") && !labelled(h))))
+    .then_some(start)
+}
+
 pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
+    // `Journal of Neurophysiology 28. 14283062`, `Cell. 18035408`: a bare number of
+    // seven or more digits after a full stop is a PubMed ID the scrape left behind, no
+    // volume or page — it stays unplaced (and the reference partial)
+    if let Some(cut) = bare_trailing_id(block) {
+        let mut src = parse_source(block.get(..cut).unwrap_or_default(), want_year);
+        src.unplaced.push(cut..block.len());
+        return src;
+    }
     let atoms = atoms(block);
     let mut used = vec![false; atoms.len()];
     let mut src = Source::default();
