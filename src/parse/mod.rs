@@ -345,6 +345,21 @@ fn split_fields(s: &str) -> Fields<'_> {
             break;
         }
     }
+    // `New York: Norton, 2003 [1910].`: the first edition's year after the year is a
+    // note, no volume
+    if r_trim.ends_with(']')
+        && let Some(open) = r_trim.rfind(" [")
+        && r_trim
+            .get(open + 2..r_trim.len() - 1)
+            .is_some_and(|y| date::parse_year(y).is_some())
+        && let Some(head) = r_trim.get(..open)
+        && head.rsplit([' ', ',']).next().is_some_and(|y| date::parse_year(y).is_some())
+        && let Some(note) = r_trim.get(open + 1..)
+    {
+        f.notes.push(note);
+        f.placed.push(span_of(s, note));
+        r_trim = head;
+    }
     let mut src_at = source::source_start(r_trim);
     // `…, pages 73–88, New York, NY, USA, 2001. ACM.`: the publisher after the source
     if src_at == r_trim.len()
@@ -636,6 +651,7 @@ fn split_fields(s: &str) -> Fields<'_> {
             }
         }
     }
+    drop_page_label(&mut f);
     f
 }
 
@@ -971,7 +987,7 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
             .split([' ', '-', '/'])
             .any(|w| PUBLISHER_WORDS.contains(&w.trim_end_matches(['.', ','])))
         && place
-            .is_none_or(|p| p.split_whitespace().count() <= 5 && !is_edition_phrase(p));
+            .is_none_or(|p| p.split_whitespace().count() <= 6 && !is_edition_phrase(p));
     if ok {
         // `Springer Berlin`, `Westview Press Boulder, CO`: the city after the name
         if let Some((name, city)) = publ.rsplit_once(' ')
@@ -2289,8 +2305,26 @@ fn chapter_kind(container: Option<&str>) -> RefType {
 
 /// Container clean-up for the comma-separated styles: labelled volume and pages, a
 /// conference's place, `to appear`, and the institution of a thesis or report.
+/// `In Proceedings of AAAI-92, pp. 440-446`: the pages' label left at the end of the
+/// container once the pages were read.
+fn drop_page_label(f: &mut Fields<'_>) {
+    let Some(c) = f.container else { return };
+    if f.pages.is_none() {
+        return;
+    }
+    for label in [", pp", " pp", ", pages", " pages", ", Pages", ", p", ", pg"] {
+        if let Some(head) = c.trim_end_matches('.').strip_suffix(label)
+            && !head.is_empty()
+        {
+            f.container = Some(head.trim_end_matches([',', ' ']));
+            return;
+        }
+    }
+}
+
 fn tidy_container(f: &mut Fields<'_>) {
     let Some(mut c) = f.container else { return };
+
     // `Annales de Bretagne n°95` / `L'Aide-soignante, janvier 2009, n°`: the issue
     // label (and its number) after the journal
     if let Some(i) = find_str(c, " n°") {
