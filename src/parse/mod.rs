@@ -1758,6 +1758,23 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.container = Some(t);
         return;
     }
+    // `Rooms: The Use of Workspaces, IEEE Transactions on Graphics, 5 (3), 211-243`:
+    // one sentence before an article's volume and pages holds the title and, after
+    // its last comma, the journal
+    if keep.len() == 1
+        && !bookish
+        && f.volume.is_some()
+        && f.pages.is_some()
+        && f.publisher.is_none()
+        && let Some(t) = m.get(first.clone())
+        && let Some(c) = t.find(", ")
+        && let Some(cut) = aps_title_end(t, c.saturating_sub(1), &[], true)
+        && t.get(..cut).is_some_and(|h| h.split_whitespace().count() >= 3)
+    {
+        f.title = t.get(..cut);
+        f.container = t.get(cut + 2..);
+        return;
+    }
     if keep.len() == 1 || bookish {
         let last = keep.last().map_or(first.end, |r| r.end);
         f.title = m.get(first.start..last);
