@@ -2713,13 +2713,20 @@ fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// `… 2013. 518 p` | `… 1990. 494 p` | `67p` | `634 s` | `392 pp`: the number of pages
+/// `… 2013. 518 p` | `… 1990. 494 p` | `…, 2003, 406 p` | `67p` | `634 s` | `392 pp`: the number of pages
 /// of a book after its source → (the text before, the extent).
 ///
 /// With the year already found after the authors (`Smith J (2006) Title. Boca Raton:
 /// CRC Press. 392 pp.`) the text before may end with a word instead.
 fn page_count_tail(r: &str, year_known: bool) -> Option<(&str, &str)> {
-    let i = rfind_str(r, ". ")?;
+    // (`New York: NYU Press, 2003, 406 p.`: after a comma, only right after the year)
+    let (i, comma) = match (rfind_str(r, ". "), rfind_str(r, ", ")) {
+        (Some(d), Some(c)) if c > d => (c, true),
+        (Some(d), _) => (d, false),
+        (None, Some(c)) => (c, true),
+        (None, None) => return None,
+    };
+    let year_known = year_known && !comma;
     let tail = r.get(i + 2..)?;
     let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
     let unit = tail.get(digits..)?.trim_start();
