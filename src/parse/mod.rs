@@ -62,6 +62,9 @@ struct Fields<'a> {
     /// The source block opens with its year (`2024, 23, 131`, ACS and RSC), the
     /// styles that print the journal without the article's title.
     year_first_source: bool,
+    /// The source block closes with its year in brackets (`76, 167 (1995)`, APS and
+    /// Nature).
+    year_last_source: bool,
     /// Byte ranges of the cleaned text that were placed in a field or understood as
     /// punctuation between fields.
     placed: Vec<Range<usize>>,
@@ -416,6 +419,14 @@ fn split_fields(s: &str) -> Fields<'_> {
     f.year_first_source = src.year.is_some()
         && block.get(..4).is_some_and(|y| src.year == Some(y))
         && block.get(4..).is_some_and(|t| t.starts_with(", "));
+    // APS: `76, 167 (1995)` — volume, page, the year in brackets last
+    f.year_last_source = src.year.is_some_and(|y| {
+        block
+            .trim_end_matches(['.', ' '])
+            .strip_suffix(')')
+            .and_then(|b| b.strip_suffix(y))
+            .is_some_and(|b| b.ends_with('('))
+    });
     let block_base = rest_start + src_at;
     f.placed.push(block_base..block_base + block.len());
     for u in &src.unplaced {
@@ -1739,14 +1750,15 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         return;
     }
     // RSC and ACS without a title: `Z. Zhou and G. Zhang, Mol Cancer, 2024, 23, 131.`
-    // — a lone segment before a year-first source is the journal
+    // — a lone segment before a year-first source is the journal; so in APS's
+    // comma-separated form `S. Kim and Q. Yang, Phys. Rev. Lett. 76, 167 (1995)`
     // (`IEEE J. Robotics Automation, 1988, 4, 213.`: in a comma-separated list a
     // middle without a comma is one field, whatever full stops its abbreviations have)
     if (keep.len() == 1
         || f.comma_style
             && !m.contains(", ")
             && sentence_ends(m).iter().all(|&e| closes_journal_abbreviation(m, e)))
-        && f.year_first_source
+        && (f.year_first_source || f.year_last_source && f.comma_style)
         && f.volume.is_some()
         && f.pages.is_some()
         && f.publisher.is_none()

@@ -5,6 +5,9 @@ on the ones the development set happens to hold.
 
 usage: render_styles.py GOLD.jsonl OUT.jsonl [--articles N] [--books N] [STYLE ...]
 
+A style `NAME+notitle` renders the articles without their titles (Physical Review and
+older ACS lists print none).
+
 Takes `quality == "ok"` gold articles (authors, title, journal, volume, first page,
 year) and books (authors, title, publisher, year), writes them as CSL-JSON items and
 renders the bibliography with pandoc's citeproc and each CSL style of the
@@ -34,6 +37,8 @@ DEFAULT_STYLES = [
     'modern-language-association', 'elsevier-vancouver', 'springer-vancouver-brackets',
     'the-lancet', 'plos', 'frontiers', 'multidisciplinary-digital-publishing-institute',
     'annual-reviews',
+    # the classic title-less forms: Physical Review and ACS before 2022
+    'american-physics-society+notitle', 'american-chemical-society+notitle',
 ]
 SCORED = ['type', 'authors', 'title', 'container', 'year', 'volume', 'issue',
           'first_page', 'last_page', 'doi', 'url', 'publisher']
@@ -165,7 +170,9 @@ def main():
     pick = arts[:n_art] + books[:n_book]
     with tempfile.TemporaryDirectory() as tmp, open(out_path, 'w', encoding='utf-8') as out:
         for style in styles:
-            csl = os.path.join(sdir, style + '.csl')
+            # `STYLE+notitle`: the style, with the articles' titles left out
+            base, _, variant = style.partition('+')
+            csl = os.path.join(sdir, base + '.csl')
             probes = render(pandoc, csl, [PROBE, PROBE_DOI, PROBE_BOOK], tmp)
             pa, pb = probes.get('probe', ''), probes.get('probebook', '').lower()
             doi_ok = 'probedoi' in probes
@@ -175,6 +182,11 @@ def main():
                      'doi': doi_ok and 'zqxdoi' in probes['probedoi'].lower(),
                      'publisher': 'zqxpublisher' in pb}
             items = [item(i, r) for i, r in enumerate(pick)]
+            if variant == 'notitle':
+                shows['title'] = False
+                for it in items:
+                    if it['type'] == 'article-journal':
+                        it.pop('title', None)
             if not doi_ok:
                 # (a style that renders nothing for an item with a DOI: leave DOIs out)
                 for it in items:
