@@ -220,6 +220,10 @@ pub fn is_family_word(w: &str) -> bool {
 
 /// True when a word is a capitalised given name (`Mikhail`, `Jean-Pierre`).
 pub fn is_given_word(w: &str) -> bool {
+    // (`Henry James, The Europeans`: a title's first word is no given name)
+    if TITLE_OPENERS.contains(&w) {
+        return false;
+    }
     // ASCII words byte by byte (`-` is the only ASCII hyphen); the first other byte
     // settles an ASCII word, or hands the word to the char rule
     let bytes = w.as_bytes();
@@ -238,6 +242,14 @@ pub fn is_given_word(w: &str) -> bool {
     }
     small
 }
+
+/// Words that open titles and never are given names.
+const TITLE_OPENERS: &[&str] = &[
+    "The", "Their", "This", "These", "Its", "Our", "On", "Of", "From", "Towards",
+    "Toward", "Why", "How", "What", "When", "Where", "Which", "Is", "Are", "Does", "Do",
+    "Can", "Should", "Beyond", "Between", "About", "Against", "Into", "Using", "Some",
+    "Other",
+];
 
 /// [`is_given_word`] by chars.
 fn given_word_chars(w: &str) -> bool {
