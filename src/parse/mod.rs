@@ -212,6 +212,15 @@ fn label(s: &str) -> usize {
         {
             return after(digits);
         }
+        // `1 H. Antila, I. Kwak, and A. Choi, …` (AIP): a bare number before a name
+        // that opens with dotted initials
+        if crate::normalize::author::is_dotted_initials(family)
+            && family.starts_with(|c: char| c.is_ascii_uppercase())
+            && (init.ends_with(',') || init.ends_with('.'))
+            && init.starts_with(|c: char| c.is_uppercase())
+        {
+            return after(digits);
+        }
     }
     if (1..=4).contains(&digits)
         && matches!(b.get(digits), Some(b'.' | b')'))
@@ -1587,6 +1596,17 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.kind = Some(RefType::Chapter);
         container_and_publisher(s, book_at, book, f);
         f.kind = Some(chapter_kind(f.container));
+        // DIN 1505: `In: Sci Adv Bd. 8 (2022), Nr. 11, S. 12` — `In:` before a journal:
+        // no editors, no publisher, a volume and an issue or pages
+        if f.editors.is_empty()
+            && f.publisher.is_none()
+            && f.place.is_none()
+            && f.volume.is_some()
+            && (f.issue.is_some() || f.pages.is_some())
+            && f.container.is_some_and(|c| !is_proceedings_title(c))
+        {
+            f.kind = Some(RefType::Article);
+        }
         return;
     }
     // `Place: Publisher` at the end → a book (or a report)

@@ -63,6 +63,10 @@ const KEYWORDS: &[&str] = &[
     "v",
     "n°",
     "Nos",
+    // German (DIN 1505): `Bd. 119 (2022), Nr. 45, S. 12–19`, `Jg. 10, H. 4`
+    "Bd",
+    "Jg",
+    "Heft",
 ];
 
 fn is_src_punct(c: char) -> bool {
@@ -193,7 +197,10 @@ pub(crate) fn source_start(r: &str) -> usize {
             break;
         }
         let ok_sep = sep_before.is_none_or(is_src_punct);
-        if is_src_segment(seg) && ok_sep {
+        // (German `S. 192-195`: `S` with its full stop labels the pages)
+        let german_pages =
+            seg == "S" && head.get(seg_end..).is_some_and(|t| t.starts_with('.'));
+        if (is_src_segment(seg) || german_pages) && ok_sep {
             start = seg_start;
             end = seg_start;
             continue;
@@ -399,6 +406,13 @@ fn bare_trailing_id(block: &str) -> Option<usize> {
         && (start == 0
             || t.get(..start).is_some_and(|h| h.ends_with(". ") && !labelled(h))))
     .then_some(start)
+}
+
+/// True when a volume label (`Vol.`, `Bd.`) comes after atom `k`.
+fn vol_label_after(atoms: &[(Atom<'_>, Range<usize>)], k: usize) -> bool {
+    atoms.get(k + 1..).unwrap_or_default().iter().any(|(a, _)| {
+        matches!(a, Atom::Tok("vol" | "Vol" | "Volume" | "volume" | "Bd" | "Jg"))
+    })
 }
 
 pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
@@ -676,7 +690,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
-                    | "Iss" => {
+                    | "Iss" | "Heft" => {
                         // the issue runs over the words after the label: `no. 5 Pt 2`,
                         // `no. Suppl 1`
                         if let Some((_, nr)) = next_tok.clone()
@@ -697,7 +711,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                             continue;
                         }
                     }
-                    "vol" | "Vol" | "Volume" | "volume" | "v" => {
+                    "vol" | "Vol" | "Volume" | "volume" | "v" | "Bd" | "Jg" => {
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.volume, &mut used)
                         {
@@ -706,7 +720,11 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                             continue;
                         }
                     }
-                    "pp" | "p" | "pages" => {
+                    // (`S. 192-195`, German; `S` alone may be a journal's word)
+                    "pp" | "p" | "pages" | "S"
+                        if label != "S"
+                            || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
+                    {
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.pages, &mut used)
                         {
@@ -732,9 +750,33 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                             k = nk;
                         }
                     }
+                    // ISO 690: `2022. Vol. 119, no. 45`: a year before the labelled
+                    // volume is no volume
+                    _ if src.volume.is_none()
+                        && parse_year(t).is_some()
+                        && vol_label_after(&atoms, k) =>
+                    {
+                        src.year = src.year.or(Some(t));
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                    }
                     _ if is_num(t) => {
                         let has_dash = t.contains(['-', '‐', '‑', '–', '—', '−']);
-                        let slot = if prev_sep == Some(Some(':')) && src.pages.is_none() {
+                        // ACM: `119, 45 (2022), e2123528119` — volume, issue, the year
+                        // in brackets, then the pages
+                        let acm_issue = src.volume.is_some()
+                            && src.issue.is_none()
+                            && src.pages.is_none()
+                            && !has_dash
+                            && prev_sep == Some(Some(','))
+                            && matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
+                            && year_at == Some(k + 1)
+                            && matches!(atoms.get(k + 2), Some((Atom::Sep(','), _)))
+                            && matches!(atoms.get(k + 3), Some((Atom::Tok(p), _)) if is_num(p));
+                        let slot = if acm_issue {
+                            &mut src.issue
+                        } else if prev_sep == Some(Some(':')) && src.pages.is_none() {
                             &mut src.pages
                         } else if src.volume.is_none()
                             && !has_dash

@@ -37,6 +37,9 @@ DEFAULT_STYLES = [
     'modern-language-association', 'elsevier-vancouver', 'springer-vancouver-brackets',
     'the-lancet', 'plos', 'frontiers', 'multidisciplinary-digital-publishing-institute',
     'annual-reviews',
+    'american-institute-of-physics', 'acm-sig-proceedings', 'pnas', 'bmj',
+    'chicago-notes-bibliography', 'apa-6th-edition', 'american-geophysical-union',
+    'springer-lecture-notes-in-computer-science', 'iso690-author-date-en', 'din-1505-2',
     # the classic title-less forms: Physical Review and ACS before 2022
     'american-physics-society+notitle', 'american-chemical-society+notitle',
 ]
