@@ -209,8 +209,8 @@ pub fn is_family_word(w: &str) -> bool {
     } else {
         for c in w.chars() {
             n += 1;
-            let joiner = is_hyphen(c) || c == '\'';
-            letters &= c.is_alphabetic() || joiner || c == '’';
+            let joiner = is_hyphen(c) || c == '\'' || c == '’';
+            letters &= c.is_alphabetic() || joiner;
             small |= c.is_lowercase();
             caps &= c.is_uppercase() || joiner;
         }

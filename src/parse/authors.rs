@@ -264,7 +264,18 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         }
         if w.text.ends_with(',') {
             // `Bukowski RM,` is a Vancouver name, not an inverted family name
-            let nlm_tail = i > k && is_nlm_initials(w.core());
+            // (`AYALA CEJA, M.`: in an upper-case family name before dotted initials
+            // the last word is no initials)
+            let caps_family = ws.get(k..i).is_some_and(|f| {
+                f.iter().all(|x| {
+                    x.text.chars().all(|c| {
+                        c.is_uppercase() || crate::normalize::author::is_hyphen(c)
+                    })
+                })
+            }) && ws
+                .get(i + 1)
+                .is_some_and(|x| is_dotted_initials(x.core_keep_dot()));
+            let nlm_tail = i > k && is_nlm_initials(w.core()) && !caps_family;
             if nlm_tail || !(is_family_word(w.core()) || is_particle(w.core())) {
                 return None;
             }
@@ -384,7 +395,7 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
         k > 0 && ws.first().is_some_and(|w| is_dotted_initials(w.core_keep_dot()));
     while let Some(w) = ws.get(j) {
         let c = w.core_keep_dot();
-        let initial = is_dotted_initials(c) && !w.text.ends_with(',')
+        let initial = is_dotted_initials(c) && !w.text.ends_with([',', ';'])
             || is_nlm_initials(w.text) && w.text.chars().count() == 1 && !dotted_list
             || is_hyphen_initials(w.text);
         if initial {

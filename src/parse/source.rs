@@ -492,13 +492,22 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         };
         let after_colon =
             |k: usize| k > 0 && matches!(atoms.get(k - 1), Some((Atom::Sep(':'), _)));
+        // (`vol. 1877, no. 5, 2022, p. 2045`: a labelled number is no year)
+        let after_label = |k: usize| {
+            let j = match atoms.get(k.wrapping_sub(1)) {
+                Some((Atom::Sep('.'), _)) => k.wrapping_sub(2),
+                _ => k.wrapping_sub(1),
+            };
+            matches!(atoms.get(j), Some((Atom::Tok(t), _)) if KEYWORDS.contains(t))
+        };
+        let free_year = |k: usize| is_year(k) && !after_colon(k) && !after_label(k);
         year_at = toks
             .first()
             .copied()
             .filter(|&k| is_year(k))
             .or_else(|| toks.iter().copied().find(|&k| is_year(k) && after_month(k)))
-            .or_else(|| toks.last().copied().filter(|&k| is_year(k) && !after_colon(k)))
-            .or_else(|| toks.iter().copied().find(|&k| is_year(k) && !after_colon(k)));
+            .or_else(|| toks.last().copied().filter(|&k| free_year(k)))
+            .or_else(|| toks.iter().copied().find(|&k| free_year(k)));
     }
     if let Some(k) = year_at {
         if let Some(u) = used.get_mut(k) {
