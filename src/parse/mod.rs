@@ -672,7 +672,28 @@ fn split_fields(s: &str) -> Fields<'_> {
         }
     }
     drop_page_label(&mut f);
+    title_volume(&mut f);
     f
+}
+
+/// `Obra Crítica, vol. 2`: a book's volume at the end of its title.
+fn title_volume(f: &mut Fields<'_>) {
+    if f.volume.is_some() || f.container.is_some() {
+        return;
+    }
+    let Some(t) = f.title.map(|t| t.trim_end_matches(['.', ' '])) else { return };
+    for label in [", vol. ", ", Vol. ", ", volume ", ", Volume ", ", vol ", ", Vol "] {
+        if let Some(i) = rfind_str(t, label)
+            && let Some(v) = t.get(i + label.len()..)
+            && !v.is_empty()
+            && (v.bytes().all(|b| b.is_ascii_digit())
+                || v.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+        {
+            f.title = t.get(..i);
+            f.volume = Some(v);
+            return;
+        }
+    }
 }
 
 /// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
