@@ -220,10 +220,6 @@ pub fn is_family_word(w: &str) -> bool {
 
 /// True when a word is a capitalised given name (`Mikhail`, `Jean-Pierre`).
 pub fn is_given_word(w: &str) -> bool {
-    // (`Henry James, The Europeans`: a title's first word is no given name)
-    if TITLE_OPENERS.contains(&w) {
-        return false;
-    }
     // ASCII words byte by byte (`-` is the only ASCII hyphen); the first other byte
     // settles an ASCII word, or hands the word to the char rule
     let bytes = w.as_bytes();
@@ -240,7 +236,8 @@ pub fn is_given_word(w: &str) -> bool {
             return false;
         }
     }
-    small
+    // (`Henry James, The Europeans`: a title's first word is no given name)
+    small && !(w.len() <= 8 && TITLE_OPENERS.contains(&w))
 }
 
 /// Words that open titles and never are given names.

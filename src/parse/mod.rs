@@ -682,9 +682,11 @@ fn title_volume(f: &mut Fields<'_>) {
         return;
     }
     let Some(t) = f.title.map(|t| t.trim_end_matches(['.', ' '])) else { return };
+    // (the volume closes the title: only its last comma can open the label)
+    let Some(i) = rfind_str(t, ", ") else { return };
+    let tail = t.get(i..).unwrap_or_default();
     for label in [", vol. ", ", Vol. ", ", volume ", ", Volume ", ", vol ", ", Vol "] {
-        if let Some(i) = rfind_str(t, label)
-            && let Some(v) = t.get(i + label.len()..)
+        if let Some(v) = tail.strip_prefix(label)
             && !v.is_empty()
             && (v.bytes().all(|b| b.is_ascii_digit())
                 || v.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
@@ -2772,6 +2774,10 @@ fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
 /// With the year already found after the authors (`Smith J (2006) Title. Boca Raton:
 /// CRC Press. 392 pp.`) the text before may end with a word instead.
 fn page_count_tail(r: &str, year_known: bool) -> Option<(&str, &str)> {
+    // (most sources end with a number: settled without a search)
+    if !r.ends_with(['p', 's', 'S', '.']) {
+        return None;
+    }
     // (`New York: NYU Press, 2003, 406 p.`: after a comma, only right after the year)
     let (i, comma) = match (rfind_str(r, ". "), rfind_str(r, ", ")) {
         (Some(d), Some(c)) if c > d => (c, true),
