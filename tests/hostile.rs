@@ -188,7 +188,7 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 #[test]
 fn work_is_linear_in_hostile_inputs() {
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 7] = [
+    let shapes: [Shape; 12] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
@@ -196,6 +196,21 @@ fn work_is_linear_in_hostile_inputs() {
         ("brackets", |n| format!("{}x{}", "(".repeat(n / 2), ")".repeat(n / 2))),
         ("initials", |n| "A. ".repeat(n / 3)),
         ("hyphenated numbers", |n| "CS-1-".repeat(n / 5)),
+        ("trailing identifiers", |n| {
+            format!("Smith J. T. J Test{}", ". 1234567".repeat(n / 9))
+        }),
+        ("years before a volume label", |n| {
+            format!("Smith J. T. J. {}Vol. 1", "2001, ".repeat(n / 6))
+        }),
+        ("commas before a journal", |n| {
+            format!("A. Smith, T{} J. Phys. 1, 2 (2000).", ", x".repeat(n / 3))
+        }),
+        ("quoted title words", |n| {
+            format!("A. Smith, “T{}” Chem. Eur. J. 2018, 24, 1.", " w.".repeat(n / 3))
+        }),
+        ("comma years", |n| {
+            format!("Smith, J. T.; {}2020, 1, 2.", "Name, 2003, ".repeat(n / 12))
+        }),
     ];
     for (name, make) in shapes {
         let (small_input, large_input) = (make(50_000), make(100_000));

@@ -408,23 +408,27 @@ fn bare_trailing_id(block: &str) -> Option<usize> {
     .then_some(start)
 }
 
-/// True when a volume label (`Vol.`, `Bd.`) comes after atom `k`.
-fn vol_label_after(atoms: &[(Atom<'_>, Range<usize>)], k: usize) -> bool {
-    atoms.get(k + 1..).unwrap_or_default().iter().any(|(a, _)| {
-        matches!(a, Atom::Tok("vol" | "Vol" | "Volume" | "volume" | "Bd" | "Jg"))
-    })
-}
-
 pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     // `Journal of Neurophysiology 28. 14283062`, `Cell. 18035408`: a bare number of
     // seven or more digits after a full stop is a PubMed ID the scrape left behind, no
     // volume or page — it stays unplaced (and the reference partial)
+    // (once: the block before it is read as it is)
     if let Some(cut) = bare_trailing_id(block) {
-        let mut src = parse_source(block.get(..cut).unwrap_or_default(), want_year);
+        let mut src = source_fields(block.get(..cut).unwrap_or_default(), want_year);
         src.unplaced.push(cut..block.len());
         return src;
     }
+    source_fields(block, want_year)
+}
+
+/// [`parse_source`] without the trailing-identifier check.
+fn source_fields(block: &str, want_year: bool) -> Source<'_> {
     let atoms = atoms(block);
+    // (where the last volume label is, found once: `vol_label_after` per number would
+    // make a block of many numbers quadratic)
+    let last_vol_label = atoms.iter().rposition(|(a, _)| {
+        matches!(a, Atom::Tok("vol" | "Vol" | "Volume" | "volume" | "Bd" | "Jg"))
+    });
     let mut used = vec![false; atoms.len()];
     let mut src = Source::default();
     let text = |r: &Range<usize>| block.get(r.clone()).unwrap_or_default();
@@ -763,7 +767,7 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
                     // volume is no volume
                     _ if src.volume.is_none()
                         && parse_year(t).is_some()
-                        && vol_label_after(&atoms, k) =>
+                        && last_vol_label.is_some_and(|v| v > k) =>
                     {
                         src.year = src.year.or(Some(t));
                         if let Some(u) = used.get_mut(k) {
