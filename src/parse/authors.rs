@@ -725,9 +725,20 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         // reading order)
         let allow_full =
             k == 0 || first_given_full || style == Style::Inverted && after_and;
-        let next = name_at(style, ws, k, allow_full).or_else(|| {
-            (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
-        });
+        // Chicago: `Smith, John, Jane Doe, Bob Ray, et al.` — after a first name
+        // inverted with full given names and a comma, the names are in reading order
+        // (`Jane Doe, Bob Ray` is two people, not `Doe, Jane` … `Ray, Bob`)
+        let chicago_next = style == Style::Inverted
+            && k > 0
+            && first_given_full
+            && ws.get(k - 1).is_some_and(|w| w.text.ends_with(','));
+        let next = chicago_next
+            .then(|| initials_first_name(ws, k, true))
+            .flatten()
+            .or_else(|| name_at(style, ws, k, allow_full))
+            .or_else(|| {
+                (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
+            });
         let Some(j) = next else {
             // a separator that no name follows
             list.dangling = !list.items.is_empty();

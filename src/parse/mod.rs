@@ -1422,6 +1422,9 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 t = t.get(..i).unwrap_or(t);
             }
         }
+        if nature_chapter(t, f) {
+            return;
+        }
         let (t, ed) = split_edition(t);
         if !t.contains(". In ") && !t.starts_with("In ") && !t.contains(['“', '"']) {
             f.title = Some(t);
@@ -2091,6 +2094,46 @@ fn thesis_or_publisher<'a>(publ: &'a str, f: &mut Fields<'a>) {
     }
     f.publisher = Some(publ);
     f.kind = Some(f.kind.unwrap_or(RefType::Book));
+}
+
+/// Nature's chapters: `[Title.] in Book (eds Doe, J. & Ray, B.) 45–67` before the
+/// bracket with the publisher and year. True when `t` was read so.
+fn nature_chapter<'a>(t: &'a str, f: &mut Fields<'a>) -> bool {
+    let Some(open) = [" (eds ", " (ed. ", " (ed "].iter().find_map(|m| find_str(t, m))
+    else {
+        return false;
+    };
+    let Some(close) = t.get(open..).and_then(|r| r.find(')')).map(|c| open + c) else {
+        return false;
+    };
+    let head = t.get(..open).unwrap_or_default();
+    let (title, book) = if let Some(b) = head.strip_prefix("in ") {
+        (None, b)
+    } else if let Some(i) = find_str(head, ". in ") {
+        (head.get(..i), head.get(i + 5..).unwrap_or_default())
+    } else {
+        return false;
+    };
+    let inner = t.get(open + 2..close).unwrap_or_default();
+    let names = inner.split_once(' ').map_or("", |(_, n)| n);
+    let al = authors::scan_authors(names);
+    for it in &al.items {
+        if let Some(n) = names.get(it.clone()) {
+            f.editors.push(n);
+        }
+    }
+    let after = t.get(close + 1..).unwrap_or_default().trim();
+    if is_page_range(after) {
+        f.pages = f.pages.or(Some(after));
+    } else if !after.is_empty() {
+        f.notes.push(after);
+    }
+    let (book, edition) = split_edition(book);
+    f.title = title;
+    f.container = Some(book.trim());
+    f.edition = f.edition.or(edition);
+    f.kind = Some(RefType::Chapter);
+    true
 }
 
 /// `Publisher: Place` as ACS writes it after a `;` (`Wiley: New York`,
