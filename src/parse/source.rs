@@ -787,8 +787,18 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && year_at == Some(k + 1)
                             && matches!(atoms.get(k + 2), Some((Atom::Sep(','), _)))
                             && matches!(atoms.get(k + 3), Some((Atom::Tok(p), _)) if is_num(p));
+                        // `Phys. Lett. B428 (1998) 105-114`: a series letter glued to
+                        // the volume, the year in brackets after it
+                        let series_volume = src.volume.is_none()
+                            && t.len() >= 2
+                            && t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                            && t.bytes().skip(1).all(|b| b.is_ascii_digit())
+                            && matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
+                            && year_at == Some(k + 1);
                         let slot = if acm_issue {
                             &mut src.issue
+                        } else if series_volume {
+                            &mut src.volume
                         } else if prev_sep == Some(Some(':')) && src.pages.is_none() {
                             &mut src.pages
                         } else if src.volume.is_none()
