@@ -1629,7 +1629,9 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             && f.place.is_none()
             && f.volume.is_some()
             && (f.issue.is_some() || f.pages.is_some())
-            && f.container.is_some_and(|c| !is_proceedings_title(c))
+            // (`Proceedings of the National Academy of Sciences … Bd. 119 (2022), Nr.
+            // 45`: an issue makes a proceedings a journal)
+            && f.container.is_some_and(|c| f.issue.is_some() || !is_proceedings_title(c))
         {
             f.kind = Some(RefType::Article);
         }

@@ -399,6 +399,7 @@ fn bare_trailing_id(block: &str) -> Option<usize> {
                     | "Nr"
                     | "art"
                     | "Art"
+                    | "S"
             )
         })
     };

@@ -200,13 +200,16 @@ def main():
                 if not raw:
                     continue
                 nraw = norm(raw)
-                # the authors the style prints: the prefix whose names appear in order
+                # the authors the style prints: the prefix whose names appear in order,
+                # as whole words, before the title (`et al.` cuts the list short)
+                end = nraw.find(norm(r['title'])) if shows['title'] else -1
+                head = nraw[:end] if end > 0 else nraw
                 pos, authors = 0, []
                 for a in r['authors']:
-                    k = nraw.find(norm(a['family']), pos)
-                    if k < 0:
+                    m = re.compile(r'(?:^| )' + re.escape(norm(a['family'])) + r'(?= |$)').search(head, pos)
+                    if not m:
                         break
-                    pos = k + len(norm(a['family']))
+                    pos = m.end()
                     authors.append({'family': a['family'], 'given': a.get('given')})
                 g = {'id': f'{style}#{i}', 'style': style, 'quality': 'ok', 'raw': raw,
                      'type': r['type'], 'authors': authors or None, 'year': r['year'][:4],
