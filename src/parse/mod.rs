@@ -119,11 +119,12 @@ fn clean(text: &str) -> Cow<'_, str> {
             pending_space = !out.is_empty();
             continue;
         }
-        // `Fedynsky,V.V.` → `Fedynsky, V.V.`
+        // `Fedynsky,V.V.` → `Fedynsky, V.V.`; `Antila, H.,Kwak, I.` → `H., Kwak`
         let glued = c.is_ascii_uppercase()
-            && chars.peek() == Some(&'.')
             && out.ends_with(',')
-            && out.chars().rev().nth(1).is_some_and(char::is_lowercase);
+            && (chars.peek() == Some(&'.')
+                && out.chars().rev().nth(1).is_some_and(char::is_lowercase)
+                || chars.peek().is_some_and(|n| n.is_lowercase()) && out.ends_with(".,"));
         if pending_space && !matches!(c, ',' | '.' | ';' | ':' | ')') || glued {
             out.push(' ');
         }
@@ -152,14 +153,17 @@ fn needs_folding(text: &str) -> bool {
     })
 }
 
-/// True when an initial is glued to the comma after a family name (`Hart,R.J.`).
+/// True when an initial is glued to the comma after a family name (`Hart,R.J.`), or a
+/// family name to the comma after initials (`H.,Kwak`).
 fn has_glued_initial(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr_iter(b',', b).any(|i| {
         i > 0
-            && b.get(i - 1).is_some_and(u8::is_ascii_lowercase)
             && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-            && b.get(i + 2) == Some(&b'.')
+            && (b.get(i - 1).is_some_and(u8::is_ascii_lowercase)
+                && b.get(i + 2) == Some(&b'.')
+                || b.get(i - 1) == Some(&b'.')
+                    && b.get(i + 2).is_some_and(u8::is_ascii_lowercase))
     })
 }
 
@@ -257,6 +261,23 @@ fn split_fields(s: &str) -> Fields<'_> {
         && let Some(h) = ids::find_glued_doi(s.get(..core_end_ids).unwrap_or_default())
     {
         hits.push(h);
+    }
+    // `doi:https://doi.org/10.…`, `DOI: https://doi.org/…`: a DOI label before a DOI
+    // link belongs to the identifier
+    for h in &mut hits {
+        if h.kind == IdKind::Doi
+            && let Some(before) = s.get(..h.span.start)
+        {
+            let b = before.trim_end();
+            for label in ["doi:", "DOI:", "Doi:", "doi", "DOI"] {
+                if let Some(head) = b.strip_suffix(label)
+                    && !head.ends_with(|c: char| c.is_alphanumeric())
+                {
+                    h.span.start = head.len();
+                    break;
+                }
+            }
+        }
     }
     let mut core_end = s.len();
     for h in &hits {
