@@ -65,6 +65,8 @@ struct Fields<'a> {
     /// The source block closes with its year in brackets (`76, 167 (1995)`, APS and
     /// Nature).
     year_last_source: bool,
+    /// The source block opens with `v. ` (USGS, GSA: `Title: Journal, v. 412, p. 785`).
+    volume_label_source: bool,
     /// Byte ranges of the cleaned text that were placed in a field or understood as
     /// punctuation between fields.
     placed: Vec<Range<usize>>,
@@ -119,6 +121,15 @@ fn clean(text: &str) -> Cow<'_, str> {
             pending_space = !out.is_empty();
             continue;
         }
+        // `Title. – Journal` (a dash after a sentence's full stop, German styles): the
+        // full stop separates the fields, the dash is dropped
+        if matches!(c, '–' | '—')
+            && pending_space
+            && out.ends_with('.')
+            && chars.peek().is_some_and(|n| n.is_whitespace())
+        {
+            continue;
+        }
         // `Fedynsky,V.V.` → `Fedynsky, V.V.`; `Antila, H.,Kwak, I.` → `H., Kwak`
         let glued = c.is_ascii_uppercase()
             && out.ends_with(',')
@@ -145,10 +156,14 @@ fn needs_folding(text: &str) -> bool {
     b.iter().enumerate().any(|(i, &c)| match c {
         b' ' => matches!(b.get(i + 1), Some(b' ' | b',' | b'.' | b';' | b':' | b')')),
         b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
-        // the first byte of a non-ASCII character (continuation bytes pass)
-        0xC0.. => {
-            text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace)
-        }
+        // the first byte of a non-ASCII character (continuation bytes pass); `. – `
+        0xC0.. => text.get(i..).and_then(|t| t.chars().next()).is_some_and(|c| {
+            c.is_whitespace()
+                || matches!(c, '–' | '—')
+                    && i >= 2
+                    && b.get(i - 2..i) == Some(b". ")
+                    && b.get(i + 3) == Some(&b' ')
+        }),
         _ => false,
     })
 }
@@ -225,6 +240,14 @@ fn label(s: &str) -> usize {
         {
             return after(digits);
         }
+    }
+    // `26.C. Freeman, …`: the number glued to the first initial
+    if (1..=4).contains(&digits)
+        && b.get(digits) == Some(&b'.')
+        && b.get(digits + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(digits + 2) == Some(&b'.')
+    {
+        return after(digits + 1);
     }
     if (1..=4).contains(&digits)
         && matches!(b.get(digits), Some(b'.' | b')'))
@@ -449,6 +472,8 @@ fn split_fields(s: &str) -> Fields<'_> {
     f.year_first_source = src.year.is_some()
         && block.get(..4).is_some_and(|y| src.year == Some(y))
         && block.get(4..).is_some_and(|t| t.starts_with(", "));
+    // USGS and GSA: `v. 412, p. 785` — the journal came after a colon
+    f.volume_label_source = block.starts_with("v. ");
     // APS: `76, 167 (1995)` — volume, page, the year in brackets last
     f.year_last_source = src.year.is_some_and(|y| {
         block
@@ -1532,6 +1557,22 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             container_and_publisher(s, base + after_start, after, f);
             return;
         }
+    }
+    // USGS and GSA: `2001, Export of organic carbon from peat soils: Nature, v. 412,
+    // p. 785` — the journal follows the title's last colon
+    if f.volume_label_source
+        && f.volume.is_some()
+        && let Some(i) = rfind_str(m, ": ")
+        && let Some(journal) = m.get(i + 2..)
+        && (1..=12).contains(&journal.split_whitespace().count())
+        && journal.starts_with(char::is_uppercase)
+        && i > 0
+        // (ABNT, `Title: subtitle. Journal, v. 23`: a full stop ends the title there)
+        && sentence_ends(m).iter().all(|&e| closes_journal_abbreviation(m, e))
+    {
+        f.title = m.get(..i);
+        f.container = Some(journal.trim());
+        return;
     }
     let mut ends = sentence_ends(m);
     // comma style: the title ends at the first `, ` (unless a full stop comes first)
