@@ -506,11 +506,13 @@ pub fn parse_name(item: &str) -> Option<Name> {
         return None;
     }
     // `Schrödinger, LLC`: a company, not a person
-    if let Some((_, rest)) = s.split_once(',')
-        && matches!(
-            rest.trim().trim_end_matches('.'),
-            "LLC" | "Inc" | "Ltd" | "GmbH" | "Corp" | "AG" | "SA"
-        )
+    // (`Juliano, SA`: `SA` and `AG` after one family word are initials)
+    if let Some((fam, rest)) = s.split_once(',')
+        && match rest.trim().trim_end_matches('.') {
+            "LLC" | "Inc" | "Ltd" | "GmbH" | "Corp" => true,
+            "AG" | "SA" => fam.trim().contains(' '),
+            _ => false,
+        }
     {
         return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
     }

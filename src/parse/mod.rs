@@ -121,6 +121,16 @@ fn clean(text: &str) -> Cow<'_, str> {
             pending_space = !out.is_empty();
             continue;
         }
+        // `Antila, H./Kwak, I./Choi, A.` (Vienna): a slash between names is a `;`
+        if c == '/'
+            && out.ends_with('.')
+            && out.chars().rev().nth(1).is_some_and(char::is_uppercase)
+            && chars.peek().is_some_and(|n| n.is_uppercase())
+        {
+            out.push_str("; ");
+            pending_space = false;
+            continue;
+        }
         // `Title. – Journal` (a dash after a sentence's full stop, German styles): the
         // full stop separates the fields, the dash is dropped
         if matches!(c, '–' | '—')
@@ -169,17 +179,26 @@ fn needs_folding(text: &str) -> bool {
 }
 
 /// True when an initial is glued to the comma after a family name (`Hart,R.J.`), or a
-/// family name to the comma after initials (`H.,Kwak`).
+/// family name to the comma after initials (`H.,Kwak`), or to a slash (`H./Kwak`).
 fn has_glued_initial(text: &str) -> bool {
     let b = text.as_bytes();
-    memchr::memchr_iter(b',', b).any(|i| {
-        i > 0
-            && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-            && (b.get(i - 1).is_some_and(u8::is_ascii_lowercase)
-                && b.get(i + 2) == Some(&b'.')
-                || b.get(i - 1) == Some(&b'.')
-                    && b.get(i + 2).is_some_and(u8::is_ascii_lowercase))
-    })
+    let slash = || {
+        memchr::memchr_iter(b'/', b).any(|i| {
+            i >= 2
+                && b.get(i - 1) == Some(&b'.')
+                && b.get(i - 2).is_some_and(u8::is_ascii_uppercase)
+                && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+        })
+    };
+    slash()
+        || memchr::memchr_iter(b',', b).any(|i| {
+            i > 0
+                && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                && (b.get(i - 1).is_some_and(u8::is_ascii_lowercase)
+                    && b.get(i + 2) == Some(&b'.')
+                    || b.get(i - 1) == Some(&b'.')
+                        && b.get(i + 2).is_some_and(u8::is_ascii_lowercase))
+        })
 }
 
 // `[12] ` | `12. ` | `12) ` | `(b) ` | `(12) ` — a list label in front of a reference
@@ -1564,7 +1583,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         && f.volume.is_some()
         && let Some(i) = rfind_str(m, ": ")
         && let Some(journal) = m.get(i + 2..)
-        && (1..=12).contains(&journal.split_whitespace().count())
+        && (1..=16).contains(&journal.split_whitespace().count())
         && journal.starts_with(char::is_uppercase)
         && i > 0
         // (ABNT, `Title: subtitle. Journal, v. 23`: a full stop ends the title there)
@@ -2539,6 +2558,14 @@ fn drop_page_label(f: &mut Fields<'_>) {
 
 fn tidy_container(f: &mut Fields<'_>) {
     let Some(mut c) = f.container else { return };
+    // ABNT: `Journal, [s. l.]` — no place known
+    for ph in [", [s. l.]", ", [s.l.]", ", [S. l.]", ", [S.l.]", ", [s. n.]", ", [s.n.]"]
+    {
+        if let Some(head) = c.strip_suffix(ph) {
+            c = head;
+            f.container = Some(c);
+        }
+    }
 
     // `Annales de Bretagne n°95` / `L'Aide-soignante, janvier 2009, n°`: the issue
     // label (and its number) after the journal

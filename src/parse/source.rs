@@ -198,8 +198,8 @@ pub(crate) fn source_start(r: &str) -> usize {
         }
         let ok_sep = sep_before.is_none_or(is_src_punct);
         // (German `S. 192-195`: `S` with its full stop labels the pages)
-        let german_pages =
-            seg == "S" && head.get(seg_end..).is_some_and(|t| t.starts_with('.'));
+        let german_pages = matches!(seg, "S" | "H")
+            && r.get(seg_end..).is_some_and(|t| t.starts_with(". "));
         if (is_src_segment(seg) || german_pages) && ok_sep {
             start = seg_start;
             end = seg_start;
@@ -704,7 +704,10 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
-                    | "Iss" | "Heft" => {
+                    | "Iss" | "Heft" | "H"
+                        if label != "H"
+                            || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
+                    {
                         // the issue runs over the words after the label: `no. 5 Pt 2`,
                         // `no. Suppl 1`
                         if let Some((_, nr)) = next_tok.clone()
@@ -796,7 +799,15 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && t.bytes().skip(1).all(|b| b.is_ascii_digit())
                             && matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
                             && year_at == Some(k + 1);
-                        let slot = if acm_issue {
+                        // `119, 45: e2123528119`: volume, issue, a colon, the pages
+                        let comma_issue = src.volume.is_some()
+                            && src.issue.is_none()
+                            && src.pages.is_none()
+                            && !has_dash
+                            && prev_sep == Some(Some(','))
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep(':'), _)))
+                            && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p));
+                        let slot = if acm_issue || comma_issue {
                             &mut src.issue
                         } else if series_volume {
                             &mut src.volume

@@ -40,6 +40,10 @@ DEFAULT_STYLES = [
     'american-institute-of-physics', 'acm-sig-proceedings', 'pnas', 'bmj',
     'chicago-notes-bibliography', 'apa-6th-edition', 'american-geophysical-union',
     'springer-lecture-notes-in-computer-science', 'iso690-author-date-en', 'din-1505-2',
+    # journals' own styles, picked at random from the CSL repository
+    'utah-geological-survey', 'palaeodiversity', 'acta-pharmaceutica', 'iica-catie',
+    'ocean-and-coastal-research', 'beltz-padagogik', 'human-ecology',
+    'universidade-estadual-paulista-faculdade-de-engenharia-de-guaratingueta-abnt',
     # the classic title-less forms: Physical Review and ACS before 2022
     'american-physics-society+notitle', 'american-chemical-society+notitle',
 ]
@@ -206,7 +210,7 @@ def main():
                 head = nraw[:end] if end > 0 else nraw
                 pos, authors = 0, []
                 for a in r['authors']:
-                    m = re.compile(r'(?:^| )' + re.escape(norm(a['family'])) + r'(?= |$)').search(head, pos)
+                    m = re.compile(r'(?:^|[ /])' + re.escape(norm(a['family'])) + r'(?=[ /]|$)').search(head, pos)
                     if not m:
                         break
                     pos = m.end()
