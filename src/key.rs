@@ -33,7 +33,6 @@
 //! assert_eq!(again.key, "sung2021globala");
 //! ```
 
-use std::fmt::Write as _;
 use std::hash::{BuildHasher, RandomState};
 
 use hashbrown::HashTable;
@@ -326,19 +325,31 @@ pub fn base_key(r: &Reference) -> String {
     }
     match r.year() {
         // The digits only: a negative year loses its sign.
-        Some(y) => {
-            let start = key.len();
-            let _ = write!(key, "{y}");
-            if key.get(start..).is_some_and(|y| y.starts_with('-')) {
-                key.remove(start);
-            }
-        }
+        Some(y) => push_digits(&mut key, y.unsigned_abs()),
         None => key.push_str("nd"),
     }
     if let Some(t) = r.title.as_deref() {
         first_significant_word(&mut key, t);
     }
     key
+}
+
+/// The decimal digits of `n` appended to `out`.
+fn push_digits(out: &mut String, mut n: u32) {
+    // At most 10 digits for a u32.
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(digits.len() - len..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
 }
 
 /// The name part of a key, appended to `out`: a person's family name with its
@@ -360,23 +371,52 @@ fn name_part(out: &mut String, name: &Name) {
 /// The first word of `text` that is not a stop word, as a key part appended to `out`;
 /// falls back to the first word at all when every word is a stop word (`The The`).
 fn first_significant_word(out: &mut String, text: &str) {
-    let ascii = deunicode::deunicode_with_tofu_cow(text, "[?]");
+    // Folding to ASCII maps every ASCII character to itself, so the words before the
+    // first other character are the folded text's first words: most titles settle
+    // there, without folding (or scanning) the rest.
+    let plain = text.bytes().position(|b| b >= 0x7f).unwrap_or(text.len());
+    let head = text.get(..plain).unwrap_or_default();
+    if !significant_word_in(out, head, plain == text.len()) {
+        let ascii = deunicode::deunicode_with_tofu_cow(text, "[?]");
+        significant_word_in(out, &ascii, true);
+    }
+}
+
+/// [`first_significant_word`] over `ascii`, text already folded to ASCII. When
+/// `complete` is false, `ascii` is only the start of the text: the last word may go
+/// on past it, so nothing is appended and `false` is returned when the choice would
+/// depend on it.
+fn significant_word_in(out: &mut String, ascii: &str, complete: bool) -> bool {
+    let is_sep = |b: u8| char::from(b).is_whitespace() || b == b'/' || b == b':';
     let mut first: Option<&str> = None;
-    for word in ascii.split(|c: char| c.is_whitespace() || c == '/' || c == ':') {
+    let mut rest = ascii;
+    loop {
+        let (word, next) = match rest.bytes().position(is_sep) {
+            Some(i) => (rest.get(..i).unwrap_or_default(), rest.get(i + 1..)),
+            None if complete => (rest, None),
+            // the last word may not be whole
+            None => return false,
+        };
         let mut part = [0u8; MAX_PART];
         let len = ascii_part(word, &mut part);
-        let Some(part) = part.get(..len).filter(|p| !p.is_empty()) else { continue };
-        // Only ASCII letters and digits were written.
-        let part = std::str::from_utf8(part).unwrap_or_default();
-        if !is_stop_word(part) {
-            out.push_str(part);
-            return;
+        if let Some(part) = part.get(..len).filter(|p| !p.is_empty()) {
+            // Only ASCII letters and digits were written.
+            let part = std::str::from_utf8(part).unwrap_or_default();
+            if !is_stop_word(part) {
+                out.push_str(part);
+                return true;
+            }
+            first.get_or_insert(word);
         }
-        first.get_or_insert(word);
+        match next {
+            Some(n) => rest = n,
+            None => break,
+        }
     }
     if let Some(word) = first {
         push_ascii_part(out, word, MAX_PART);
     }
+    true
 }
 
 /// True for a word of [`STOP_WORDS`].
@@ -433,6 +473,44 @@ mod tests {
     fn stop_words_are_sorted_for_the_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stop_word("the") && is_stop_word("von") && !is_stop_word("global"));
+    }
+
+    #[test]
+    fn ascii_head_agrees_with_folding_the_whole_text() {
+        let texts = [
+            "",
+            "The",
+            "The The",
+            "the é",
+            "The éclair",
+            "A Zürich study",
+            "Über alles",
+            "of/the:in Žižek",
+            "a\u{b}b",
+            "北京 study",
+            "The 北京",
+            "An of 2020",
+            "in\u{7f}x",
+            "von der Leyen’s plan",
+            "— a dash",
+        ];
+        for t in texts {
+            let mut fast = String::new();
+            first_significant_word(&mut fast, t);
+            let mut slow = String::new();
+            significant_word_in(
+                &mut slow,
+                &deunicode::deunicode_with_tofu(t, "[?]"),
+                true,
+            );
+            assert_eq!(fast, slow, "{t:?}");
+        }
+        let mut y = String::new();
+        for n in [0, 7, 10, 2021, u32::MAX] {
+            y.clear();
+            push_digits(&mut y, n);
+            assert_eq!(y, n.to_string());
+        }
     }
 
     #[test]
