@@ -155,6 +155,26 @@ pub fn is_dotted_initials_undotted(w: &str) -> bool {
 /// and a small letter (`Th`), after any hyphens (`-C`); hyphens may join initials
 /// inside a part (`J-L.`).
 fn dotted_parts(w: &str) -> bool {
+    // ASCII words byte by byte: `-` is their only hyphen, and the ASCII capitals and
+    // small letters are their upper- and lower-case letters
+    if !w.is_ascii() {
+        return dotted_parts_chars(w);
+    }
+    w.as_bytes().split(|&b| b == b'.').filter(|p| !p.is_empty()).all(|p| {
+        let mut any = false;
+        p.split(|&b| b == b'-').filter(|q| !q.is_empty()).all(|q| {
+            any = true;
+            match q {
+                [a] => a.is_ascii_uppercase(),
+                [a, b] => a.is_ascii_uppercase() && b.is_ascii_lowercase(),
+                _ => false,
+            }
+        }) && any
+    })
+}
+
+/// [`dotted_parts`] by chars.
+fn dotted_parts_chars(w: &str) -> bool {
     w.split('.').filter(|p| !p.is_empty()).all(|p| {
         let mut any = false;
         p.split(is_hyphen).filter(|q| !q.is_empty()).all(|q| {
@@ -260,6 +280,23 @@ fn given_word_chars(w: &str) -> bool {
 /// Given names from NLM initials: `RL` → `R. L.`, `J-J` → `J.-J.`.
 pub fn expand_initials(init: &str) -> String {
     let mut out = String::with_capacity(init.len() * 3);
+    if init.is_ascii() {
+        // (byte by byte: `-` is the only ASCII hyphen; a trailing space is only ever
+        // the one written after an initial, as the input's own white space is kept)
+        for &b in init.as_bytes() {
+            if b == b'-' {
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('-');
+            } else {
+                out.push(char::from(b));
+                out.push_str(". ");
+            }
+        }
+        out.truncate(out.trim_end().len());
+        return out;
+    }
     for c in init.chars() {
         if is_hyphen(c) {
             if out.ends_with(' ') {
@@ -705,11 +742,31 @@ mod tests {
         let words = [
             "", "R", "RL", "ABCD", "ABCDE", "J-J", "-J", "J-", "R-L-M", "Rl", "rl", "R.",
             "É", "ÉL", "M‐C", "R1", "Ab", "Abc-Def", "AbC", "A-", "Ab-", "Aé", "A b",
-            "ABC-d", "Mc", "McD", "O'N", "éa", "-a",
+            "ABC-d", "Mc", "McD", "O'N", "éa", "-a", "R.L.", "Th.", "M.-C.", "J-L.",
+            "..", "R..L", "R.Lo", "r.", ".-.", "A.b", "J.‐H.", "É.", "R L", "R\u{b}",
+            "R -L",
         ];
         for w in words {
             assert_eq!(is_nlm_initials(w), nlm_initials_chars(w), "{w:?}");
             assert_eq!(is_given_word(w), given_word_chars(w), "{w:?}");
+            assert_eq!(dotted_parts(w), dotted_parts_chars(w), "{w:?}");
+            let chars = {
+                let mut out = String::new();
+                for c in w.chars() {
+                    if is_hyphen(c) {
+                        if out.ends_with(' ') {
+                            out.pop();
+                        }
+                        out.push('-');
+                    } else {
+                        out.push(c);
+                        out.push_str(". ");
+                    }
+                }
+                out.truncate(out.trim_end().len());
+                out
+            };
+            assert_eq!(expand_initials(w), chars, "{w:?}");
         }
     }
 
