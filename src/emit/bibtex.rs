@@ -36,7 +36,6 @@
 //!   resolvers read as the same DOI or URL.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io;
 
 use crate::emit::{Emit, fold};
@@ -123,7 +122,7 @@ fn write_entry(out: &mut String, r: &Reference) {
     if let Some(date) = r.date {
         // Digits and a minus sign: nothing to escape.
         field(out, "year", |o| {
-            let _ = write!(o, "{}", date.year);
+            o.push_str(crate::emit::int_str(i64::from(date.year), &mut [0; 20]));
         });
     }
     // `month = feb`: a macro, unbraced, so that styles print it in their language.
@@ -239,7 +238,8 @@ fn entry_key_into(out: &mut String, r: &Reference) {
         out.extend(r.key.chars().filter(allowed));
     }
     if out.len() == start {
-        let _ = write!(out, "ref{}", r.origin.ordinal);
+        out.push_str("ref");
+        out.push_str(crate::emit::int_str(i64::from(r.origin.ordinal), &mut [0; 20]));
     }
 }
 

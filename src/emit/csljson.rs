@@ -5,7 +5,7 @@
 //! fields), and empty values are left out, so the same reference always gives the same
 //! bytes.
 
-use std::io::{self, Write as _};
+use std::io;
 
 use serde::Serialize;
 
@@ -466,7 +466,7 @@ fn plain_word(w: u64) -> bool {
 
 /// A decimal integer.
 fn push_int(out: &mut Vec<u8>, n: i64) {
-    let _ = write!(out, "{n}");
+    out.extend_from_slice(crate::emit::int_str(n, &mut [0; 20]).as_bytes());
 }
 
 /// Writes a CSL-JSON array, one item per line inside the brackets; an empty list gives

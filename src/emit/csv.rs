@@ -16,7 +16,7 @@
 //! spreadsheet through its import dialog (columns as text), not by double-clicking.
 
 use std::fmt::Write as _;
-use std::io::{self, Write as _};
+use std::io;
 
 use serde::Serialize;
 
@@ -234,7 +234,7 @@ fn write_row(out: &mut Vec<u8>, cell: &mut String, r: &Reference) {
     let citing = r.citing.as_ref();
     csv_cell(out, &r.origin.source);
     out.push(b',');
-    push_display(out, r.origin.ordinal);
+    push_int(out, i64::from(r.origin.ordinal));
     out.push(b',');
     csv_cell(out, citing.and_then(|c| c.pmid.as_deref()).unwrap_or_default());
     out.push(b',');
@@ -257,7 +257,7 @@ fn write_row(out: &mut Vec<u8>, cell: &mut String, r: &Reference) {
     }
     out.push(b',');
     if let Some(y) = r.year() {
-        push_display(out, y);
+        push_int(out, i64::from(y));
     }
     for v in [&r.volume, &r.issue] {
         out.push(b',');
@@ -333,9 +333,9 @@ fn plain_word(w: u64) -> bool {
     has(b',') | has(b'"') | has(b'\r') | has(b'\n') == 0
 }
 
-/// A number or other `Display` value.
-fn push_display(out: &mut Vec<u8>, v: impl std::fmt::Display) {
-    let _ = write!(out, "{v}");
+/// A decimal integer.
+fn push_int(out: &mut Vec<u8>, n: i64) {
+    out.extend_from_slice(crate::emit::int_str(n, &mut [0; 20]).as_bytes());
 }
 
 #[cfg(test)]

@@ -131,6 +131,32 @@ pub fn to_string(format: Format, refs: &[Reference]) -> String {
     String::from_utf8(buf).expect("writers emit UTF-8")
 }
 
+/// `n` in decimal (a minus sign first when negative), written into `buf`, as
+/// `n.to_string()` gives it but without the formatting machinery.
+pub(crate) fn int_str(n: i64, buf: &mut [u8; 20]) -> &str {
+    // 19 digits and a sign at most for an i64
+    let mut at = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        at -= 1;
+        if let Some(slot) = buf.get_mut(at) {
+            *slot = b'0' + (m % 10) as u8;
+        }
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        if let Some(slot) = buf.get_mut(at) {
+            *slot = b'-';
+        }
+    }
+    // Only ASCII digits and `-` were written.
+    buf.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or_default()
+}
+
 /// Fold runs of white space and control characters (line breaks included) to one space
 /// and trim the ends: a field value on one line. Borrows when there is nothing to fold.
 pub(crate) fn fold(s: &str) -> Cow<'_, str> {
@@ -162,6 +188,13 @@ fn is_folded(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn int_str_agrees_with_to_string() {
+        for n in [0, 1, -1, 9, 10, -10, 99, 100, 2021, -2021, i64::MAX, i64::MIN] {
+            assert_eq!(int_str(n, &mut [0; 20]), n.to_string());
+        }
+    }
 
     #[test]
     fn fold_borrows_folded_text() {

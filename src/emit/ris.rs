@@ -33,7 +33,6 @@
 //! such as `biblib` look for it (Zotero ignores `C2` on a journal article). `AN` is not
 //! used: Zotero reads it as "Loc. in Archive".
 
-use std::fmt::Write as _;
 use std::io;
 
 use crate::emit::{Emit, fold};
@@ -117,11 +116,19 @@ fn write_record(out: &mut String, r: &Reference) {
     line(out, "J2", r.container_short.as_deref().unwrap_or_default());
     if let Some(d) = r.date {
         // Numbers and slashes: nothing to fold.
-        let _ = write!(out, "PY  - {}{EOL}DA  - {}/", d.year, d.year);
+        let mut buf = [0; 20];
+        let year = crate::emit::int_str(i64::from(d.year), &mut buf);
+        out.push_str("PY  - ");
+        out.push_str(year);
+        out.push_str(EOL);
+        out.push_str("DA  - ");
+        out.push_str(year);
+        out.push('/');
         if let Some(m) = d.month {
-            let _ = write!(out, "{m:02}/");
+            push_two_digits(out, m);
+            out.push('/');
             if let Some(day) = d.day {
-                let _ = write!(out, "{day:02}");
+                push_two_digits(out, day);
             }
             out.push('/');
         } else {
@@ -177,6 +184,14 @@ fn name_line(out: &mut String, tag: &str, n: &Name) {
             }
         }
     }
+}
+
+/// `n` in at least two digits (`03`, `12`), as `{n:02}` writes it.
+fn push_two_digits(out: &mut String, n: u8) {
+    if n < 10 {
+        out.push('0');
+    }
+    out.push_str(crate::emit::int_str(i64::from(n), &mut [0; 20]));
 }
 
 /// A name as RIS writes it: `Family, Given` or `Family, Given, Suffix` (the particle
