@@ -157,18 +157,56 @@ fn is_word_start(s: &str, at: usize) -> bool {
     }
 }
 
-/// Bytes that can open an identifier, link or note (see [`may_open_id`]), as a
-/// lookup table indexed by byte.
-const OPENERS: [bool; 256] = {
+/// [`BYTE_CLASS`] bit of the bytes that can open an identifier, link or note (see
+/// [`may_open_id`]).
+const OPENER: u8 = 1;
+/// [`BYTE_CLASS`] bit of the bytes after which a word may start: the ASCII separators
+/// of [`is_word_start`], and every byte of a non-ASCII character (whose char
+/// [`is_word_start`] decodes).
+const BEFORE_WORD: u8 = 2;
+
+/// The [`OPENER`] and [`BEFORE_WORD`] bits of each byte.
+const BYTE_CLASS: [u8; 256] = {
     let set = b"1dDhHwWpPaAeErRuUiIlLcC[(";
-    let mut t = [false; 256];
+    let mut t = [0u8; 256];
     let mut i = 0;
     while i < set.len() {
-        t[set[i] as usize] = true;
+        t[set[i] as usize] |= OPENER;
         i += 1;
+    }
+    // (the ASCII white space is 9 to 13 and the space)
+    let seps = b"\t\n\x0b\x0c\r ([,;.:<";
+    let mut i = 0;
+    while i < seps.len() {
+        t[seps[i] as usize] |= BEFORE_WORD;
+        i += 1;
+    }
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] |= BEFORE_WORD;
+        b += 1;
     }
     t
 };
+
+/// The first position from `from` on of an opener byte that may be at a word start:
+/// every opener at a word start is found (the exact test is [`is_word_start`]), and
+/// most openers, inside words, are passed over in the same byte pass.
+fn next_opener(bytes: &[u8], from: usize) -> Option<usize> {
+    let class = |b: u8| BYTE_CLASS[usize::from(b)];
+    let mut before_word = match from.checked_sub(1) {
+        None => true,
+        Some(i) => bytes.get(i).is_some_and(|&b| class(b) & BEFORE_WORD != 0),
+    };
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        let c = class(b);
+        if before_word && c & OPENER != 0 {
+            return Some(i);
+        }
+        before_word = c & BEFORE_WORD != 0;
+    }
+    None
+}
 
 /// True when `rest` opens with the first letters of some rule tried by `id_at`: a
 /// cheap byte-level filter, so the nom rules run only where one can match. Every
@@ -212,14 +250,9 @@ pub(crate) fn find_ids(s: &str) -> Vec<IdHit<'_>> {
     let bytes = s.as_bytes();
     let mut hits = Vec::new();
     let mut at = 0;
-    while let Some(ahead) = bytes.get(at..) {
-        let Some(off) = ahead.iter().position(|&b| OPENERS[usize::from(b)]) else {
-            break;
-        };
-        let p = at + off;
+    while let Some(p) = next_opener(bytes, at) {
         at = p + 1;
-        // (most openers are inside a word: the byte before rules them out first)
-        if !is_word_start(s, p) || !may_open_id(ahead.get(off..).unwrap_or_default()) {
+        if !is_word_start(s, p) || !may_open_id(bytes.get(p..).unwrap_or_default()) {
             continue;
         }
         if let Some(hit) = id_at(s, p) {
@@ -477,6 +510,22 @@ mod tests {
         ] {
             assert!(!may_open_id(no.as_bytes()), "{no}");
         }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_the_word_start_rule() {
+        for b in 0..=0x7fu8 {
+            let s = format!("{}d", char::from(b));
+            let before = BYTE_CLASS[usize::from(b)] & BEFORE_WORD != 0;
+            assert_eq!(before, is_word_start(&s, 1), "{b:#x}");
+        }
+        for s in ["éd", "\u{a0}d", "\u{2003}d", "’d"] {
+            assert_eq!(next_opener(s.as_bytes(), 0), Some(s.len() - 1), "{s:?}");
+        }
+        assert_eq!(next_opener(b"xd d", 0), Some(3));
+        assert_eq!(next_opener(b"xd d", 2), Some(3));
+        assert_eq!(next_opener(b"d d", 1), Some(2));
+        assert_eq!(next_opener(b"xd", 0), None);
     }
 
     #[test]
