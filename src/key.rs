@@ -374,28 +374,31 @@ fn first_significant_word(out: &mut String, text: &str) {
     // Folding to ASCII maps every ASCII character to itself, so the words before the
     // first other character are the folded text's first words: most titles settle
     // there, without folding (or scanning) the rest.
-    let plain = text.bytes().position(|b| b >= 0x7f).unwrap_or(text.len());
-    let head = text.get(..plain).unwrap_or_default();
-    if !significant_word_in(out, head, plain == text.len()) {
+    if !significant_word_in(out, text, false) {
         let ascii = deunicode::deunicode_with_tofu_cow(text, "[?]");
         significant_word_in(out, &ascii, true);
     }
 }
 
-/// [`first_significant_word`] over `ascii`, text already folded to ASCII. When
-/// `complete` is false, `ascii` is only the start of the text: the last word may go
-/// on past it, so nothing is appended and `false` is returned when the choice would
-/// depend on it.
-fn significant_word_in(out: &mut String, ascii: &str, complete: bool) -> bool {
+/// [`first_significant_word`] over `text`. With `folded` false, `text` need not be
+/// ASCII: the words are read up to its first byte outside the fast path of the folding
+/// (0x7F and up), and when the choice would depend on the text from there, nothing is
+/// appended and `false` is returned.
+fn significant_word_in(out: &mut String, text: &str, folded: bool) -> bool {
     let is_sep = |b: u8| char::from(b).is_whitespace() || b == b'/' || b == b':';
     let mut first: Option<&str> = None;
-    let mut rest = ascii;
+    let mut rest = text;
     loop {
-        let (word, next) = match rest.bytes().position(is_sep) {
+        let (word, next) = match rest
+            .bytes()
+            .position(|b| is_sep(b) || !folded && b >= 0x7f)
+        {
+            // the word may go on in text that folding changes
+            Some(i) if !folded && rest.as_bytes().get(i).is_some_and(|&b| b >= 0x7f) => {
+                return false;
+            }
             Some(i) => (rest.get(..i).unwrap_or_default(), rest.get(i + 1..)),
-            None if complete => (rest, None),
-            // the last word may not be whole
-            None => return false,
+            None => (rest, None),
         };
         let mut part = [0u8; MAX_PART];
         let len = ascii_part(word, &mut part);
