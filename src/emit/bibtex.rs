@@ -383,18 +383,37 @@ fn person(p: &Person) -> Option<String> {
             (false, false) => Some(format!("{{{joined}}}")),
         };
     }
-    let last = match (particle.is_empty(), family.is_empty()) {
+    // (written piece by piece into one string)
+    let mut s = String::with_capacity(
+        particle.len() + family.len() + suffix.len() + given.len() + 8,
+    );
+    match (particle.is_empty(), family.is_empty()) {
         // Only a given name: keep it whole as the last name.
-        (true, true) => return Some(format!("{{{given}}}")),
-        (false, true) => format!("{{{particle}}}"),
-        (true, false) => family,
-        (false, false) => format!("{particle} {family}"),
-    };
-    Some(if suffix.is_empty() {
-        format!("{last}, {given}")
-    } else {
-        format!("{last}, {suffix}, {given}")
-    })
+        (true, true) => {
+            s.push('{');
+            s.push_str(&given);
+            s.push('}');
+            return Some(s);
+        }
+        (false, true) => {
+            s.push('{');
+            s.push_str(&particle);
+            s.push('}');
+        }
+        (true, false) => s.push_str(&family),
+        (false, false) => {
+            s.push_str(&particle);
+            s.push(' ');
+            s.push_str(&family);
+        }
+    }
+    s.push_str(", ");
+    if !suffix.is_empty() {
+        s.push_str(&suffix);
+        s.push_str(", ");
+    }
+    s.push_str(&given);
+    Some(s)
 }
 
 /// One part of a person's name, escaped, and wrapped in braces when BibTeX would

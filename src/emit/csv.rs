@@ -168,6 +168,14 @@ fn authors_into(out: &mut String, list: &[Name]) {
 fn person_into(out: &mut String, p: &Person) {
     let start = out.len();
     match &p.particle {
+        // `particle family` trimmed: the particle's start and the family name's end
+        // trimmed, when neither is blank (a blank one leaves the other's inner end at
+        // an end)
+        Some(particle) if !trim(particle).is_empty() && !trim(&p.family).is_empty() => {
+            out.push_str(particle.trim_start());
+            out.push(' ');
+            out.push_str(p.family.trim_end());
+        }
         Some(_) => out.push_str(trim(&p.full_family())),
         None => out.push_str(trim(&p.family)),
     }
@@ -342,6 +350,33 @@ fn push_int(out: &mut Vec<u8>, n: i64) {
 mod tests {
     use super::*;
     use crate::model::{Origin, Pages};
+
+    #[test]
+    fn particle_and_family_as_the_trimmed_whole() {
+        for (particle, family) in [
+            ("van der", "Walt"),
+            (" van ", " Walt "),
+            ("", "Walt"),
+            ("  ", "Walt"),
+            ("van", ""),
+            ("van", "  "),
+            ("de\tla", "Haba"),
+            ("de  la", "Haba\n"),
+            ("\u{a0}de", "Luca\u{a0}"),
+        ] {
+            let p = Person {
+                family: family.into(),
+                given: "S.".into(),
+                particle: Some(particle.into()),
+                suffix: None,
+            };
+            let mut got = String::new();
+            person_into(&mut got, &p);
+            let want = format!("{}, S.", trim(&p.full_family()));
+            let want = want.strip_prefix(", ").unwrap_or(&want);
+            assert_eq!(got, want, "{particle:?} {family:?}");
+        }
+    }
 
     #[test]
     fn needs_quotes_agrees_with_a_plain_scan() {

@@ -181,7 +181,7 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// True when [`fold`] would leave `s` as it is: no space at either end, no two spaces
 /// in a row, and no other white space or control character.
-fn is_folded(s: &str) -> bool {
+pub(crate) fn is_folded(s: &str) -> bool {
     crate::extract::single_spaced_without(s, |c| c.is_whitespace() || c.is_control())
 }
 

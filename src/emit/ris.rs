@@ -35,7 +35,7 @@
 
 use std::io;
 
-use crate::emit::{Emit, fold};
+use crate::emit::{Emit, fold, is_folded};
 use crate::model::{Name, Person, RefType, Reference, Status};
 
 /// The line end of every RIS line.
@@ -218,6 +218,18 @@ fn person(p: &Person) -> String {
 fn person_into(out: &mut String, p: &Person) {
     let start = out.len();
     match &p.particle {
+        // `particle family` is folded when both parts are, and neither is empty: it is
+        // written as it is
+        Some(particle)
+            if !particle.is_empty()
+                && !p.family.is_empty()
+                && is_folded(particle)
+                && is_folded(&p.family) =>
+        {
+            out.push_str(particle);
+            out.push(' ');
+            out.push_str(&p.family);
+        }
         Some(_) => out.push_str(&fold(&p.full_family())),
         None => out.push_str(&fold(&p.family)),
     }
@@ -236,6 +248,33 @@ fn person_into(out: &mut String, p: &Person) {
 mod tests {
     use super::*;
     use crate::model::{Date, Pages};
+
+    #[test]
+    fn particle_and_family_as_the_folded_whole() {
+        for (particle, family) in [
+            ("van der", "Walt"),
+            (" van ", " Walt "),
+            ("", "Walt"),
+            ("  ", "Walt"),
+            ("van", ""),
+            ("van", "  "),
+            ("de\tla", "Haba"),
+            ("de  la", "Haba\n"),
+            ("\u{a0}de", "Luca\u{a0}"),
+        ] {
+            let p = Person {
+                family: family.into(),
+                given: "S.".into(),
+                particle: Some(particle.into()),
+                suffix: None,
+            };
+            let mut got = String::new();
+            person_into(&mut got, &p);
+            let want = format!("{}, S.", fold(&p.full_family()));
+            let want = want.strip_prefix(", ").unwrap_or(&want);
+            assert_eq!(got, want, "{particle:?} {family:?}");
+        }
+    }
 
     fn render(r: &Reference) -> String {
         let mut s = String::new();
