@@ -89,6 +89,10 @@ pub fn ris_type(kind: RefType) -> &'static str {
 
 /// Append one line `TAG  - value`, unless the folded value is empty.
 fn line(out: &mut String, tag: &str, value: &str) {
+    // (most absent fields come as an empty value: nothing to fold)
+    if value.is_empty() {
+        return;
+    }
     let value = fold(value);
     if value.is_empty() {
         return;
