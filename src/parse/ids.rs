@@ -158,7 +158,8 @@ fn is_word_start(s: &str, at: usize) -> bool {
 }
 
 /// [`BYTE_CLASS`] bit of the bytes that can open an identifier, link or note (see
-/// [`may_open_id`]).
+/// [`may_open_id`]; the labels it matches case-sensitively, `Cited`, `Retrieved`,
+/// `URL:`, `ISBN` and `Last accessed`, open with a capital only).
 const OPENER: u8 = 1;
 /// [`BYTE_CLASS`] bit of the bytes after which a word may start: the ASCII separators
 /// of [`is_word_start`], and every byte of a non-ASCII character (whose char
@@ -167,7 +168,7 @@ const BEFORE_WORD: u8 = 2;
 
 /// The [`OPENER`] and [`BEFORE_WORD`] bits of each byte.
 const BYTE_CLASS: [u8; 256] = {
-    let set = b"1dDhHwWpPaAeErRuUiIlLcC[(";
+    let set = b"1dDhHwWpPaAeERUILC[(";
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < set.len() {
@@ -503,6 +504,14 @@ mod tests {
             "Preprint at",
         ] {
             assert!(may_open_id(yes.as_bytes()), "{yes}");
+            // no byte left out of the openers opens a label
+            for b in 0..=255u8 {
+                if BYTE_CLASS[usize::from(b)] & OPENER == 0 {
+                    let mut other = yes.as_bytes().to_vec();
+                    other[0] = b;
+                    assert!(!may_open_id(&other), "{b:#x} {yes}");
+                }
+            }
         }
         for no in [
             "1.5", "dolor", "hat", "west", "page", "apple", "ears", "rate", "urn", "iso",
