@@ -6,7 +6,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
 use nom::character::complete::{digit1, space0};
-use nom::combinator::{opt, recognize};
+use nom::combinator::{opt, recognize, verify};
 use nom::{IResult, Parser};
 
 use crate::normalize::ident;
@@ -92,6 +92,43 @@ fn arxiv(i: &str) -> IResult<&str, &str> {
         )),
     ))
     .parse(i)
+}
+
+// `[hep-th/9711200]` | `[astro-ph/0101234v2]` — an old-style arXiv identifier in
+// brackets, without the `arXiv:` label (physics lists) → the identifier
+fn old_arxiv_bracketed(i: &str) -> IResult<&str, &str> {
+    let (i, _) = tag("[").parse(i)?;
+    let (i, id) = recognize((
+        verify(take_while1(|c: char| c.is_ascii_lowercase() || c == '-'), |a: &str| {
+            matches!(
+                a,
+                "hep-th"
+                    | "hep-ph"
+                    | "hep-ex"
+                    | "hep-lat"
+                    | "gr-qc"
+                    | "astro-ph"
+                    | "cond-mat"
+                    | "quant-ph"
+                    | "nucl-th"
+                    | "nucl-ex"
+                    | "math-ph"
+                    | "math"
+                    | "physics"
+                    | "nlin"
+                    | "cs"
+                    | "q-bio"
+                    | "stat"
+            )
+        }),
+        opt((tag("."), take_while1(|c: char| c.is_ascii_alphabetic() || c == '-'))),
+        tag("/"),
+        take_while_m_n(7, 7, |c: char| c.is_ascii_digit()),
+        opt((tag("v"), digit1)),
+    ))
+    .parse(i)?;
+    let (i, _) = tag("]").parse(i)?;
+    Ok((i, id))
 }
 
 // `https://…` | `http://…` | `www.…` up to white space
@@ -214,7 +251,7 @@ fn next_opener(bytes: &[u8], from: usize) -> Option<usize> {
 /// label, link and bare DOI starts with one of these (any case where the rule is
 /// case-blind): `10.`, `doi`, `http`, `www.`, `pm` / `PubMed`, `avail` / `access`,
 /// `epub`, `Retrieved`, `URL:`, `ISBN`, `Last accessed`, `Cited`, `[cited` /
-/// `[Accessed` / `[Epub`, `(Accessed`.
+/// `[Accessed` / `[Epub`, an old arXiv archive (`[hep-th/…`), `(Accessed`.
 fn may_open_id(rest: &[u8]) -> bool {
     let ci = |p: &[u8]| rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     match rest.first() {
@@ -237,6 +274,8 @@ fn may_open_id(rest: &[u8]) -> bool {
                 || rest.starts_with(b"[Accessed")
                 || rest.starts_with(b"[Epub")
                 || ci(b"[arxiv")
+                // (`[hep-th/9711200]`: an old-style arXiv identifier's archive)
+                || rest.get(1).is_some_and(|b| matches!(b, b'a' | b'c' | b'g' | b'h' | b'm' | b'n' | b'p' | b'q' | b's'))
         }
         Some(b'(') => rest.starts_with(b"(Accessed"),
         _ => false,
@@ -346,6 +385,12 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
         }
         return Some(IdHit { kind: IdKind::Arxiv, span: at..at + end, value: id });
     }
+    if first == b'['
+        && let Ok((r, id)) = old_arxiv_bracketed(rest)
+    {
+        let end = rest.len() - r.len();
+        return Some(IdHit { kind: IdKind::Arxiv, span: at..at + end, value: id });
+    }
     if first == b'p'
         && let Ok((r, digits)) = pmid_label(rest)
     {
@@ -428,6 +473,20 @@ mod tests {
         assert_eq!(pmid_label("PubMed: 18178248").map(|r| r.1), Ok("18178248"));
         assert!(pmid_label("PMID: x").is_err());
         assert!(pmid_label("PubMed").is_err());
+    }
+
+    #[test]
+    fn old_arxiv_bracketed_rule() {
+        assert_eq!(
+            old_arxiv_bracketed("[hep-th/9711200].").map(|r| r.1),
+            Ok("hep-th/9711200")
+        );
+        assert_eq!(
+            old_arxiv_bracketed("[math.AG/0211159v2]").map(|r| r.1),
+            Ok("math.AG/0211159v2")
+        );
+        assert!(old_arxiv_bracketed("[in Chinese]").is_err());
+        assert!(old_arxiv_bracketed("[hep-th]").is_err());
     }
 
     #[test]
