@@ -185,6 +185,38 @@ pub(crate) fn is_folded(s: &str) -> bool {
     crate::extract::single_spaced_without(s, |c| c.is_whitespace() || c.is_control())
 }
 
+/// Checks a writer's `person_into` against the whole family name made by `whole`
+/// (`Family, S.`) for particles and family names with stray white space.
+#[cfg(test)]
+pub(crate) fn check_particle_names(
+    person_into: impl Fn(&mut String, &crate::model::Person),
+    whole: impl Fn(&str) -> String,
+) {
+    for &(particle, family) in &[
+        ("van der", "Walt"),
+        (" van ", " Walt "),
+        ("", "Walt"),
+        ("  ", "Walt"),
+        ("van", ""),
+        ("van", "  "),
+        ("de\tla", "Haba"),
+        ("de  la", "Haba\n"),
+        ("\u{a0}de", "Luca\u{a0}"),
+    ] {
+        let p = crate::model::Person {
+            family: family.into(),
+            given: "S.".into(),
+            particle: Some(particle.into()),
+            suffix: None,
+        };
+        let mut got = String::new();
+        person_into(&mut got, &p);
+        let want = format!("{}, S.", whole(&p.full_family()));
+        let want = want.strip_prefix(", ").unwrap_or(&want);
+        assert_eq!(got, want, "{particle:?} {family:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

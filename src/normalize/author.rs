@@ -303,6 +303,11 @@ pub fn expand_initials(init: &str) -> String {
         out.truncate(out.trim_end().len());
         return out;
     }
+    expand_initials_chars(init, out)
+}
+
+/// [`expand_initials`] by chars, into `out`.
+fn expand_initials_chars(init: &str, mut out: String) -> String {
     for c in init.chars() {
         if is_hyphen(c) {
             if out.ends_with(' ') {
@@ -311,8 +316,7 @@ pub fn expand_initials(init: &str) -> String {
             out.push('-');
         } else {
             out.push(c);
-            out.push('.');
-            out.push(' ');
+            out.push_str(". ");
         }
     }
     out.truncate(out.trim_end().len());
@@ -811,23 +815,11 @@ mod tests {
             if w.starts_with(|c: char| c.is_uppercase()) {
                 assert_eq!(is_family_word(w), family_word_chars(w), "{w:?}");
             }
-            let chars = {
-                let mut out = String::new();
-                for c in w.chars() {
-                    if is_hyphen(c) {
-                        if out.ends_with(' ') {
-                            out.pop();
-                        }
-                        out.push('-');
-                    } else {
-                        out.push(c);
-                        out.push_str(". ");
-                    }
-                }
-                out.truncate(out.trim_end().len());
-                out
-            };
-            assert_eq!(expand_initials(w), chars, "{w:?}");
+            assert_eq!(
+                expand_initials(w),
+                expand_initials_chars(w, String::new()),
+                "{w:?}"
+            );
         }
     }
 
