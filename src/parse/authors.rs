@@ -736,6 +736,19 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             .then(|| initials_first_name(ws, k, true))
             .flatten()
             .or_else(|| name_at(style, ws, k, allow_full))
+            // `Zhou Z, J Wang, G Zhang 2024`: after the first name, names in reading
+            // order with one undotted initial (never a Vancouver name, which opens with
+            // the family name)
+            .or_else(|| {
+                (style == Style::Vancouver
+                    && k > 0
+                    && ws.get(k).is_some_and(|w| {
+                        w.text.len() == 1
+                            && w.text.bytes().all(|b| b.is_ascii_uppercase())
+                    }))
+                .then(|| initials_first_name(ws, k, false))
+                .flatten()
+            })
             .or_else(|| {
                 (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
             });
