@@ -305,8 +305,13 @@ fn split_fields(s: &str) -> Fields<'_> {
         hits.push(h);
     }
     // `doi:https://doi.org/10.…`, `DOI: https://doi.org/…`: a DOI label before a DOI
-    // link belongs to the identifier
+    // link belongs to the identifier, so does an angle bracket around a link
     for h in &mut hits {
+        if h.kind == IdKind::Doi
+            && s.get(..h.span.start).is_some_and(|b| b.ends_with('<'))
+        {
+            h.span.start -= 1;
+        }
         if h.kind == IdKind::Doi
             && let Some(before) = s.get(..h.span.start)
         {
@@ -325,10 +330,11 @@ fn split_fields(s: &str) -> Fields<'_> {
     for h in &hits {
         f.placed.push(h.span.clone());
         match h.kind {
-            IdKind::Doi if f.doi.is_none() => f.doi = Some(h.value),
+            // (`<https://doi.org/10.…>`: the closing angle bracket is no part of it)
+            IdKind::Doi if f.doi.is_none() => f.doi = Some(h.value.trim_end_matches('>')),
             IdKind::Pmid if f.pmid.is_none() => f.pmid = Some(h.value),
             IdKind::Pmcid if f.pmcid.is_none() => f.pmcid = Some(h.value),
-            IdKind::Url if f.url.is_none() => f.url = Some(h.value),
+            IdKind::Url if f.url.is_none() => f.url = Some(h.value.trim_end_matches('>')),
             IdKind::Arxiv if f.arxiv.is_none() => f.arxiv = Some(h.value),
             IdKind::Note => {}
             _ => {}
@@ -410,6 +416,9 @@ fn split_fields(s: &str) -> Fields<'_> {
         " (In press)",
         ", in press",
         " (in the press)",
+        // (`119 (45), pp.e2123528119 [Online].`: the medium after the source)
+        " [Online]",
+        " [online]",
         " in the press",
     ] {
         if let Some(head) = r_trim.strip_suffix(tail) {
