@@ -1479,13 +1479,9 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         if cited_page {
             f.pages = f.volume.take();
         }
-        for marker in
-            ["PhD diss., ", "Ph.D. diss., ", "PhD thesis, ", "diss., ", "Diss., "]
-        {
-            if let Some(school) = publ.strip_prefix(marker) {
-                f.publisher = Some(school);
-                f.kind = Some(RefType::Thesis);
-            }
+        if let Some((_, school)) = thesis_school(publ) {
+            f.publisher = Some(school);
+            f.kind = Some(RefType::Thesis);
         }
         let mut t = m;
         // `…Location. Vol. 1` / `… 3rd edn, Vol. 1`
@@ -2167,7 +2163,20 @@ fn is_nlm_name(a: &str) -> bool {
 /// School`, `Ph.D. Thesis, Stanford University`).
 fn thesis_or_publisher<'a>(publ: &'a str, f: &mut Fields<'a>) {
     let publ = publ.trim().trim_end_matches(['.', ',', ';']);
-    for marker in [
+    if let Some((degree, school)) = thesis_school(publ) {
+        f.publisher = Some(school);
+        f.notes.push(degree);
+        f.kind = Some(RefType::Thesis);
+        return;
+    }
+    f.publisher = Some(publ);
+    f.kind = Some(f.kind.unwrap_or(RefType::Book));
+}
+
+/// `PhD diss., The New School` → (`PhD diss.`, `The New School`): a thesis's degree and
+/// its school.
+fn thesis_school(publ: &str) -> Option<(&'static str, &str)> {
+    [
         "PhD diss., ",
         "Ph.D. diss., ",
         "PhD thesis, ",
@@ -2176,16 +2185,9 @@ fn thesis_or_publisher<'a>(publ: &'a str, f: &mut Fields<'a>) {
         "PhD Thesis, ",
         "diss., ",
         "Diss., ",
-    ] {
-        if let Some(school) = publ.strip_prefix(marker) {
-            f.publisher = Some(school);
-            f.notes.push(marker.trim_end_matches([',', ' ']));
-            f.kind = Some(RefType::Thesis);
-            return;
-        }
-    }
-    f.publisher = Some(publ);
-    f.kind = Some(f.kind.unwrap_or(RefType::Book));
+    ]
+    .into_iter()
+    .find_map(|m| Some((m.trim_end_matches([',', ' ']), publ.strip_prefix(m)?)))
 }
 
 /// Nature's chapters: `[Title.] in Book (eds Doe, J. & Ray, B.) 45–67` before the
