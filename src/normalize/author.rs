@@ -563,6 +563,14 @@ pub fn parse_name(item: &str) -> Option<Name> {
     {
         return Some(Name::Literal(s.trim_end_matches('.').to_owned()));
     }
+    // `Francis T., Jr` (as PubMed prints it): a Vancouver name, then its suffix
+    if let Some((head, suf)) = s.rsplit_once(',')
+        && matches!(suf.trim(), "Jr" | "Jr." | "Sr" | "Sr.")
+        && !head.contains(',')
+        && head.split_whitespace().count() >= 2
+    {
+        return parse_name(&format!("{} {}", head.trim(), suf.trim()));
+    }
     // inverted: `Family, Given[, Suffix]`
     if let Some((fam, rest)) = s.split_once(',') {
         let fam = fam.trim();
@@ -852,6 +860,20 @@ mod tests {
                 suffix: Some("Jr".into())
             }))
         );
+        // PubMed's `Francis T., Jr`: the suffix after the comma
+        for item in ["Francis T., Jr", "Francis T, Jr.", "Wood WB., Jr"] {
+            let n = parse_name(item);
+            assert!(
+                matches!(n, Some(Name::Person(Person { ref suffix, .. })) if suffix.as_deref() == Some("Jr")),
+                "{item}: {n:?}"
+            );
+        }
+        // (an inverted name keeps its own reading: `Smith, John, Jr`)
+        assert!(matches!(
+            parse_name("Smith, John, Jr"),
+            Some(Name::Person(Person { ref family, ref suffix, .. }))
+                if family == "Smith" && suffix.as_deref() == Some("Jr")
+        ));
         let haba = parse_name("de la Haba-Rodriguez J");
         assert!(
             matches!(haba, Some(Name::Person(Person { ref particle, .. })) if particle.as_deref() == Some("de la"))

@@ -77,7 +77,23 @@ fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
         if sp > pos
             && let Some(w) = head.get(pos..sp)
         {
-            out.push(Word { text: w, start: pos, end: sp });
+            // `Tsuruya N,Kawashima T,Shiozuka M`: names glued at a comma (initials,
+            // comma, capitalised word) are words of their own
+            let b = w.as_bytes();
+            let mut from = 0;
+            for c in memchr::memchr_iter(b',', b) {
+                let glued = c > from
+                    && b.get(c - 1).is_some_and(u8::is_ascii_uppercase)
+                    && b.get(c + 1).is_some_and(u8::is_ascii_uppercase)
+                    && b.get(c + 2).is_some_and(u8::is_ascii_lowercase);
+                if glued && let Some(t) = w.get(from..=c) {
+                    out.push(Word { text: t, start: pos + from, end: pos + c + 1 });
+                    from = c + 1;
+                }
+            }
+            if let Some(t) = w.get(from..) {
+                out.push(Word { text: t, start: pos + from, end: sp });
+            }
         }
         pos = sp + 1;
     }
@@ -206,7 +222,10 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             !w.text.ends_with([',', '.', ';', ':'])
                 && (is_family_word(w.text)
                     || is_particle(w.text)
-                    || w.text.chars().count() >= 2
+                    // (a small-letter word only alone: `Mendelian randomization
+                    // integrating GWAS` is a title)
+                    || m == 1
+                        && w.text.chars().count() >= 2
                         && w.text
                             .chars()
                             .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
@@ -511,6 +530,22 @@ fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
     if !looks_collective(text) {
         return None;
     }
+    // `Klein J., Origins of hydration lubrication in cartilage.`: after a name, a
+    // phrase in sentence case (or a question) is the title of a list that ended on
+    // its comma (Science), not one more author
+    // (`RM Steinman 1998 Dendritic cells …` opens with a name in reading order)
+    let initials_first = w.text.len() <= 3
+        && w.text.bytes().all(|b| b.is_ascii_uppercase())
+        && ws.get(k + 1).is_some_and(|n| is_family_word(n.text));
+    // (`The reliability and validity of …`: an article, then a small-letter word)
+    let article_phrase = matches!(w.text, "The" | "A" | "An")
+        && ws.get(k + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_lowercase()));
+    if k > 0
+        && !initials_first
+        && (is_sentence_case(text) || text.contains('?') || article_phrase)
+    {
+        return None;
+    }
     // opening a list: a Vancouver name must follow
     if k == 0 && !(last.text.ends_with(',') && vancouver_name(ws, j).is_some()) {
         return None;
@@ -757,6 +792,15 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             list.dangling = !list.items.is_empty();
             break;
         };
+        let mut j = j;
+        // `Francis T., Jr Serological reactions`: `Jr`/`Sr` after the comma is the
+        // name's suffix (PubMed prints `Wood WB., Jr`)
+        if style == Style::Vancouver
+            && ws.get(j - 1).is_some_and(|l| l.text.ends_with(','))
+            && ws.get(j).is_some_and(|n| matches!(n.core(), "Jr" | "Sr"))
+        {
+            j += 1;
+        }
         let last = ws.get(j - 1).copied().unwrap_or(*w);
         let trail: &[char] = if style == Style::Vancouver {
             &[',', ';', '.', ':']
@@ -771,8 +815,11 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         let et_al_next = matches!(nxt, Some("et" | "et."));
         // `A. B. Smith and G. Zhang, Mol Cancer`: the name after the last `and` of a
         // reading-order list ends it, whatever punctuation follows
+        // (so does a Vancouver name after `and` that ends with a comma: `Fischer M
+        // and Schönbrunn E, Proceedings of the National Academy of Sciences, 2006`)
         let ended_by_and = after_and
-            && style == Style::InitialsFirst
+            && (style == Style::InitialsFirst
+                || style == Style::Vancouver && last.text.ends_with(','))
             && !matches!(nxt, Some("and" | "&" | "und" | "And"));
         let goes_on = et_al_next
             || !ended_by_and

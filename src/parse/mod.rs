@@ -429,6 +429,35 @@ fn split_fields(s: &str) -> Fields<'_> {
             break;
         }
     }
+    // `Farumashia. 2013;49:965-9. Japanese.`: the article's language, last
+    if let Some((head, lang)) = r_trim.rsplit_once(". ")
+        && matches!(
+            lang,
+            "Japanese"
+                | "Chinese"
+                | "Korean"
+                | "German"
+                | "French"
+                | "Spanish"
+                | "Portuguese"
+                | "Italian"
+                | "Russian"
+                | "Polish"
+                | "Czech"
+                | "Hungarian"
+                | "Turkish"
+                | "Dutch"
+                | "Danish"
+                | "Swedish"
+                | "Norwegian"
+                | "Persian"
+        )
+        && head.ends_with(|c: char| c.is_ascii_digit())
+    {
+        f.notes.push(lang);
+        f.placed.push(span_of(s, lang));
+        r_trim = head;
+    }
     // `New York: Norton, 2003 [1910].`: the first edition's year after the year is a
     // note, no volume
     if r_trim.ends_with(']')
@@ -2923,6 +2952,11 @@ fn single_quote_close(inner: &str) -> Option<usize> {
         i > 0
             && b.get(i - 1).is_some_and(|c| !c.is_ascii_whitespace())
             && matches!(b.get(i + 1), None | Some(b',' | b'.' | b';' | b':'))
+            // (`'Mendelian randomization': Can genetic …`: a quoted phrase, then the
+            // rest of the title after the colon)
+            && !(b.get(i + 1) == Some(&b':')
+                && b.get(i + 2) == Some(&b' ')
+                && b.get(i + 3).is_some_and(u8::is_ascii_uppercase))
     })?;
     (i >= 3).then_some(i)
 }
