@@ -18,7 +18,8 @@ use nom::{IResult, Parser};
 
 use crate::normalize::author::{
     is_dotted_initials, is_dotted_initials_undotted, is_family_word, is_given_word,
-    is_hyphen_initials, is_nlm_initials, is_particle, is_suffix, looks_collective,
+    is_hyphen, is_hyphen_initials, is_nlm_initials, is_particle, is_suffix,
+    looks_collective,
 };
 use crate::normalize::date::{month_number, parse_year};
 
@@ -236,7 +237,7 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         let dotted = is_dotted_initials_undotted(
             init.text.trim_end_matches([',', ';']).trim_end_matches('.'),
         ) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
-            && init.core().chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
+            && init.core().chars().all(|c| c.is_uppercase() || c == '.' || is_hyphen(c));
         if is_nlm_initials(init.core()) || dotted {
             let mut next = k + m + 1;
             // initials spread over words: `Spudich J. L,`, `Karl D. M.`
@@ -247,8 +248,17 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
                 let single = c.chars().count() == 1 && c.chars().all(char::is_uppercase);
                 let cur_single = cur.core().chars().count() == 1;
                 let punct = w.text.ends_with([',', '.', ';']);
+                // (`Hunter N. J. Antimicrob. Chemother 2018`: an initial before an
+                // abbreviated word is a journal's `J.`)
+                let journal_j = w.text == "J."
+                    && ws.get(next + 1).is_some_and(|a| {
+                        a.text.ends_with('.')
+                            && a.core().chars().count() > 2
+                            && a.text.starts_with(|c: char| c.is_uppercase())
+                    });
                 if !(cur_single
                     && punct
+                    && !journal_j
                     && (single || is_dotted_initials(w.core_keep_dot()) && c.len() <= 4))
                 {
                     break;
@@ -684,7 +694,15 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
                 .last()
                 .and_then(|r| s.get(r.clone()))
                 .and_then(|t| t.rsplit(' ').next())
-                .is_some_and(|w| w.chars().count() == 1);
+                .is_some_and(|w| w.chars().count() == 1)
+                // (a list that opened with NLM initials, `Lind KA and Okafor R.`, is
+                // Vancouver whatever its last name ends with)
+                && !l.items.first().is_some_and(|r| {
+                    s.get(r.end..).is_some_and(|t| !t.starts_with('.'))
+                        && s.get(r.clone())
+                            .and_then(|t| t.rsplit(' ').next())
+                            .is_some_and(|w| w.len() >= 2 && is_nlm_initials(w))
+                });
             // `Stephen H. Kellert, In the Wake of Chaos`: one `Given I.` name before a
             // capitalised word with a comma is a name in reading order
             let reading_order = l.items.len() == 1

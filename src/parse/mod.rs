@@ -1921,7 +1921,6 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         || f.comma_style
             && !m.contains(", ")
             && sentence_ends(m).iter().all(|&e| closes_journal_abbreviation(m, e)))
-        && (f.year_first_source || f.year_last_source && f.comma_style)
         && f.volume.is_some()
         && f.pages.is_some()
         && f.publisher.is_none()
@@ -1929,6 +1928,23 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             m.get(first.start..keep.last().map_or(first.end, |r| r.end)).map(str::trim)
         && (1..=16).contains(&t.split_whitespace().count())
         && !t.contains(['?', '“', '"'])
+        // (Vancouver without a title, `Leffler DA and Lamont JT. Gastroenterology
+        // 2009; 136: 1899–1912.`: one short sentence, no full stop inside, before the
+        // source)
+        && (f.year_first_source
+            || f.year_last_source && f.comma_style
+            || keep.len() == 1
+                && t.split_whitespace().count() <= 8
+                && !t.contains(". ")
+                && !t.contains(".:")
+                && !t.contains(", ")
+                && t.split_whitespace()
+                    .filter(|w| {
+                        w.starts_with(char::is_lowercase)
+                            && !matches!(*w, "of" | "and" | "the" | "in" | "for" | "de" | "et")
+                    })
+                    .count()
+                    <= 1)
     {
         f.container = Some(t);
         return;
