@@ -797,8 +797,12 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && t.len() >= 2
                             && t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
                             && t.bytes().skip(1).all(|b| b.is_ascii_digit())
-                            && matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
-                            && year_at == Some(k + 1);
+                            && (matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
+                                && year_at == Some(k + 1)
+                                // (`Acta Cryst. 2004; D60: 2126–2132`: before a colon
+                                // and the pages)
+                                || matches!(atoms.get(k + 1), Some((Atom::Sep(':'), _)))
+                                    && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p)));
                         // `119, 45: e2123528119`: volume, issue, a colon, the pages
                         let comma_issue = src.volume.is_some()
                             && src.issue.is_none()
