@@ -62,6 +62,8 @@ struct Fields<'a> {
     /// The source block opens with its year (`2024, 23, 131`, ACS and RSC), the
     /// styles that print the journal without the article's title.
     year_first_source: bool,
+    /// PubMed's journal-only citation: the one sentence is the journal.
+    journal_only: bool,
     /// The source block closes with its year in brackets (`76, 167 (1995)`, APS and
     /// Nature).
     year_last_source: bool,
@@ -88,13 +90,22 @@ struct Fields<'a> {
 /// assert_eq!(r.volume.as_deref(), Some("71"));
 /// ```
 pub fn parse_reference(text: &str) -> Reference {
-    let cleaned = clean(text);
+    // PubMed's efetch XML writes absent pages as `null`: `2017 Aug 17;5(33):null`
+    let body = text.trim_end();
+    let body =
+        body.strip_suffix(":null").map_or(body, |b| body.get(..b.len() + 1).unwrap_or(b));
+    let cleaned = clean(body);
     let fields = split_fields(&cleaned);
     let mut r = normalize_fields(&fields);
     r.raw = text.to_owned();
     let unplaced = unplaced_text(&cleaned, &fields.placed);
-    let found =
-        r.title.is_some() || !r.authors.is_empty() || r.doi.is_some() || r.pmid.is_some();
+    // (a journal with its volume or pages is found too: PubMed's journal-only
+    // citations, `J Biol Chem. 2019 Feb 1;294(5):1516-1528`)
+    let found = r.title.is_some()
+        || !r.authors.is_empty()
+        || r.doi.is_some()
+        || r.pmid.is_some()
+        || r.container.is_some() && (r.volume.is_some() || r.pages.is_some());
     r.status = if !found {
         Status::Raw
     } else if unplaced.is_empty() {
@@ -346,8 +357,13 @@ fn split_fields(s: &str) -> Fields<'_> {
     let core_end = core_end.max(lab);
     let core = s.get(lab..core_end).unwrap_or_default();
     let core_base = lab;
-    // 3. authors
-    let al = authors::scan_authors(core);
+    // 3. authors (none in PubMed's journal-only citations)
+    f.journal_only = journal_only(core);
+    let al = if f.journal_only {
+        authors::AuthorList::default()
+    } else {
+        authors::scan_authors(core)
+    };
     for it in &al.items {
         let r = it.start + core_base..it.end + core_base;
         f.placed.push(r.clone());
@@ -576,6 +592,9 @@ fn split_fields(s: &str) -> Fields<'_> {
     let middle = rest_start..rest_start + src_at;
     body(s, middle, &mut f);
     tidy_container(&mut f);
+    if f.journal_only && f.container.is_none() {
+        f.container = f.title.take();
+    }
     // `Title, Michael Holquist (ed.), Caryl Emerson (trans.)` / `Title, tr. W. Rehg`:
     // who edited or translated the book, after its title
     // `Berrien Springs: Andrews University Press` / `1967: Springer-Verlag` taken whole
@@ -2958,6 +2977,26 @@ fn tidy_container(f: &mut Fields<'_>) {
     }
     let c = c.trim_end_matches([',', ' ', '.']);
     f.container = (!c.is_empty()).then_some(c);
+}
+
+/// PubMed's journal-only citations (`J Biol Chem. 2019 Feb 1;294(5):1516-1528`, a
+/// third of the `<Citation>`s of some efetch files): a journal's name, a full stop,
+/// then a source that opens with its year — no authors, no title.
+fn journal_only(core: &str) -> bool {
+    // (NLM abbreviations have no full stops: the first `. ` ends the name)
+    let Some(at) = find_str(core, ". ") else { return false };
+    let (Some(name), Some(block)) = (core.get(..at), core.get(at + 2..)) else {
+        return false;
+    };
+    let b = block.as_bytes();
+    !name.is_empty()
+        && !name.contains([',', ';', ':', '"', '“'])
+        && !name.contains(". ")
+        && name.split(' ').count() <= 10
+        && b.len() > 5
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && matches!(b.get(4), Some(b' ' | b';'))
+        && memchr::memchr2(b';', b':', b).is_some()
 }
 
 /// The closing `'` of a title in ASCII single quotes (`Title', Journal`): the first `'`

@@ -155,6 +155,20 @@ pub(crate) fn source_start(r: &str) -> usize {
             start = 0;
             break;
         }
+        // `42(Database issue):D490-5`, `428(24 Pt A):4776`: a bracket glued to the
+        // volume is its issue, whatever words it holds
+        if head.get(seg_end..).is_some_and(|t| t.contains(')'))
+            && let Some(open) = trimmed.rfind('(')
+            && seg_end - open <= 24
+            && !trimmed.get(open + 1..).is_some_and(|t| t.contains([')', '.', ',']))
+            && trimmed
+                .get(..open)
+                .is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()))
+        {
+            start = open;
+            end = open;
+            continue;
+        }
         let seg_start = trimmed
             .char_indices()
             .rev()
