@@ -162,6 +162,27 @@ fn clean(text: &str) -> Cow<'_, str> {
         }
         pending_space = false;
         out.push(c);
+        // `vulvar.Sichuan Medical Journal`: a space after a glued full stop
+        if c == '.' {
+            let mut next = [0u8; GLUE_SPAN];
+            let mut k = 0;
+            for n in chars.clone().take(GLUE_SPAN) {
+                if !n.is_ascii() {
+                    break;
+                }
+                if let Some(slot) = next.get_mut(k) {
+                    *slot = n as u8;
+                }
+                k += 1;
+            }
+            let b = out.as_bytes();
+            let before = b.get(b.len().saturating_sub(GLUE_SPAN + 1)..b.len() - 1);
+            if let (Some(before), Some(after)) = (before, next.get(..k))
+                && glued_parts(before, after)
+            {
+                out.push(' ');
+            }
+        }
     }
     Cow::Owned(out)
 }
@@ -202,6 +223,7 @@ fn has_glued_initial(text: &str) -> bool {
         })
     };
     slash()
+        || memchr::memchr_iter(b'.', b).any(|i| glued_sentence(b, i))
         || memchr::memchr_iter(b',', b).any(|i| {
             i > 0
                 && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
@@ -210,6 +232,35 @@ fn has_glued_initial(text: &str) -> bool {
                     || b.get(i - 1) == Some(&b'.')
                         && b.get(i + 2).is_some_and(u8::is_ascii_lowercase))
         })
+}
+
+/// `vulvar.Sichuan Medical Journal`: the full stop at `i` ends a sentence glued to the
+/// next — three small letters of a word before it (no URL, no file name), a
+/// capitalised word of three letters or more after.
+fn glued_sentence(b: &[u8], i: usize) -> bool {
+    let before = b.get(i.saturating_sub(GLUE_SPAN)..i).unwrap_or_default();
+    let after = b.get(i + 1..).unwrap_or_default();
+    glued_parts(before, after)
+}
+
+/// How far [`glued_parts`] looks on each side of the full stop.
+const GLUE_SPAN: usize = 40;
+
+/// [`glued_sentence`] on the bytes before the full stop and those after it.
+fn glued_parts(before: &[u8], after: &[u8]) -> bool {
+    let word_start =
+        before.iter().rposition(u8::is_ascii_whitespace).map_or(0, |p| p + 1);
+    let word = before.get(word_start..).unwrap_or_default();
+    let next = after.iter().take(GLUE_SPAN).take_while(|c| !c.is_ascii_whitespace());
+    word.len() >= 3
+        && word.len() < GLUE_SPAN
+        && word.iter().rev().take(3).all(u8::is_ascii_lowercase)
+        && word.iter().all(|c| c.is_ascii_alphabetic() || *c == b'-')
+        && after.first().is_some_and(u8::is_ascii_uppercase)
+        && after.get(1..3).is_some_and(|t| t.iter().all(u8::is_ascii_lowercase))
+        && next
+            .clone()
+            .all(|&c| c.is_ascii_alphabetic() || matches!(c, b',' | b'.' | b'-'))
 }
 
 // `[12] ` | `12. ` | `12) ` | `(b) ` | `(12) ` — a list label in front of a reference
