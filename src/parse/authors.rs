@@ -516,9 +516,17 @@ fn is_editor_marker(w: &str) -> bool {
 fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
     match style {
         Style::Vancouver => vancouver_name(ws, k),
-        Style::Inverted => {
-            inverted_name(ws, k).or_else(|| initials_first_name(ws, k, allow_full))
-        }
+        Style::Inverted => inverted_name(ws, k)
+            .or_else(|| initials_first_name(ws, k, allow_full))
+            // `Witten, I. H., Neal R. M., and Cleary J. G.`: after the first name, one
+            // with dotted initials after the family name
+            .or_else(|| {
+                (k > 0).then(|| vancouver_name(ws, k)).flatten().filter(|&j| {
+                    ws.get(k + 1..j).is_some_and(|init| {
+                        init.iter().all(|w| w.core_keep_dot().ends_with('.'))
+                    })
+                })
+            }),
         Style::InitialsFirst => initials_first_name(ws, k, allow_full),
     }
 }

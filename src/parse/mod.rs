@@ -444,6 +444,20 @@ fn split_fields(s: &str) -> Fields<'_> {
     // 4. the source block
     let r = s.get(rest_start..core_end).unwrap_or_default();
     let mut r_trim = r.trim_end_matches(|c: char| is_field_punct(c) || c == '[');
+    // `…, 2013. 518 p. (Quadrige).`: a book's series in brackets after its extent
+    if r_trim.ends_with(')')
+        && let Some(open) = r_trim.rfind(". (")
+        && let Some(series) = r_trim.get(open + 3..r_trim.len() - 1)
+        && !series.is_empty()
+        && !series.contains(['(', ')'])
+        && !series.bytes().any(|b| b.is_ascii_digit())
+        && let Some(head) = r_trim.get(..open)
+        && page_count_tail(head, f.year.is_some()).is_some()
+    {
+        f.notes.push(series);
+        f.placed.push(span_of(s, r_trim.get(open + 2..).unwrap_or_default()));
+        r_trim = head;
+    }
     // `Paris: PUF, 2013. 518 p.` / `Bratislava: Iura, 2007. 634 s.`: a book's extent
     if let Some((head, extent)) = page_count_tail(r_trim, f.year.is_some()) {
         f.notes.push(extent);
