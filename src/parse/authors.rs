@@ -471,6 +471,7 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
         let next = ws.get(j).map(|w| w.text);
         if matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
             || next.is_some_and(is_editor_marker)
+            || is_small_joiner(ws, j)
         {
             break;
         }
@@ -487,6 +488,7 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
     // (`Tristram R. Kidder 2013 Building …`: a bare year after the last name)
     let clean = last.text.ends_with([',', '.', ';'])
         || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
+        || is_small_joiner(ws, j)
         || next.is_some_and(is_editor_marker)
         || next.is_some_and(|n| {
             let y = n.trim_end_matches(['.', ',']);
@@ -677,7 +679,18 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
         {
             let first_end = l.items.first().map_or(0, |r| r.end);
             let span = s.get(first_end..l.end).unwrap_or_default();
-            if !(span.contains(" and ") || span.contains(" & ") || span.contains(" et "))
+            // (Czech and Slovak `a`, Italian `e`: `ANTILA, H., I. KWAK a A. CHOI`)
+            let small_joiner = |j: &str| {
+                span.find(j).is_some_and(|i| {
+                    span.get(i + j.len()..)
+                        .is_some_and(|t| t.starts_with(char::is_uppercase))
+                })
+            };
+            if !(span.contains(" and ")
+                || span.contains(" & ")
+                || span.contains(" et ")
+                || small_joiner(" a ")
+                || small_joiner(" e "))
             {
                 l.items.truncate(1);
                 // (past the comma after the first name)
@@ -753,14 +766,16 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     loop {
         let after_and = ws
             .get(k)
-            .is_some_and(|w| matches!(w.text, "and" | "&" | "And" | "und" | "et" | "y"));
+            .is_some_and(|w| matches!(w.text, "and" | "&" | "And" | "und" | "et" | "y"))
+            || is_small_joiner(ws, k);
         // separators: `and`, `&`
         // (`et` between two names is French `and`: `Ruin, I. et Lutoff, C.`)
         while ws.get(k).is_some_and(|w| {
             matches!(w.text, "and" | "&" | "und" | "y" | "And")
                 || w.text == "et"
                     && ws.get(k + 1).is_some_and(|n| !n.text.starts_with("al"))
-        }) {
+        }) || is_small_joiner(ws, k)
+        {
             k += 1;
         }
         let Some(w) = ws.get(k) else { break };
@@ -856,6 +871,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                             && is_dotted_initials(last.core_keep_dot()) =>
                     {
                         matches!(nxt, Some("and" | "&" | "und" | "And"))
+                            || is_small_joiner(ws, k)
                     }
                     // `Ferguson, JN. Aldag, JM. Insel, TR.`: NLM initials with a full stop,
                     // then another inverted name
@@ -872,7 +888,10 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                         true
                     }
                     Some('.' | ':') => false,
-                    _ => matches!(nxt, Some("and" | "&" | "und" | "And")),
+                    _ => {
+                        matches!(nxt, Some("and" | "&" | "und" | "And"))
+                            || is_small_joiner(ws, k)
+                    }
                 };
         if !goes_on {
             break;
@@ -914,6 +933,24 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     }
     list.end = end.min(s.len());
     list
+}
+
+/// Italian and Portuguese `e`, Czech and Slovak `a` joining the last two names at word
+/// `k` (`H. Fensterheim e H.G. Birch`, `BERCLAZ a Subhashis BANERJEE`): only between a
+/// name without a full stop and a capitalised word or initials.
+fn is_small_joiner(ws: &[Word<'_>], k: usize) -> bool {
+    if !ws.get(k).is_some_and(|w| matches!(w.text, "e" | "a")) || k == 0 {
+        return false;
+    }
+    let (Some(prev), Some(next)) = (ws.get(k - 1), ws.get(k + 1)) else { return false };
+    // (`da Cruz e Silva`: a Portuguese family name joined by `e`)
+    let in_family = k >= 2 && ws.get(k - 2).is_some_and(|w| is_particle(w.text));
+    let upper_family = prev.text.chars().count() >= 2
+        && prev.text.chars().all(|c| c.is_uppercase() || c == '-');
+    !in_family
+        && !prev.text.ends_with([',', ';', ':'])
+        && (is_dotted_initials(next.core_keep_dot())
+            || upper_family && next.text.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// True for a phrase in sentence case, a title rather than an organisation: three

@@ -166,6 +166,14 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         tag("Retrieved"),
         tag("ePub"),
         tag("Preprint at"),
+        // Czech and Slovak ISO 690, Spanish, Portuguese, German `Available from:`
+        alt((
+            tag("Dostupné na:"),
+            tag("Dostupné z:"),
+            tag("Disponible en:"),
+            tag("Disponível em:"),
+            tag("Verfügbar unter:"),
+        )),
     ))
     .parse(i)
 }
@@ -196,7 +204,7 @@ fn is_word_start(s: &str, at: usize) -> bool {
 
 /// [`BYTE_CLASS`] bit of the bytes that can open an identifier, link or note (see
 /// [`may_open_id`]; the labels it matches case-sensitively, `Cited`, `Retrieved`,
-/// `URL:`, `ISBN` and `Last accessed`, open with a capital only).
+/// `URL:`, `ISBN`, `Last accessed` and `Verfügbar unter:`, open with a capital only).
 const OPENER: u8 = 1;
 /// [`BYTE_CLASS`] bit of the bytes after which a word may start: the ASCII separators
 /// of [`is_word_start`], and every byte of a non-ASCII character (whose char
@@ -205,7 +213,7 @@ const BEFORE_WORD: u8 = 2;
 
 /// The [`OPENER`] and [`BEFORE_WORD`] bits of each byte.
 const BYTE_CLASS: [u8; 256] = {
-    let set = b"1dDhHwWpPaAeERUILC[(";
+    let set = b"1dDhHwWpPaAeERUILCV[(";
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < set.len() {
@@ -250,13 +258,19 @@ fn next_opener(bytes: &[u8], from: usize) -> Option<usize> {
 /// cheap byte-level filter, so the nom rules run only where one can match. Every
 /// label, link and bare DOI starts with one of these (any case where the rule is
 /// case-blind): `10.`, `doi`, `http`, `www.`, `pm` / `PubMed`, `avail` / `access`,
-/// `epub`, `Retrieved`, `URL:`, `ISBN`, `Last accessed`, `Cited`, `[cited` /
+/// `epub`, `Retrieved`, `URL:`, `ISBN`, `Last accessed`, `Cited`, `Dostupné`,
+/// `Dispon`, `Verfügbar`, `[cited` /
 /// `[Accessed` / `[Epub`, an old arXiv archive (`[hep-th/…`), `(Accessed`.
 fn may_open_id(rest: &[u8]) -> bool {
     let ci = |p: &[u8]| rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     match rest.first() {
         Some(b'1') => rest.starts_with(b"10."),
-        Some(b'd' | b'D') => ci(b"doi"),
+        Some(b'd' | b'D') => {
+            ci(b"doi")
+                || rest.starts_with("Dostupné".as_bytes())
+                || rest.starts_with(b"Dispon")
+        }
+        Some(b'V') => rest.starts_with("Verfügbar".as_bytes()),
         Some(b'h' | b'H') => ci(b"http"),
         Some(b'w' | b'W') => ci(b"www."),
         Some(b'p' | b'P') => {
@@ -406,7 +420,10 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
     if let Ok((r, label)) = note_label(rest) {
         let body_start = rest.len() - r.len();
         // `Available from:` / `Retrieved from`: the link after it is its own item
-        if label.starts_with("Available") || label == "Retrieved from" || label == "URL:"
+        if label.starts_with("Available")
+            || label == "Retrieved from"
+            || label == "URL:"
+            || label.ends_with(':') && !label.starts_with('[')
         {
             return Some(IdHit {
                 kind: IdKind::Note,
@@ -534,6 +551,8 @@ mod tests {
         assert!(note_label("[cited 2020 Apr 22]").is_ok());
         assert!(note_label("Epub 2012 Jan 18.").is_ok());
         assert!(note_label("Availability").is_err());
+        assert!(note_label("Dostupné na: doi:10.1/x").is_ok());
+        assert!(note_label("Disponible en: https://x").is_ok());
     }
 
     #[test]
@@ -561,6 +580,9 @@ mod tests {
             "[Epub",
             "(Accessed",
             "Preprint at",
+            "Dostupné na:",
+            "Disponible en:",
+            "Verfügbar unter:",
         ] {
             assert!(may_open_id(yes.as_bytes()), "{yes}");
             // no byte left out of the openers opens a label

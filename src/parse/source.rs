@@ -67,6 +67,9 @@ const KEYWORDS: &[&str] = &[
     "Bd",
     "Jg",
     "Heft",
+    // Czech and Slovak (ISO 690): `roč. 119, č. 45, s. 12–19`
+    "roč",
+    "č",
 ];
 
 fn is_src_punct(c: char) -> bool {
@@ -212,7 +215,7 @@ pub(crate) fn source_start(r: &str) -> usize {
         }
         let ok_sep = sep_before.is_none_or(is_src_punct);
         // (German `S. 192-195`: `S` with its full stop labels the pages)
-        let german_pages = matches!(seg, "S" | "H")
+        let german_pages = matches!(seg, "S" | "H" | "s")
             && r.get(seg_end..).is_some_and(|t| t.starts_with(". "));
         if (is_src_segment(seg) || german_pages) && ok_sep {
             start = seg_start;
@@ -442,7 +445,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
     // (where the last volume label is, found once: `vol_label_after` per number would
     // make a block of many numbers quadratic)
     let last_vol_label = atoms.iter().rposition(|(a, _)| {
-        matches!(a, Atom::Tok("vol" | "Vol" | "Volume" | "volume" | "Bd" | "Jg"))
+        matches!(a, Atom::Tok("vol" | "Vol" | "Volume" | "volume" | "Bd" | "Jg" | "roč"))
     });
     let mut used = vec![false; atoms.len()];
     let mut src = Source::default();
@@ -718,7 +721,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
-                    | "Iss" | "Heft" | "H"
+                    | "Iss" | "Heft" | "H" | "č"
                         if label != "H"
                             || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
                     {
@@ -742,7 +745,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             continue;
                         }
                     }
-                    "vol" | "Vol" | "Volume" | "volume" | "v" | "Bd" | "Jg" => {
+                    "vol" | "Vol" | "Volume" | "volume" | "v" | "Bd" | "Jg" | "roč" => {
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.volume, &mut used)
                         {
@@ -752,8 +755,8 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         }
                     }
                     // (`S. 192-195`, German; `S` alone may be a journal's word)
-                    "pp" | "p" | "pages" | "S"
-                        if label != "S"
+                    "pp" | "p" | "pages" | "S" | "s"
+                        if !matches!(label, "S" | "s")
                             || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
                     {
                         if let Some((_, nr)) = next_tok.clone()
