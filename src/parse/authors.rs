@@ -101,14 +101,18 @@ fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
     out
 }
 
-// `et al` | `et al.` | `et al..` | `et. al.` | `et al,`  (the whole "et al" marker)
+// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.`  (the whole "et al" marker)
 fn et_al(i: &str) -> IResult<&str, &str> {
-    recognize((
-        tag("et"),
-        opt(ch('.')),
-        ch(' '),
-        tag("al"),
-        take_while(|c| c == '.' || c == ' ' || c == ','),
+    nom::branch::alt((
+        recognize((
+            tag("et"),
+            opt(ch('.')),
+            ch(' '),
+            tag("al"),
+            take_while(|c| c == '.' || c == ' ' || c == ','),
+        )),
+        // German `u. a.` (und andere)
+        recognize((tag("u. a."), take_while(|c| c == ' ' || c == ','))),
     ))
     .parse(i)
 }
@@ -689,6 +693,8 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
             if !(span.contains(" and ")
                 || span.contains(" & ")
                 || span.contains(" et ")
+                || span.contains(" und ")
+                || span.contains(" y ")
                 || small_joiner(" a ")
                 || small_joiner(" e "))
             {
@@ -853,7 +859,9 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         k = j;
         // does the list go on?
         let nxt = ws.get(k).map(|w| w.text);
-        let et_al_next = matches!(nxt, Some("et" | "et."));
+        let et_al_next = matches!(nxt, Some("et" | "et."))
+            || nxt == Some("u.")
+                && ws.get(k + 1).is_some_and(|w| w.text.starts_with("a."));
         // `A. B. Smith and G. Zhang, Mol Cancer`: the name after the last `and` of a
         // reading-order list ends it, whatever punctuation follows
         // (so does a Vancouver name after `and` that ends with a comma: `Fischer M
@@ -935,11 +943,15 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     list
 }
 
-/// Italian and Portuguese `e`, Czech and Slovak `a` joining the last two names at word
+/// Italian and Portuguese `e`, Czech and Slovak `a`, Spanish `y` joining the last two names at word
 /// `k` (`H. Fensterheim e H.G. Birch`, `BERCLAZ a Subhashis BANERJEE`): only between a
 /// name without a full stop and a capitalised word or initials.
 fn is_small_joiner(ws: &[Word<'_>], k: usize) -> bool {
-    if !ws.get(k).is_some_and(|w| matches!(w.text, "e" | "a")) || k == 0 {
+    // (Spanish `y` only before initials: `I. Kwak y A. Choi`; `Ortega y Gasset` is one
+    // family name)
+    let spanish = ws.get(k).is_some_and(|w| w.text == "y")
+        && ws.get(k + 1).is_some_and(|n| is_dotted_initials(n.core_keep_dot()));
+    if !(spanish || ws.get(k).is_some_and(|w| matches!(w.text, "e" | "a"))) || k == 0 {
         return false;
     }
     let (Some(prev), Some(next)) = (ws.get(k - 1), ws.get(k + 1)) else { return false };
@@ -1036,6 +1048,7 @@ mod tests {
     fn et_al_rule() {
         assert!(et_al("et al.").is_ok());
         assert!(et_al("et al..").is_ok());
+        assert!(et_al("u. a. (2024)").is_ok());
         assert!(et_al("et al. .").is_ok());
         assert!(et_al("et. al.").is_ok());
         assert!(et_al("etal").is_err());
