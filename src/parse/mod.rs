@@ -2033,6 +2033,27 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.container = Some(t);
         return;
     }
+    // `Title.: Journal 119, e2123528119` (Acta Botanica Croatica) | `Title: Journal
+    // 119(45)` (Latin American geology): one sentence before an article's volume holds
+    // the title and, after its last colon, the journal (a subtitle after a colon is in
+    // sentence case; a journal's name is not)
+    if keep.len() == 1
+        && !bookish
+        && f.volume.is_some()
+        && f.publisher.is_none()
+        && let Some(t) = m.get(first.clone())
+        && let Some((title, journal)) = colon_journal(t).or_else(|| {
+            // `Title, in: Journal, Vol. 119, No. 45` (German business styles)
+            let i = find_str(t, ", in: ")?;
+            let journal = t.get(i + 6..)?.trim_end_matches([',', ' ']);
+            (!journal.contains(", ") && !journal.is_empty())
+                .then_some((t.get(..i)?, journal))
+        })
+    {
+        f.title = Some(title);
+        f.container = Some(journal);
+        return;
+    }
     // `Rooms: The Use of Workspaces, IEEE Transactions on Graphics, 5 (3), 211-243`:
     // one sentence before an article's volume and pages holds the title and, after
     // its last comma, the journal
@@ -3042,6 +3063,36 @@ fn tidy_container(f: &mut Fields<'_>) {
     }
     let c = c.trim_end_matches([',', ' ', '.']);
     f.container = (!c.is_empty()).then_some(c);
+}
+
+/// `Title.: Journal` | `Title: Journal` → (title, journal): the text after the last
+/// `: ` is a journal's name — up to twelve words, each capitalised, an abbreviation or
+/// a short function word — and the title before it has three words or more.
+fn colon_journal(t: &str) -> Option<(&str, &str)> {
+    let t = t.trim_end_matches(['.', ',', ' ']);
+    let c = rfind_str(t, ": ")?;
+    let (title, journal) = (t.get(..c)?, t.get(c + 2..)?);
+    let words: Vec<&str> = journal.split_whitespace().collect();
+    let journal_like = (1..=12).contains(&words.len())
+        && !journal.contains(['?', '!', '"', '“', '”', ','])
+        // (`…: A Systematic Review`: a subtitle in title case)
+        && !matches!(words.first(), Some(&("A" | "An")))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(
+                    *w,
+                    "of" | "and" | "the" | "for" | "in" | "on" | "de" | "la" | "des" | "du"
+                        | "et" | "y" | "und" | "für" | "der" | "di" | "e" | "&"
+                )
+        });
+    let title = title.trim_end();
+    let dotted = title.ends_with('.');
+    let title = title.trim_end_matches('.');
+    // (without the full stop, a comma in the title means commas separate the fields:
+    // `…vulva, Pathology oncology research: POR, 12(3)`)
+    (journal_like
+        && (dotted || title.split_whitespace().count() >= 3 && !title.contains(", ")))
+    .then_some((title, journal))
 }
 
 /// PubMed's journal-only citations (`J Biol Chem. 2019 Feb 1;294(5):1516-1528`, a
