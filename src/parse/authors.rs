@@ -951,10 +951,21 @@ fn is_small_joiner(ws: &[Word<'_>], k: usize) -> bool {
     // family name)
     let spanish = ws.get(k).is_some_and(|w| w.text == "y")
         && ws.get(k + 1).is_some_and(|n| is_dotted_initials(n.core_keep_dot()));
-    if !(spanish || ws.get(k).is_some_and(|w| matches!(w.text, "e" | "a"))) || k == 0 {
+    // (French `ET` in capitals: `Antila H., I. Kwak ET A. Choi`)
+    let french = ws.get(k).is_some_and(|w| w.text == "ET")
+        && ws.get(k + 1).is_some_and(|n| is_dotted_initials(n.core_keep_dot()));
+    if !(spanish || french || ws.get(k).is_some_and(|w| matches!(w.text, "e" | "a")))
+        || k == 0
+    {
         return false;
     }
     let (Some(prev), Some(next)) = (ws.get(k - 1), ws.get(k + 1)) else { return false };
+    // (after a comma, an inverted name must follow: `Kwak, I., e Choi, A.`)
+    if prev.text.ends_with(',') {
+        return next.text.ends_with(',')
+            && is_family_word(next.core())
+            && ws.get(k + 2).is_some_and(|i| is_dotted_initials(i.core_keep_dot()));
+    }
     // (`da Cruz e Silva`: a Portuguese family name joined by `e`)
     let in_family = k >= 2 && ws.get(k - 2).is_some_and(|w| is_particle(w.text));
     let upper_family = prev.text.chars().count() >= 2

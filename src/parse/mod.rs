@@ -132,13 +132,22 @@ fn clean(text: &str) -> Cow<'_, str> {
             pending_space = !out.is_empty();
             continue;
         }
-        // `Antila, H./Kwak, I./Choi, A.` (Vienna): a slash between names is a `;`
+        // `Antila, H./Kwak, I./Choi, A.` (Vienna), `Antila, H. / Kwak, I.`: a slash
+        // between names is a `;`
         if c == '/'
             && out.ends_with('.')
             && out.chars().rev().nth(1).is_some_and(char::is_uppercase)
-            && chars.peek().is_some_and(|n| n.is_uppercase())
+            && (chars.peek().is_some_and(|n| n.is_uppercase())
+                || pending_space && {
+                    let mut ahead = chars.clone();
+                    ahead.next().is_some_and(|n| n == ' ')
+                        && ahead.next().is_some_and(char::is_uppercase)
+                })
         {
             out.push_str("; ");
+            if chars.peek() == Some(&' ') {
+                chars.next();
+            }
             pending_space = false;
             continue;
         }
@@ -220,6 +229,12 @@ fn has_glued_initial(text: &str) -> bool {
                 && b.get(i - 1) == Some(&b'.')
                 && b.get(i - 2).is_some_and(u8::is_ascii_uppercase)
                 && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                // (` / ` with spaces: `Antila, H. / Kwak, I.`)
+                || i >= 3
+                    && b.get(i - 2..i) == Some(b". ".as_slice())
+                    && b.get(i - 3).is_some_and(u8::is_ascii_uppercase)
+                    && b.get(i + 1) == Some(&b' ')
+                    && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
         })
     };
     slash()

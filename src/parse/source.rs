@@ -70,6 +70,9 @@ const KEYWORDS: &[&str] = &[
     // Czech and Slovak (ISO 690): `roč. 119, č. 45, s. 12–19`
     "roč",
     "č",
+    // German: `Band 119, Ausgabe 45, S. 12`
+    "Band",
+    "Ausgabe",
 ];
 
 fn is_src_punct(c: char) -> bool {
@@ -213,6 +216,18 @@ pub(crate) fn source_start(r: &str) -> usize {
         if glued_to_word || matches!(sep_before, Some('\'' | '’')) {
             break;
         }
+        // `n°45`: the French issue label glued to its number
+        if matches!(sep_before, Some('°' | 'º'))
+            && is_src_segment(seg)
+            && let Some(p) = trimmed.get(..seg_start)
+            && let Some(label) =
+                ["n°", "N°", "nº", "Nº"].iter().find(|l| p.ends_with(**l))
+            && p.len() >= label.len()
+        {
+            start = p.len() - label.len();
+            end = start;
+            continue;
+        }
         let ok_sep = sep_before.is_none_or(is_src_punct);
         // (German `S. 192-195`: `S` with its full stop labels the pages)
         let german_pages = matches!(seg, "S" | "H" | "s")
@@ -350,8 +365,24 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
         if let Ok((r, inner)) = paren(rest) {
             out.push((Atom::Paren(inner), at..block.len() - r.len()));
             rest = r;
+        } else if let Some(n) =
+            ["n°", "N°", "nº", "Nº"].iter().find(|l| rest.starts_with(**l))
+        {
+            // `n°45`: the French issue label glued to its number
+            out.push((Atom::Tok(n), at..at + n.len()));
+            rest = rest.get(n.len()..).unwrap_or_default();
         } else if let Ok((r, t)) = token(rest) {
-            out.push((Atom::Tok(t), at..block.len() - r.len()));
+            // `vol.119`, `no.5`, `pp.12-19`: a label glued to its number by its full stop
+            if let Some((label, num)) = t.split_once('.')
+                && matches!(label, "vol" | "Vol" | "no" | "No" | "pp" | "p")
+                && num.starts_with(|c: char| c.is_ascii_digit())
+            {
+                out.push((Atom::Tok(label), at..at + label.len()));
+                out.push((Atom::Sep('.'), at + label.len()..at + label.len() + 1));
+                out.push((Atom::Tok(num), at + label.len() + 1..block.len() - r.len()));
+            } else {
+                out.push((Atom::Tok(t), at..block.len() - r.len()));
+            }
             rest = r;
         } else if let Ok((r, c)) = sep(rest) {
             out.push((Atom::Sep(c), at..block.len() - r.len()));
@@ -364,6 +395,19 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
         }
     }
     out
+}
+
+/// `25/04/2013` | `4/5/1999`: day, month and year joined by slashes.
+fn is_slash_date(t: &str) -> bool {
+    let mut parts = t.split('/');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let small =
+        |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    small(d) && small(m) && parse_year(y).is_some()
 }
 
 fn is_num(t: &str) -> bool {
@@ -445,7 +489,10 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
     // (where the last volume label is, found once: `vol_label_after` per number would
     // make a block of many numbers quadratic)
     let last_vol_label = atoms.iter().rposition(|(a, _)| {
-        matches!(a, Atom::Tok("vol" | "Vol" | "Volume" | "volume" | "Bd" | "Jg" | "roč"))
+        matches!(
+            a,
+            Atom::Tok("vol" | "Vol" | "Volume" | "volume" | "Bd" | "Jg" | "roč" | "Band")
+        )
     });
     let mut used = vec![false; atoms.len()];
     let mut src = Source::default();
@@ -721,7 +768,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
-                    | "Iss" | "Heft" | "H" | "č"
+                    | "Iss" | "Heft" | "H" | "č" | "Ausgabe"
                         if label != "H"
                             || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
                     {
@@ -745,7 +792,8 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             continue;
                         }
                     }
-                    "vol" | "Vol" | "Volume" | "volume" | "v" | "Bd" | "Jg" | "roč" => {
+                    "vol" | "Vol" | "Volume" | "volume" | "v" | "Bd" | "Jg" | "roč"
+                    | "Band" => {
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.volume, &mut used)
                         {
@@ -795,6 +843,13 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             *u = true;
                         }
                     }
+                    // `25/04/2013`: a date, never a volume
+                    _ if is_slash_date(t) => {
+                        src.year = src.year.or_else(|| t.rsplit('/').next());
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                    }
                     _ if is_num(t) => {
                         let has_dash = t.contains(['-', '‐', '‑', '–', '—', '−']);
                         // ACM: `119, 45 (2022), e2123528119` — volume, issue, the year
@@ -828,7 +883,19 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && prev_sep == Some(Some(','))
                             && matches!(atoms.get(k + 1), Some((Atom::Sep(':'), _)))
                             && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p));
-                        let slot = if acm_issue || comma_issue {
+                        // `vol. 119, 45, p. e2123528119`: a bare number between the
+                        // volume and the labelled pages is the issue
+                        let before_page_label = src.volume.is_some()
+                            && src.issue.is_none()
+                            && src.pages.is_none()
+                            && !has_dash
+                            && prev_sep == Some(Some(','))
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                            && matches!(
+                                atoms.get(k + 2),
+                                Some((Atom::Tok("p" | "pp" | "S" | "s"), _))
+                            );
+                        let slot = if acm_issue || comma_issue || before_page_label {
                             &mut src.issue
                         } else if series_volume {
                             &mut src.volume
@@ -870,6 +937,15 @@ mod tests {
 
     fn block(s: &str) -> &str {
         s.get(source_start(s)..).unwrap()
+    }
+
+    #[test]
+    fn slash_date_rule() {
+        assert!(is_slash_date("25/04/2013"));
+        assert!(is_slash_date("4/5/1999"));
+        assert!(!is_slash_date("45/4"));
+        assert!(!is_slash_date("2013/04/25"));
+        assert!(!is_slash_date("119/45/2"));
     }
 
     #[test]
