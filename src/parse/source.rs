@@ -397,6 +397,15 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
     out
 }
 
+/// `119/45` | `119.45` → (`119`, `45`): a volume (not a year) and an issue of one to
+/// three digits each side of one `/` or `.`.
+fn volume_slash_issue(t: &str) -> Option<(&str, &str)> {
+    let (v, i) = t.split_once(['/', '.'])?;
+    let digits =
+        |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    (digits(v) && digits(i)).then_some((v, i))
+}
+
 /// `25/04/2013` | `4/5/1999`: day, month and year joined by slashes.
 fn is_slash_date(t: &str) -> bool {
     let mut parts = t.split('/');
@@ -895,6 +904,24 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                 atoms.get(k + 2),
                                 Some((Atom::Tok("p" | "pp" | "S" | "s"), _))
                             );
+                        // `119/45` (German, Turkish, Portuguese styles), `119.45`: the
+                        // volume and the issue in one word
+                        // (`119.45` only before a bracket, as MLA prints it: NLM
+                        // volumes such as `2004;27.1:1–12` keep their dot)
+                        if src.volume.is_none()
+                            && src.issue.is_none()
+                            && let Some((v, i)) = volume_slash_issue(t)
+                            && (t.contains('/')
+                                || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _))))
+                        {
+                            src.volume = Some(v);
+                            src.issue = Some(i);
+                            if let Some(u) = used.get_mut(k) {
+                                *u = true;
+                            }
+                            k += 1;
+                            continue;
+                        }
                         let slot = if acm_issue || comma_issue || before_page_label {
                             &mut src.issue
                         } else if series_volume {
@@ -937,6 +964,15 @@ mod tests {
 
     fn block(s: &str) -> &str {
         s.get(source_start(s)..).unwrap()
+    }
+
+    #[test]
+    fn volume_slash_issue_rule() {
+        assert_eq!(volume_slash_issue("119/45"), Some(("119", "45")));
+        assert_eq!(volume_slash_issue("12.3"), Some(("12", "3")));
+        assert_eq!(volume_slash_issue("2019/20"), None);
+        assert_eq!(volume_slash_issue("1604-17"), None);
+        assert_eq!(volume_slash_issue("45"), None);
     }
 
     #[test]
