@@ -190,6 +190,66 @@ fn real_xml_every_reference_in_order_with_every_id() {
     assert!(n_refs > 0);
 }
 
+/// Every `<Citation>` of the shared efetch files parsed: nearly all fully placed, and
+/// PubMed's journal-only citations (`J Biol Chem. 2019 Feb 1;294(5):1516-1528`, a
+/// third of some files) give a journal, its volume and pages, and no author.
+#[test]
+fn real_xml_citations_parse() {
+    let Some(dir) = data_dir("pubmed-xml") else { return };
+    let (mut n, mut parsed, mut journal_only) = (0usize, 0usize, 0usize);
+    for path in files(&dir, "xml") {
+        let xml = read(&path);
+        let out = extract_xml(&xml).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for r in out.iter().flat_map(|e| &e.references) {
+            n += 1;
+            let p = pubrefs::parse::parse_reference(&r.text);
+            if p.status == pubrefs::Status::Parsed {
+                parsed += 1;
+            }
+            // `Journal Abbrev. YYYY …;` and nothing before: a journal-only citation
+            let head = r.text.split(". ").next().unwrap_or_default();
+            let after = r.text.get(head.len() + 2..).unwrap_or_default();
+            // (the year, then `;` or a month: `2019;12:3`, `2019 Feb 1;294(5)`)
+            let months = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                "Nov", "Dec", "Spring", "Summer", "Fall", "Autumn", "Winter",
+            ];
+            let year_next = after.len() > 5
+                && after.bytes().take(4).all(|b| b.is_ascii_digit())
+                && (after.as_bytes().get(4) == Some(&b';')
+                    || after.get(4..5) == Some(" ")
+                        && months
+                            .iter()
+                            .any(|m| after.get(5..).is_some_and(|t| t.starts_with(m))));
+            if year_next && !head.contains([',', ';', ':', '.']) && after.contains(';') {
+                journal_only += 1;
+                assert!(
+                    p.authors.is_empty(),
+                    "{}: {}: {:?}",
+                    path.display(),
+                    r.text,
+                    p.authors
+                );
+                // (`Br J Cancer Suppl.`: the supplement may move to the issue)
+                assert!(
+                    p.container
+                        .as_deref()
+                        .is_some_and(|c| !c.is_empty() && head.starts_with(c)),
+                    "{}: {}: {:?}",
+                    path.display(),
+                    r.text,
+                    p.container
+                );
+                assert!(p.title.is_none(), "{}: {}", path.display(), r.text);
+            }
+        }
+    }
+    eprintln!("{n} citations, {parsed} parsed, {journal_only} journal-only");
+    assert!(n > 0);
+    // (measured: 5,309 of 5,352)
+    assert!(parsed * 100 >= n * 98, "{parsed} of {n} parsed");
+}
+
 #[test]
 fn real_xml_citing_record_fields() {
     let Some(dir) = data_dir("pubmed-xml") else { return };

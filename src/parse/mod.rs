@@ -99,13 +99,14 @@ pub fn parse_reference(text: &str) -> Reference {
     let mut r = normalize_fields(&fields);
     r.raw = text.to_owned();
     let unplaced = unplaced_text(&cleaned, &fields.placed);
-    // (a journal with its volume or pages is found too: PubMed's journal-only
-    // citations, `J Biol Chem. 2019 Feb 1;294(5):1516-1528`)
+    // (a journal with its volume, pages or date is found too: PubMed's journal-only
+    // citations, `J Biol Chem. 2019 Feb 1;294(5):1516-1528`, `Cancer Med. 2018 May 23`)
     let found = r.title.is_some()
         || !r.authors.is_empty()
         || r.doi.is_some()
         || r.pmid.is_some()
-        || r.container.is_some() && (r.volume.is_some() || r.pages.is_some());
+        || r.container.is_some()
+            && (r.volume.is_some() || r.pages.is_some() || r.date.is_some());
     r.status = if !found {
         Status::Raw
     } else if unplaced.is_empty() {
@@ -672,9 +673,6 @@ fn split_fields(s: &str) -> Fields<'_> {
     let middle = rest_start..rest_start + src_at;
     body(s, middle, &mut f);
     tidy_container(&mut f);
-    if f.journal_only && f.container.is_none() {
-        f.container = f.title.take();
-    }
     // `Title, Michael Holquist (ed.), Caryl Emerson (trans.)` / `Title, tr. W. Rehg`:
     // who edited or translated the book, after its title
     // `Berrien Springs: Andrews University Press` / `1967: Springer-Verlag` taken whole
@@ -875,6 +873,11 @@ fn split_fields(s: &str) -> Fields<'_> {
     }
     drop_page_label(&mut f);
     title_volume(&mut f);
+    // (a journal-only citation's one sentence is the journal, found or not)
+    if f.journal_only && f.container.is_none() {
+        f.container = f.title.take();
+        f.kind = f.kind.or(Some(RefType::Article));
+    }
     f
 }
 
@@ -3120,14 +3123,25 @@ fn journal_only(core: &str) -> bool {
         return false;
     };
     let b = block.as_bytes();
+    // the year, then `;` or a month (and day) and `;`: `2019;12:3`, `2019 Feb 1;294`,
+    // `2018 May 23;:` (not `2014 ESC guidelines …`, a title after an author)
+    let date_then_semicolon = || {
+        let Some(rest) = block.get(5..) else { return false };
+        let mut words = rest.splitn(3, [' ', ';']);
+        // (`Sep-Oct`: a range of months)
+        let month = words.next().is_some_and(|m| {
+            date::month_number(m.split(['-', '/', '–']).next().unwrap_or(m)).is_some()
+        });
+        let semi = rest.find(';');
+        month && semi.is_some_and(|i| i <= 20)
+    };
     !name.is_empty()
         && !name.contains([',', ';', ':', '"', '“'])
         && !name.contains(". ")
         && name.split(' ').count() <= 10
         && b.len() > 5
         && b.iter().take(4).all(u8::is_ascii_digit)
-        && matches!(b.get(4), Some(b' ' | b';'))
-        && memchr::memchr2(b';', b':', b).is_some()
+        && (b.get(4) == Some(&b';') || b.get(4) == Some(&b' ') && date_then_semicolon())
 }
 
 /// The closing `'` of a title in ASCII single quotes (`Title', Journal`): the first `'`

@@ -73,6 +73,9 @@ const KEYWORDS: &[&str] = &[
     // German: `Band 119, Ausgabe 45, S. 12`
     "Band",
     "Ausgabe",
+    // NLM pagination with a quiz or a discussion: `595-605; quiz 606-10`
+    "quiz",
+    "discussion",
 ];
 
 fn is_src_punct(c: char) -> bool {
@@ -102,6 +105,19 @@ fn is_src_segment(seg: &str) -> bool {
         return true;
     }
     if KEYWORDS.contains(&seg) || month_number(seg).is_some() && seg.len() <= 9 {
+        return true;
+    }
+    // German Medical Science article numbers: `8:Doc23`
+    if let Some(n) = seg.strip_prefix("Doc")
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    // small roman page numbers: `633-45, v-vi`, `xii`
+    if (1..=5).contains(&seg.len())
+        && seg.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+    {
         return true;
     }
     let letters = seg.chars().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -226,6 +242,18 @@ pub(crate) fn source_start(r: &str) -> usize {
         {
             start = p.len() - label.len();
             end = start;
+            continue;
+        }
+        // `100-B(5)` (Bone Joint J): a volume's series letter after a hyphen
+        let series_letter = seg.len() == 1
+            && seg.bytes().all(|b| b.is_ascii_uppercase())
+            && sep_before == Some('-')
+            && trimmed
+                .get(..seg_start.saturating_sub(1))
+                .is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
+        if series_letter {
+            start = seg_start - 1;
+            end = seg_start - 1;
             continue;
         }
         let ok_sep = sep_before.is_none_or(is_src_punct);
