@@ -889,13 +889,16 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                     }
                     _ if is_num(t) => {
                         let has_dash = t.contains(['-', '‐', '‑', '–', '—', '−']);
-                        // ACM: `119, 45 (2022), e2123528119` — volume, issue, the year
-                        // in brackets, then the pages
-                        let acm_issue = src.volume.is_some()
+                        // an issue may come here: the volume is in, no issue or pages
+                        // yet, and this number after a comma has no dash
+                        let issue_may_follow = src.volume.is_some()
                             && src.issue.is_none()
                             && src.pages.is_none()
                             && !has_dash
-                            && prev_sep == Some(Some(','))
+                            && prev_sep == Some(Some(','));
+                        // ACM: `119, 45 (2022), e2123528119` — volume, issue, the year
+                        // in brackets, then the pages
+                        let acm_issue = issue_may_follow
                             && matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
                             && year_at == Some(k + 1)
                             && matches!(atoms.get(k + 2), Some((Atom::Sep(','), _)))
@@ -913,20 +916,12 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                 || matches!(atoms.get(k + 1), Some((Atom::Sep(':'), _)))
                                     && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p)));
                         // `119, 45: e2123528119`: volume, issue, a colon, the pages
-                        let comma_issue = src.volume.is_some()
-                            && src.issue.is_none()
-                            && src.pages.is_none()
-                            && !has_dash
-                            && prev_sep == Some(Some(','))
+                        let comma_issue = issue_may_follow
                             && matches!(atoms.get(k + 1), Some((Atom::Sep(':'), _)))
                             && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p));
                         // `vol. 119, 45, p. e2123528119`: a bare number between the
                         // volume and the labelled pages is the issue
-                        let before_page_label = src.volume.is_some()
-                            && src.issue.is_none()
-                            && src.pages.is_none()
-                            && !has_dash
-                            && prev_sep == Some(Some(','))
+                        let before_page_label = issue_may_follow
                             && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
                             && matches!(
                                 atoms.get(k + 2),
