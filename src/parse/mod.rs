@@ -426,7 +426,8 @@ fn split_fields(s: &str) -> Fields<'_> {
     let core_base = lab;
     // 3. authors (none in PubMed's journal-only citations)
     f.journal_only = journal_only(core);
-    let al = if f.journal_only {
+    let software = software_version_at(core);
+    let al = if f.journal_only || software.is_some() {
         authors::AuthorList::default()
     } else {
         authors::scan_authors(core)
@@ -873,6 +874,40 @@ fn split_fields(s: &str) -> Fields<'_> {
     }
     drop_page_label(&mut f);
     title_volume(&mut f);
+    // software: the name and version are the title; the company (with its `LLC`,
+    // `Inc.`) and its place follow
+    if let Some(end) = software
+        && let Some(title) = core.get(..end)
+    {
+        f.title = Some(title);
+        let rest = core.get(end..).unwrap_or_default().trim_start_matches([',', ' ']);
+        let rest = f.year.map_or(rest, |y| {
+            rest.trim_end_matches(['.', ' '])
+                .strip_suffix(y)
+                .map_or(rest, |r| r.trim_end_matches([',', ' ']))
+        });
+        let company_end =
+            [", LLC", ", Inc.", ", Inc", " Inc.", ", Ltd.", ", Ltd", " GmbH"]
+                .iter()
+                .filter_map(|suf| find_str(rest, suf).map(|i| i + suf.len()))
+                .min();
+        let (publ, place) = match company_end {
+            Some(e) => (rest.get(..e), rest.get(e..)),
+            None => match rest.split_once(", ") {
+                Some((p, pl)) => (Some(p), Some(pl)),
+                None => (Some(rest), None),
+            },
+        };
+        let place =
+            place.map(|p| p.trim_start_matches([',', ' '])).filter(|p| !p.is_empty());
+        if let Some(p) = publ.filter(|p| !p.is_empty()) {
+            f.publisher = Some(p);
+            f.container = None;
+            f.place = place;
+            f.placed.push(span_of(s, rest));
+        }
+        f.kind = Some(RefType::Document);
+    }
     // (a journal-only citation's one sentence is the journal, found or not)
     if f.journal_only && f.container.is_none() {
         f.container = f.title.take();
@@ -3111,6 +3146,23 @@ fn colon_journal(t: &str) -> Option<(&str, &str)> {
     (journal_like
         && (dotted || title.split_whitespace().count() >= 3 && !title.contains(", ")))
     .then_some((title, journal))
+}
+
+/// `Maestro, version 9.4, Schrödinger, LLC, New York, NY, 2013.`: software named
+/// first, then its version — no author. The end of the version in `core`.
+fn software_version_at(core: &str) -> Option<usize> {
+    let (name, rest) = core.split_once(", ")?;
+    if name.is_empty() || name.len() > 80 || name.contains(['.', ';', '(']) {
+        return None;
+    }
+    let label = ["version ", "Version ", "Revision ", "release ", "Release "]
+        .iter()
+        .find(|l| rest.starts_with(**l))?;
+    let v = rest.get(label.len()..)?;
+    let n = v.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').count();
+    let v = v.get(..n)?.trim_end_matches('.');
+    (v.bytes().any(|b| b.is_ascii_digit()))
+        .then_some(name.len() + 2 + label.len() + v.len())
 }
 
 /// PubMed's journal-only citations (`J Biol Chem. 2019 Feb 1;294(5):1516-1528`, a
