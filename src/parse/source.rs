@@ -662,6 +662,16 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                 if let Some(u) = used.get_mut(j) {
                     *u = true;
                 }
+            } else if let Some((Atom::Tok(d), _)) = atoms.get(j)
+                && let Some((a, b)) = d.split_once(['-', '–'])
+                && is_day_word(a)
+                && is_day_word(b)
+            {
+                // `2005 Aug 8-22`: an issue dated over several days (the first kept)
+                src.day = Some(a);
+                if let Some(u) = used.get_mut(j) {
+                    *u = true;
+                }
             }
         }
         // (`15 Feb. 1993`: the abbreviated month's full stop sits before the year)
@@ -855,18 +865,29 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                     "Suppl" | "suppl" | "Supplement" | "Pt" | "pt" | "Part" | "Spec"
                         if src.issue.is_none() =>
                     {
-                        let end = next_tok.as_ref().map_or(r.end, |(_, nr)| nr.end);
+                        let mut end = next_tok.as_ref().map_or(r.end, |(_, nr)| nr.end);
+                        let mut last = nk;
+                        // `Suppl 1 Pt 1`: a part of a supplement
+                        if next_tok.is_some()
+                            && let Some((Atom::Tok("Pt" | "pt" | "Part"), _)) =
+                                atoms.get(nk + 1)
+                            && let Some((Atom::Tok(n), nr)) = atoms.get(nk + 2)
+                            && is_num(n)
+                        {
+                            end = nr.end;
+                            last = nk + 2;
+                        }
                         src.issue = Some(block.get(r.start..end).unwrap_or_default());
                         if let Some(u) = used.get_mut(k) {
                             *u = true;
                         }
                         if next_tok.is_some() {
-                            for j in k + 1..=nk {
+                            for j in k + 1..=last {
                                 if let Some(u) = used.get_mut(j) {
                                     *u = true;
                                 }
                             }
-                            k = nk;
+                            k = last;
                         }
                     }
                     // ISO 690: `2022. Vol. 119, no. 45`: a year before the labelled
@@ -945,7 +966,22 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             k += 1;
                             continue;
                         }
-                        let slot = if acm_issue || comma_issue || before_page_label {
+                        // NLM: `2014 Aug;766-767:19-24` (a volume range),
+                        // `2018;100-B(5):680` (a series letter): a dashed number right
+                        // after the date's `;` and before `:` or the issue's bracket
+                        // is the volume
+                        let nlm_dashed_volume = src.volume.is_none()
+                            && has_dash
+                            && prev_sep == Some(Some(';'))
+                            && (matches!(atoms.get(k + 1), Some((Atom::Sep(':'), _)))
+                                || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _))))
+                            && t.split(['-', '–']).count() == 2
+                            && t.split(['-', '–'])
+                                .next()
+                                .is_some_and(|a| a.bytes().all(|b| b.is_ascii_digit()));
+                        let slot = if nlm_dashed_volume {
+                            &mut src.volume
+                        } else if acm_issue || comma_issue || before_page_label {
                             &mut src.issue
                         } else if series_volume {
                             &mut src.volume
