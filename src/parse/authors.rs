@@ -300,11 +300,7 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             // (`AYALA CEJA, M.`: in an upper-case family name before dotted initials
             // the last word is no initials)
             let caps_family = ws.get(k..i).is_some_and(|f| {
-                f.iter().all(|x| {
-                    x.text.chars().all(|c| {
-                        c.is_uppercase() || crate::normalize::author::is_hyphen(c)
-                    })
-                })
+                f.iter().all(|x| x.text.chars().all(|c| c.is_uppercase() || is_hyphen(c)))
             }) && ws
                 .get(i + 1)
                 .is_some_and(|x| is_dotted_initials(x.core_keep_dot()));
@@ -866,6 +862,9 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         // reading-order list ends it, whatever punctuation follows
         // (so does a Vancouver name after `and` that ends with a comma: `Fischer M
         // and Schönbrunn E, Proceedings of the National Academy of Sciences, 2006`)
+        // (the next word joins one more name: `and`, `&`, `und`, or a small joiner)
+        let and_next =
+            matches!(nxt, Some("and" | "&" | "und" | "And")) || is_small_joiner(ws, k);
         let ended_by_and = after_and
             && (style == Style::InitialsFirst
                 || style == Style::Vancouver && last.text.ends_with(','))
@@ -878,8 +877,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                         if style != Style::Vancouver
                             && is_dotted_initials(last.core_keep_dot()) =>
                     {
-                        matches!(nxt, Some("and" | "&" | "und" | "And"))
-                            || is_small_joiner(ws, k)
+                        and_next
                     }
                     // `Ferguson, JN. Aldag, JM. Insel, TR.`: NLM initials with a full stop,
                     // then another inverted name
@@ -896,10 +894,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                         true
                     }
                     Some('.' | ':') => false,
-                    _ => {
-                        matches!(nxt, Some("and" | "&" | "und" | "And"))
-                            || is_small_joiner(ws, k)
-                    }
+                    _ => and_next,
                 };
         if !goes_on {
             break;
@@ -943,20 +938,20 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     list
 }
 
-/// Italian and Portuguese `e`, Czech and Slovak `a`, Spanish `y` joining the last two names at word
-/// `k` (`H. Fensterheim e H.G. Birch`, `BERCLAZ a Subhashis BANERJEE`): only between a
-/// name without a full stop and a capitalised word or initials.
+/// A small word joining the last two names at word `k`: Italian and Portuguese `e`,
+/// Czech and Slovak `a` (`H. Fensterheim e H.G. Birch`, `BERCLAZ a Subhashis
+/// BANERJEE`, `Kwak, I., e Choi, A.`), and Spanish `y` and French capital `ET` before
+/// initials (`I. Kwak y A. Choi`; `Ortega y Gasset` is one family name).
 fn is_small_joiner(ws: &[Word<'_>], k: usize) -> bool {
-    // (Spanish `y` only before initials: `I. Kwak y A. Choi`; `Ortega y Gasset` is one
-    // family name)
-    let spanish = ws.get(k).is_some_and(|w| w.text == "y")
-        && ws.get(k + 1).is_some_and(|n| is_dotted_initials(n.core_keep_dot()));
-    // (French `ET` in capitals: `Antila H., I. Kwak ET A. Choi`)
-    let french = ws.get(k).is_some_and(|w| w.text == "ET")
-        && ws.get(k + 1).is_some_and(|n| is_dotted_initials(n.core_keep_dot()));
-    if !(spanish || french || ws.get(k).is_some_and(|w| matches!(w.text, "e" | "a")))
-        || k == 0
-    {
+    let Some(w) = ws.get(k) else { return false };
+    let initials_next =
+        || ws.get(k + 1).is_some_and(|n| is_dotted_initials(n.core_keep_dot()));
+    let joiner = match w.text {
+        "y" | "ET" => initials_next(),
+        "e" | "a" => true,
+        _ => false,
+    };
+    if !joiner || k == 0 {
         return false;
     }
     let (Some(prev), Some(next)) = (ws.get(k - 1), ws.get(k + 1)) else { return false };

@@ -92,8 +92,7 @@ struct Fields<'a> {
 pub fn parse_reference(text: &str) -> Reference {
     // PubMed's efetch XML writes absent pages as `null`: `2017 Aug 17;5(33):null`
     let body = text.trim_end();
-    let body =
-        body.strip_suffix(":null").map_or(body, |b| body.get(..b.len() + 1).unwrap_or(b));
+    let body = body.strip_suffix("null").filter(|b| b.ends_with(':')).unwrap_or(body);
     let cleaned = clean(body);
     let fields = split_fields(&cleaned);
     let mut r = normalize_fields(&fields);
@@ -3179,9 +3178,8 @@ fn journal_only(core: &str) -> bool {
     // `2018 May 23;:` (not `2014 ESC guidelines …`, a title after an author)
     let date_then_semicolon = || {
         let Some(rest) = block.get(5..) else { return false };
-        let mut words = rest.splitn(3, [' ', ';']);
         // (`Sep-Oct`: a range of months)
-        let month = words.next().is_some_and(|m| {
+        let month = rest.split([' ', ';']).next().is_some_and(|m| {
             date::month_number(m.split(['-', '/', '–']).next().unwrap_or(m)).is_some()
         });
         let semi = rest.find(';');

@@ -78,6 +78,13 @@ const KEYWORDS: &[&str] = &[
     "discussion",
 ];
 
+/// The French issue label glued to its number: `n°45`.
+const DEGREE_ISSUE_LABELS: [&str; 4] = ["n°", "N°", "nº", "Nº"];
+
+/// The volume labels (`vol. 119`, `Bd. 12`, `roč. 8`, `Band 119`).
+const VOLUME_LABELS: &[&str] =
+    &["vol", "Vol", "Volume", "volume", "Bd", "Jg", "roč", "Band"];
+
 fn is_src_punct(c: char) -> bool {
     matches!(
         c,
@@ -236,8 +243,7 @@ pub(crate) fn source_start(r: &str) -> usize {
         if matches!(sep_before, Some('°' | 'º'))
             && is_src_segment(seg)
             && let Some(p) = trimmed.get(..seg_start)
-            && let Some(label) =
-                ["n°", "N°", "nº", "Nº"].iter().find(|l| p.ends_with(**l))
+            && let Some(label) = DEGREE_ISSUE_LABELS.iter().find(|l| p.ends_with(**l))
             && p.len() >= label.len()
         {
             start = p.len() - label.len();
@@ -393,8 +399,7 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
         if let Ok((r, inner)) = paren(rest) {
             out.push((Atom::Paren(inner), at..block.len() - r.len()));
             rest = r;
-        } else if let Some(n) =
-            ["n°", "N°", "nº", "Nº"].iter().find(|l| rest.starts_with(**l))
+        } else if let Some(n) = DEGREE_ISSUE_LABELS.iter().find(|l| rest.starts_with(**l))
         {
             // `n°45`: the French issue label glued to its number
             out.push((Atom::Tok(n), at..at + n.len()));
@@ -525,12 +530,9 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
     let atoms = atoms(block);
     // (where the last volume label is, found once: `vol_label_after` per number would
     // make a block of many numbers quadratic)
-    let last_vol_label = atoms.iter().rposition(|(a, _)| {
-        matches!(
-            a,
-            Atom::Tok("vol" | "Vol" | "Volume" | "volume" | "Bd" | "Jg" | "roč" | "Band")
-        )
-    });
+    let last_vol_label = atoms
+        .iter()
+        .rposition(|(a, _)| matches!(a, Atom::Tok(t) if VOLUME_LABELS.contains(t)));
     let mut used = vec![false; atoms.len()];
     let mut src = Source::default();
     let text = |r: &Range<usize>| block.get(r.clone()).unwrap_or_default();
@@ -839,8 +841,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             continue;
                         }
                     }
-                    "vol" | "Vol" | "Volume" | "volume" | "v" | "Bd" | "Jg" | "roč"
-                    | "Band" => {
+                    _ if label == "v" || VOLUME_LABELS.contains(&label) => {
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.volume, &mut used)
                         {
@@ -975,10 +976,10 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && prev_sep == Some(Some(';'))
                             && (matches!(atoms.get(k + 1), Some((Atom::Sep(':'), _)))
                                 || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _))))
-                            && t.split(['-', '–']).count() == 2
-                            && t.split(['-', '–'])
-                                .next()
-                                .is_some_and(|a| a.bytes().all(|b| b.is_ascii_digit()));
+                            && t.split_once(['-', '–']).is_some_and(|(a, b)| {
+                                a.bytes().all(|b| b.is_ascii_digit())
+                                    && !b.contains(['-', '–'])
+                            });
                         let slot = if nlm_dashed_volume {
                             &mut src.volume
                         } else if acm_issue || comma_issue || before_page_label {
