@@ -120,6 +120,36 @@ pub fn is_nlm_initials(w: &str) -> bool {
     w.as_bytes().last().is_some_and(|&b| b != b'-') && (1..=4).contains(&letters)
 }
 
+/// NLM initials with a Russian initial transliterated as two letters (`YeM` of
+/// `Shadenkov YeM`, `AYu`): two to four initials, one of them `Ya` `Yu` `Yo` `Ye` `Zh`
+/// `Kh` `Ch` `Sh` or `Ts` (a lone `Ye` or `Yu` is a family name).
+pub fn is_translit_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (mut units, mut digraphs, mut i) = (0, 0, 0);
+    while let Some(&c) = b.get(i) {
+        if !c.is_ascii_uppercase() {
+            return false;
+        }
+        units += 1;
+        i += 1;
+        if let Some(&n) = b.get(i)
+            && n.is_ascii_lowercase()
+        {
+            if !matches!(
+                [c, n],
+                [b'Y', b'a' | b'u' | b'o' | b'e']
+                    | [b'Z' | b'K' | b'C' | b'S', b'h']
+                    | [b'T', b's']
+            ) {
+                return false;
+            }
+            digraphs += 1;
+            i += 1;
+        }
+    }
+    (2..=4).contains(&units) && digraphs > 0
+}
+
 /// [`is_nlm_initials`] by chars.
 fn nlm_initials_chars(w: &str) -> bool {
     // (the checks that stop early on a word come first; the letters are counted last)
@@ -295,6 +325,11 @@ pub fn expand_initials(init: &str) -> String {
                     out.pop();
                 }
                 out.push('-');
+            } else if b.is_ascii_lowercase() && out.ends_with(". ") {
+                // the second letter of a transliterated initial (`YeM`)
+                out.truncate(out.len() - 2);
+                out.push(char::from(b));
+                out.push_str(". ");
             } else {
                 out.push(char::from(b));
                 out.push_str(". ");
@@ -314,6 +349,11 @@ fn expand_initials_chars(init: &str, mut out: String) -> String {
                 out.pop();
             }
             out.push('-');
+        } else if c.is_ascii_lowercase() && out.ends_with(". ") {
+            // the second letter of a transliterated initial (`YeM`)
+            out.truncate(out.len() - 2);
+            out.push(c);
+            out.push_str(". ");
         } else {
             out.push(c);
             out.push_str(". ");
@@ -628,8 +668,25 @@ pub fn parse_name(item: &str) -> Option<Name> {
             || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
     };
     // trailing initials: `RL`, `R.L.`, `J. L`
-    let n_dotted = words.iter().rev().take_while(|w| dotted_word(w)).count();
-    let last_nlm = words.last().is_some_and(|w| is_nlm_initials(w.trim_end_matches('.')));
+    // (`Sheflyan G. Ya`: a Russian two-letter initial after a dotted one)
+    let translit = |i: usize| {
+        i >= 2
+            && words.get(i).is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches('.'),
+                    "Ya" | "Yu" | "Yo" | "Ye" | "Zh" | "Kh" | "Ch" | "Sh" | "Ts"
+                )
+            })
+            && words.get(i - 1).is_some_and(|p| p.len() == 2 && p.ends_with('.'))
+    };
+    let n_dotted = (0..words.len())
+        .rev()
+        .take_while(|&i| words.get(i).is_some_and(|w| dotted_word(w)) || translit(i))
+        .count();
+    let last_nlm = words.last().is_some_and(|w| {
+        let w = w.trim_end_matches('.');
+        is_nlm_initials(w) || is_translit_initials(w)
+    });
     let n_init = if n_dotted < 2 && last_nlm { 1 } else { n_dotted };
     if words.len() > n_init && n_init > 0 && !collective() {
         let split = words.len() - n_init;
@@ -647,17 +704,18 @@ pub fn parse_name(item: &str) -> Option<Name> {
         if lower_family
             || fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w))
         {
-            let given = if n_init == 1 && is_nlm_initials(last) {
-                expand_initials(last)
-            } else {
-                let g: Vec<String> = words
-                    .get(split..)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|w| format!("{}.", w.trim_end_matches('.')))
-                    .collect();
-                tidy_dotted(&g.join(" "))
-            };
+            let given =
+                if n_init == 1 && (is_nlm_initials(last) || is_translit_initials(last)) {
+                    expand_initials(last)
+                } else {
+                    let g: Vec<String> = words
+                        .get(split..)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|w| format!("{}.", w.trim_end_matches('.')))
+                        .collect();
+                    tidy_dotted(&g.join(" "))
+                };
             return Some(person(&fam, given, suffix));
         }
     }
@@ -670,6 +728,21 @@ pub fn parse_name(item: &str) -> Option<Name> {
                 || is_hyphen_initials(w)
         })
         .count();
+    // `JD Dougherty`: NLM initials before one family word (`WHO Europe` is a group)
+    let n_given = if n_given == 0
+        && words.len() == 2
+        && words.first().is_some_and(|w| {
+            (2..=3).contains(&w.len())
+                && is_nlm_initials(w)
+                && !matches!(*w, "UN" | "US" | "UK" | "EU" | "USA" | "WHO")
+        })
+        && words.get(1).is_some_and(|w| is_family_word(w) && !is_nlm_initials(w))
+        && !collective()
+    {
+        1
+    } else {
+        n_given
+    };
     // `B. Xi.`: a short family name looks like an initial (`Th.`)
     let n_given =
         if n_given == words.len() && n_given >= 2 { n_given - 1 } else { n_given };
@@ -829,6 +902,23 @@ mod tests {
                 "{w:?}"
             );
         }
+    }
+
+    #[test]
+    fn transliterated_initials() {
+        assert!(is_translit_initials("YeM"));
+        assert!(is_translit_initials("AYu"));
+        assert!(is_translit_initials("ZhKh"));
+        assert!(!is_translit_initials("Ye"));
+        assert!(!is_translit_initials("Yu"));
+        assert!(!is_translit_initials("Zhu"));
+        assert!(!is_translit_initials("AB"));
+        assert!(!is_translit_initials("AbC"));
+        assert_eq!(expand_initials("YeM"), "Ye. M.");
+        assert_eq!(parse_name("Shadenkov YeM"), p("Shadenkov", "Ye. M."));
+        assert_eq!(parse_name("Sheflyan G. Ya"), p("Sheflyan", "G. Ya."));
+        assert_eq!(parse_name("JD Dougherty"), p("Dougherty", "J. D."));
+        assert_eq!(parse_name("Yu X"), p("Yu", "X."));
     }
 
     #[test]

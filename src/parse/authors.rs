@@ -19,7 +19,7 @@ use nom::{IResult, Parser};
 use crate::normalize::author::{
     is_dotted_initials, is_dotted_initials_undotted, is_family_word, is_given_word,
     is_hyphen, is_hyphen_initials, is_nlm_initials, is_particle, is_suffix,
-    looks_collective,
+    is_translit_initials, looks_collective,
 };
 use crate::normalize::date::{month_number, parse_year};
 
@@ -36,6 +36,9 @@ pub(crate) struct AuthorList {
     pub end: usize,
     /// The list stopped after a separator (`,`, `and`) that no name followed.
     pub dangling: bool,
+    /// The list ended with its name after `and` (`Weller DD and Rinehart KL, J. Am.
+    /// Chem. Soc, 1978`): whatever follows is no name.
+    closed_by_and: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,7 +245,7 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             init.text.trim_end_matches([',', ';']).trim_end_matches('.'),
         ) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
             && init.core().chars().all(|c| c.is_uppercase() || c == '.' || is_hyphen(c));
-        if is_nlm_initials(init.core()) || dotted {
+        if is_nlm_initials(init.core()) || dotted || is_translit_initials(init.core()) {
             let mut next = k + m + 1;
             // initials spread over words: `Spudich J. L,`, `Karl D. M.`
             let mut cur = init;
@@ -263,7 +266,9 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
                 if !(cur_single
                     && punct
                     && !journal_j
-                    && (single || is_dotted_initials(w.core_keep_dot()) && c.len() <= 4))
+                    && (single
+                        || is_dotted_initials(w.core_keep_dot()) && c.len() <= 4
+                        || is_translit_initial(c) && w.text.ends_with('.')))
                 {
                     break;
                 }
@@ -281,6 +286,12 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A Russian initial transliterated as two letters (`Sheflyan G. Ya.`, `Ivanov A.
+/// Yu.`, `Kh.`, `Zh.`).
+fn is_translit_initial(c: &str) -> bool {
+    matches!(c, "Ya" | "Yu" | "Yo" | "Ye" | "Zh" | "Kh" | "Ch" | "Sh" | "Ts")
 }
 
 fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
@@ -448,6 +459,25 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     if n_given == 0 {
         return None;
     }
+    // `Polley LD, Biochim Biophys Acta`: a capitalised word before NLM initials
+    // without a vowel is a Vancouver name, not a given name and an upper-case family
+    // name (`Jing LI,`)
+    if full
+        && k == 0
+        && n_given == 1
+        && ws.get(j).is_some_and(|w| {
+            // (`Liang Z-X,`)
+            let c = w.core();
+            let letters = c.bytes().filter(|&b| b != b'-').count();
+            (2..=3).contains(&letters)
+                && !c.starts_with('-')
+                && c.bytes().all(|b| {
+                    b == b'-' || b.is_ascii_uppercase() && !b"AEIOUY".contains(&b)
+                })
+        })
+    {
+        return None;
+    }
     family_after_given(ws, j, full).or_else(|| {
         // `B. Xi.`: a short family name looked like an initial (`Th.`); give it back
         (n_given > 1).then(|| family_after_given(ws, j - 1, full)).flatten()
@@ -566,11 +596,28 @@ fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
     {
         return None;
     }
+    // `Polley LD, Biochim Biophys Acta, 1978, 526, 259–266.`: after a name, words
+    // before `, year, volume` are the journal of an RSC citation
+    if k > 0 && last.text.ends_with(',') && rsc_year_after(s, last.end) {
+        return None;
+    }
     // opening a list: a Vancouver name must follow
     if k == 0 && !(last.text.ends_with(',') && vancouver_name(ws, j).is_some()) {
         return None;
     }
     Some(j)
+}
+
+/// An RSC citation's `year, volume` after byte `at` (` 1978, 526, 259–266`).
+fn rsc_year_after(s: &str, at: usize) -> bool {
+    let t = s.get(at..).unwrap_or_default().trim_start().as_bytes();
+    t.len() > 7
+        && t.get(..4)
+            .and_then(|y| std::str::from_utf8(y).ok())
+            .and_then(parse_year)
+            .is_some()
+        && t.get(4..6) == Some(b", ")
+        && t.get(6).is_some_and(u8::is_ascii_digit)
 }
 
 fn is_et_al_at(s: &str, w: &Word<'_>) -> Option<usize> {
@@ -643,6 +690,7 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
             editors: false,
             end: limit,
             dangling: false,
+            closed_by_and: false,
         };
     }
     let mut best: Option<AuthorList> = None;
@@ -709,6 +757,7 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
             let tail = s.get(l.end..).unwrap_or_default().trim_start();
             let before = s.get(..l.end).unwrap_or_default();
             let clean = before.ends_with('.')
+                || l.closed_by_and
                 || l.et_al
                 || l.end >= limit
                 || tail.starts_with('(');
@@ -827,6 +876,18 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                 .then(|| initials_first_name(ws, k, false))
                 .flatten()
             })
+            // (`Doyle JP, JD Dougherty, M Heiman 2008`: NLM initials too)
+            .or_else(|| {
+                (style == Style::Vancouver
+                    && k > 0
+                    && ws.get(k).is_some_and(|w| {
+                        (2..=3).contains(&w.text.len())
+                            && w.text.bytes().all(|b| b.is_ascii_uppercase())
+                    })
+                    && ws.get(k + 1).is_some_and(|w| !is_nlm_initials(w.core())))
+                .then(|| family_after_given(ws, k + 1, false))
+                .flatten()
+            })
             .or_else(|| {
                 (style == Style::Vancouver).then(|| collective_item(s, ws, k)).flatten()
             });
@@ -835,6 +896,26 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
             list.dangling = !list.items.is_empty();
             break;
         };
+        // `Barik S, Int J Mol Sci, 2020`: a Vancouver name after a comma that runs
+        // on into a capitalised word is the start of a journal's name
+        if style == Style::Vancouver
+            && k > 0
+            && ws.get(k - 1).is_some_and(|p| p.text.ends_with(','))
+            && ws.get(j - 1).is_some_and(|l| !l.text.ends_with([',', '.', ';', ':']))
+            && ws.get(j).is_some_and(|n| {
+                n.text.starts_with(|c: char| c.is_uppercase())
+                    && !matches!(n.text, "And" | "ET" | "Jr" | "Sr" | "Jr." | "Sr.")
+            })
+            // (only before `, year,`: `Raz I Collaborative Study Group.` is PubMed's
+            // last name run into a group's)
+            && (j..j + 8).find(|&i| ws.get(i).is_none_or(|w| w.text.ends_with([',', '.', ';'])))
+                .is_some_and(|i| {
+                    ws.get(i).is_some_and(|w| w.text.ends_with(',') && rsc_year_after(s, w.end))
+                })
+        {
+            list.dangling = true;
+            break;
+        }
         let mut j = j;
         // `Francis T., Jr Serological reactions`: `Jr`/`Sr` after the comma is the
         // name's suffix (PubMed prints `Wood WB., Jr`)
@@ -879,6 +960,14 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                     {
                         and_next
                     }
+                    // `Wu J, Sheflyan G. Ya. and Woodard RW`: dotted initials, then `and`
+                    Some('.')
+                        if (is_dotted_initials(last.core_keep_dot())
+                            || is_translit_initial(last.core()))
+                            && matches!(nxt, Some("and" | "&")) =>
+                    {
+                        true
+                    }
                     // `Ferguson, JN. Aldag, JM. Insel, TR.`: NLM initials with a full stop,
                     // then another inverted name
                     Some('.')
@@ -897,6 +986,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                     _ => and_next,
                 };
         if !goes_on {
+            list.closed_by_and = ended_by_and;
             break;
         }
     }
@@ -1006,6 +1096,7 @@ fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
             editors: false,
             end: c + 1,
             dangling: false,
+            closed_by_and: false,
         };
     }
     let stop = head
@@ -1037,6 +1128,7 @@ fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
         editors: false,
         end: stop,
         dangling: false,
+        closed_by_and: false,
     }
 }
 

@@ -3168,6 +3168,34 @@ fn software_version_at(core: &str) -> Option<usize> {
 /// third of the `<Citation>`s of some efetch files): a journal's name, a full stop,
 /// then a source that opens with its year — no authors, no title.
 fn journal_only(core: &str) -> bool {
+    rsc_journal_only(core) || nlm_journal_only(core)
+}
+
+/// An RSC citation without authors: `Phytochemistry, 2005, 66, 2001–2011.` — one
+/// name without commas, then `, year, `.
+fn rsc_journal_only(core: &str) -> bool {
+    let Some(at) = find_str(core, ", ") else { return false };
+    let (Some(name), Some(b)) = (core.get(..at), core.get(at + 2..).map(str::as_bytes))
+    else {
+        return false;
+    };
+    !name.is_empty()
+        && !name.contains(['.', ';', ':', '"', '“', '('])
+        && name.split(' ').count() <= 8
+        && name.starts_with(|c: char| c.is_uppercase())
+        && b.len() > 7
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && b.get(4..6) == Some(b", ")
+        && b.get(6).is_some_and(u8::is_ascii_digit)
+        // (a volume, then pages: `Bush and Gao, 2017, 150.` is a short citation)
+        && b.get(6..).is_some_and(|v| {
+            let n = v.iter().take_while(|c| c.is_ascii_digit()).count();
+            v.get(n..n + 2) == Some(b", ")
+        })
+}
+
+/// PubMed's form, `J Biol Chem. 2019 Feb 1;294(5):1516-1528`.
+fn nlm_journal_only(core: &str) -> bool {
     // (NLM abbreviations have no full stops: the first `. ` ends the name)
     let Some(at) = find_str(core, ". ") else { return false };
     let (Some(name), Some(block)) = (core.get(..at), core.get(at + 2..)) else {
