@@ -1292,6 +1292,14 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
         }
         return Some((publ, place));
     }
+    // `Water Research Foundation, Denver, Colo.`: an organisation's name, then a
+    // place of publication
+    if let Some(p) = place
+        && is_publication_place(p)
+        && is_org_publisher(publ)
+    {
+        return Some((publ, Some(p)));
+    }
     // `Paris, EPEL` / `Boulder, Westview`: a known city, then the publisher
     // (`Boston, MA` is a place alone)
     let (city, publ) = seg.split_once(", ")?;
@@ -1303,6 +1311,24 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
         && !publ.contains(", ")
         && !publ.chars().any(|c| c.is_ascii_digit());
     ok.then_some((publ, Some(city)))
+}
+
+/// A name that may publish a book or report before its place (`Van Nostrand Reinhold
+/// Company`, `Water Research Foundation`): no journal's words, unless an
+/// organisation's word is there too.
+fn is_org_publisher(publ: &str) -> bool {
+    looks_like_publisher(publ)
+        // (`From Late Antiquity to the Early Middle Ages` is a title's part)
+        && publ.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "and" | "of" | "for" | "&" | "de" | "du" | "des" | "für" | "und")
+        })
+        // (`Proc. Fourth International Conf. on ASPLOS, Santa Clara, CA` is a venue)
+        && !has_word(publ, &["Conf", "Symp", "Workshop", "Congress", "Proc", "Meeting"])
+        && (!has_word(publ, JOURNAL_WORDS)
+            || has_word(publ, INSTITUTION_WORDS)
+            || has_word(publ, &["Foundation", "Society", "Association", "Council", "Agency"]))
+        && !looks_abbreviated(publ)
 }
 
 /// True for an abbreviated journal title: every word short and capitalised, most
@@ -3494,7 +3520,8 @@ fn is_publication_place(t: &str) -> bool {
     if let Some((city, st)) = t.rsplit_once(", ") {
         let code = st.trim_end_matches('.');
         let us_code = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase())
-            || code == "D.C";
+            || code == "D.C"
+            || STATE_ABBREVIATIONS.contains(&code);
         return us_code
             && (1..=3).contains(&city.split_whitespace().count())
             && city.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
@@ -3502,6 +3529,16 @@ fn is_publication_place(t: &str) -> bool {
     }
     false
 }
+
+/// US states as older and Chicago-style references abbreviate them, without the
+/// full stop (`Denver, Colo.`, `Cambridge, Mass.`, `Santa Monica, Calif.`).
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
+    "Ind", "Kans", "Kan", "Ky", "La", "Md", "Mass", "Ma", "Mich", "Minn", "Miss", "Mo",
+    "Mont", "Nebr", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla",
+    "Ore", "Oreg", "Pa", "Penn", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt", "Va", "Wash",
+    "Wis", "Wisc", "Wyo",
+];
 
 /// Countries and US states as conference venues name them (`Osaka, Japan`,
 /// `Banff, Canada`, `Austin, Texas`).
@@ -3857,6 +3894,19 @@ fn container_and_publisher<'a>(
         f.place = Some(place);
         f.publisher = Some(publ);
         f.container = Some(head);
+        return;
+    }
+    // `Title. Water Research Foundation, Denver, Colo.`: no volume, no pages, a name
+    // and a place of publication
+    if f.title.is_some()
+        && f.kind != Some(RefType::Chapter)
+        && let Some((publ, place)) = t.split_once(", ")
+        && is_publication_place(place)
+        && is_org_publisher(publ)
+    {
+        f.place = Some(place.trim_end_matches(['.', ',']));
+        f.publisher = Some(publ);
+        f.kind = f.kind.or(Some(RefType::Book));
         return;
     }
     f.container = Some(t);
