@@ -190,16 +190,19 @@ fn dotted_parts(w: &str) -> bool {
     if !w.is_ascii() {
         return dotted_parts_chars(w);
     }
+    // (after a hyphen an initial may be small: `M.-x.` of a Chinese given name)
     w.as_bytes().split(|&b| b == b'.').filter(|p| !p.is_empty()).all(|p| {
         let mut any = false;
-        p.split(|&b| b == b'-').filter(|q| !q.is_empty()).all(|q| {
-            any = true;
-            match q {
-                [a] => a.is_ascii_uppercase(),
-                [a, b] => a.is_ascii_uppercase() && b.is_ascii_lowercase(),
-                _ => false,
-            }
-        }) && any
+        p.split(|&b| b == b'-').enumerate().filter(|(_, q)| !q.is_empty()).all(
+            |(i, q)| {
+                any = true;
+                match q {
+                    [a] => a.is_ascii_uppercase() || i > 0 && a.is_ascii_lowercase(),
+                    [a, b] => a.is_ascii_uppercase() && b.is_ascii_lowercase(),
+                    _ => false,
+                }
+            },
+        ) && any
     })
 }
 
@@ -207,15 +210,26 @@ fn dotted_parts(w: &str) -> bool {
 fn dotted_parts_chars(w: &str) -> bool {
     w.split('.').filter(|p| !p.is_empty()).all(|p| {
         let mut any = false;
-        p.split(is_hyphen).filter(|q| !q.is_empty()).all(|q| {
+        p.split(is_hyphen).enumerate().filter(|(_, q)| !q.is_empty()).all(|(i, q)| {
             any = true;
             let mut cs = q.chars();
             match (cs.next(), cs.next(), cs.next()) {
-                (Some(a), None, None) => a.is_uppercase(),
+                (Some(a), None, None) => a.is_uppercase() || i > 0 && a.is_lowercase(),
                 (Some(a), Some(b), None) => a.is_uppercase() && b.is_lowercase(),
                 _ => false,
             }
         }) && any
+    })
+}
+
+/// Every letter of dotted initials is a capital, but one right after a hyphen
+/// (`M.-x.`).
+pub fn small_only_after_hyphen(w: &str) -> bool {
+    let mut prev = ' ';
+    w.chars().all(|c| {
+        let ok = c.is_uppercase() || c == '.' || is_hyphen(c) || is_hyphen(prev);
+        prev = c;
+        ok
     })
 }
 
@@ -664,7 +678,10 @@ pub fn parse_name(item: &str) -> Option<Name> {
         let w = w.trim_end_matches('.');
         w.contains('.')
             && is_dotted_initials_undotted(w)
-            && w.chars().all(|c| c.is_uppercase() || c == '.' || is_hyphen(c))
+            && small_only_after_hyphen(w)
+            // (`Bai X-c`: a capital, a hyphen, a small letter)
+            || w.len() == 3
+                && matches!(w.as_bytes(), [a, b'-', c] if a.is_ascii_uppercase() && c.is_ascii_lowercase())
             || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
     };
     // trailing initials: `RL`, `R.L.`, `J. L`

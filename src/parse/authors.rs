@@ -19,7 +19,7 @@ use nom::{IResult, Parser};
 use crate::normalize::author::{
     is_dotted_initials, is_dotted_initials_undotted, is_family_word, is_given_word,
     is_hyphen, is_hyphen_initials, is_nlm_initials, is_particle, is_suffix,
-    is_translit_initials, looks_collective,
+    is_translit_initials, looks_collective, small_only_after_hyphen,
 };
 use crate::normalize::date::{month_number, parse_year};
 
@@ -244,7 +244,7 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         let dotted = is_dotted_initials_undotted(
             init.text.trim_end_matches([',', ';']).trim_end_matches('.'),
         ) && init.core().chars().filter(|c| c.is_alphabetic()).count() <= 4
-            && init.core().chars().all(|c| c.is_uppercase() || c == '.' || is_hyphen(c));
+            && small_only_after_hyphen(init.core());
         if is_nlm_initials(init.core()) || dotted || is_translit_initials(init.core()) {
             let mut next = k + m + 1;
             // initials spread over words: `Spudich J. L,`, `Karl D. M.`
@@ -478,6 +478,21 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     {
         return None;
     }
+    // `Cohen J. G. AJ. 2004;127:1545`, `Sneden C. ApJ. 1973`: after a Vancouver name,
+    // an astronomy journal's acronym is no family name
+    if full
+        && ws.get(j).is_some_and(|w| {
+            let c = w.core();
+            w.text.ends_with('.')
+                && (2..=5).contains(&c.len())
+                && c.ends_with(|ch: char| ch.is_ascii_uppercase())
+                && c.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        })
+        // (the source follows: `AJ. 2004;127:1545`)
+        && ws.get(j + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
     family_after_given(ws, j, full).or_else(|| {
         // `B. Xi.`: a short family name looked like an initial (`Th.`); give it back
         (n_given > 1).then(|| family_after_given(ws, j - 1, full)).flatten()
@@ -602,10 +617,25 @@ fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
         return None;
     }
     // opening a list: a Vancouver name must follow
-    if k == 0 && !(last.text.ends_with(',') && vancouver_name(ws, j).is_some()) {
+    if k == 0
+        && !(last.text.ends_with([',', ';']) && vancouver_name(ws, j).is_some()
+            || last.text.ends_with('.')
+                && crate::normalize::author::has_org_word(text)
+                && !text.contains(':')
+                && names_follow(ws, j))
+    {
         return None;
     }
     Some(j)
+}
+
+/// Two Vancouver names from word `k`, the first ending with a comma (`Herrington WG,
+/// Staplin N`).
+fn names_follow(ws: &[Word<'_>], k: usize) -> bool {
+    vancouver_name(ws, k).is_some_and(|j| {
+        ws.get(j - 1).is_some_and(|w| w.text.ends_with(','))
+            && vancouver_name(ws, j).is_some()
+    })
 }
 
 /// An RSC citation's `year, volume` after byte `at` (` 1978, 526, 259–266`).
@@ -979,6 +1009,19 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                             && ws.get(k + 1).is_some_and(|n| {
                                 is_nlm_initials(n.core()) && n.text.ends_with('.')
                             }) =>
+                    {
+                        true
+                    }
+                    // `The EMPA-KIDNEY Collaborative Group. Herrington WG, Staplin N,
+                    // …`: a group, a full stop, then the members
+                    Some('.')
+                        if style == Style::Vancouver
+                            && list.items.len() == 1
+                            && s.get(w.start..last.end).is_some_and(|t| {
+                                crate::normalize::author::has_org_word(t)
+                                    && !t.contains(':')
+                            })
+                            && names_follow(ws, k) =>
                     {
                         true
                     }

@@ -907,6 +907,18 @@ fn split_fields(s: &str) -> Fields<'_> {
         }
         f.kind = Some(RefType::Document);
     }
+    // `Title (STELLA Study) J Cardiovasc Dev Dis. 2020;7`: PubMed drops the full stop
+    // of a title that ends with a bracket, so the journal runs on after it
+    if f.container.is_none()
+        && f.publisher.is_none()
+        && (f.volume.is_some() || f.pages.is_some())
+        && let Some(t) = f.title
+        && let Some((title, journal)) = bracket_then_journal(t)
+    {
+        f.title = Some(title);
+        f.container = Some(journal);
+        f.kind = Some(RefType::Article);
+    }
     // (a journal-only citation's one sentence is the journal, found or not)
     if f.journal_only && f.container.is_none() {
         f.container = f.title.take();
@@ -3188,6 +3200,29 @@ fn software_version_at(core: &str) -> Option<usize> {
     let v = v.get(..n)?.trim_end_matches('.');
     (v.bytes().any(|b| b.is_ascii_digit()))
         .then_some(name.len() + 2 + label.len() + v.len())
+}
+
+/// `… (IL 1) J Immunol` → (`… (IL 1)`, `J Immunol`): a title that ends with a bracket,
+/// then an NLM journal abbreviation (capitalised words, one of them a journal's
+/// abbreviation or `J`).
+fn bracket_then_journal(t: &str) -> Option<(&str, &str)> {
+    let close = rfind_str(t, ") ")?;
+    let journal = t.get(close + 2..)?.trim_end_matches('.');
+    let words = journal.split(' ');
+    let n = journal.split(' ').count();
+    let ok = (1..=6).contains(&n)
+        && t.get(..close)?.contains('(')
+        && words.clone().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars().count() <= 14
+        })
+        && words.clone().any(|w| {
+            matches!(w, "J" | "PLoS" | "PLOS" | "BMJ" | "BMC" | "JAMA")
+                || JOURNAL_ABBREVIATIONS.contains(&w)
+                || JOURNAL_WORDS.contains(&w)
+        });
+    ok.then(|| (t.get(..close + 1).unwrap_or(t), journal))
 }
 
 /// PubMed's journal-only citations (`J Biol Chem. 2019 Feb 1;294(5):1516-1528`, a
