@@ -605,9 +605,21 @@ fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
     // (`The reliability and validity of …`: an article, then a small-letter word)
     let article_phrase = matches!(w.text, "The" | "A" | "An")
         && ws.get(k + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_lowercase()));
+    // (`Cryan J. F., Microbiota and the social brain. Science`: four words or more
+    // that name no organisation are a title too)
     if k > 0
         && !initials_first
-        && (is_sentence_case(text) || text.contains('?') || article_phrase)
+        && (is_sentence_case(text)
+            || text.contains('?')
+            || article_phrase
+            || text.split_whitespace().count() >= 4
+                && !crate::normalize::author::has_org_word(text)
+                // (`A B da Cruz e Silva O.`: a name that ends with its initial)
+                && !text
+                    .trim_end_matches([',', ';'])
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| is_dotted_initials(w) || is_nlm_initials(w)))
     {
         return None;
     }

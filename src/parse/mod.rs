@@ -3268,8 +3268,10 @@ fn nlm_journal_only(core: &str) -> bool {
     let date_then_semicolon = || {
         let Some(rest) = block.get(5..) else { return false };
         // (`Sep-Oct`: a range of months)
+        // (`2017 Supplement 1;88(13)`: a supplement in the date's place)
         let month = rest.split([' ', ';']).next().is_some_and(|m| {
             date::month_number(m.split(['-', '/', '–']).next().unwrap_or(m)).is_some()
+                || matches!(m, "Suppl" | "Supplement" | "Suppl.")
         });
         let semi = rest.find(';');
         month && semi.is_some_and(|i| i <= 20)
