@@ -275,6 +275,25 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
                 cur = w;
                 next += 1;
             }
+            // `Bunting M D, Vyas M`: initials spread over words without full stops,
+            // the last one ending the name
+            if is_nlm_initials(init.text) {
+                let mut j = next;
+                while let Some(w) = ws.get(j) {
+                    let single = w.core().len() == 1 && is_nlm_initials(w.core());
+                    if !single || w.text.ends_with('.') {
+                        break;
+                    }
+                    j += 1;
+                    if w.text.ends_with([',', ';']) {
+                        next = j;
+                        break;
+                    }
+                    if w.text.len() != 1 {
+                        break;
+                    }
+                }
+            }
             if !init.text.ends_with([',', '.', ';'])
                 && ws
                     .get(next)
@@ -493,14 +512,24 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     {
         return None;
     }
-    family_after_given(ws, j, full).or_else(|| {
+    family_after_given(ws, j, full, k > 0).or_else(|| {
         // `B. Xi.`: a short family name looked like an initial (`Th.`); give it back
-        (n_given > 1).then(|| family_after_given(ws, j - 1, full)).flatten()
+        (n_given > 1).then(|| family_after_given(ws, j - 1, full, k > 0)).flatten()
     })
 }
 
 /// The family words of an initials-first name, from word `j`: the index after them.
-fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize> {
+/// `colon`: a `:` may end the name (after the first: `M. Vyas, M. Requesens: Title`;
+/// the first name's `Spencer A. Morphological Theory:` is a title's).
+fn family_after_given(
+    ws: &[Word<'_>],
+    mut j: usize,
+    full: bool,
+    colon: bool,
+) -> Option<usize> {
+    // (never after a full given name: `Benedict Anderson, Imagined Communities:`)
+    let ends: &[char] =
+        if colon && !full { &[',', '.', ';', ':'] } else { &[',', '.', ';'] };
     // family words; the name ends at a word ending with `,` `.` `;` or before `and`/`&`
     let mut f = 0;
     while let Some(w) = ws.get(j) {
@@ -510,7 +539,8 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
         }
         f += 1;
         j += 1;
-        if w.text.ends_with([',', '.', ';']) {
+        // (`M. Requesens: Title`, German)
+        if w.text.ends_with(ends) {
             break;
         }
         let next = ws.get(j).map(|w| w.text);
@@ -531,7 +561,7 @@ fn family_after_given(ws: &[Word<'_>], mut j: usize, full: bool) -> Option<usize
     let last = ws.get(j - 1)?;
     let next = ws.get(j).map(|w| w.text);
     // (`Tristram R. Kidder 2013 Building …`: a bare year after the last name)
-    let clean = last.text.ends_with([',', '.', ';'])
+    let clean = last.text.ends_with(ends)
         || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
         || is_small_joiner(ws, j)
         || next.is_some_and(is_editor_marker)
@@ -927,7 +957,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                             && w.text.bytes().all(|b| b.is_ascii_uppercase())
                     })
                     && ws.get(k + 1).is_some_and(|w| !is_nlm_initials(w.core())))
-                .then(|| family_after_given(ws, k + 1, false))
+                .then(|| family_after_given(ws, k + 1, false, true))
                 .flatten()
             })
             .or_else(|| {

@@ -150,6 +150,8 @@ fn note_label(i: &str) -> IResult<&str, &str> {
             opt(tag(":")),
         )),
         tag("Available: "),
+        // (Harvard: `…, eabk3327, available: https://doi.org/…`)
+        tag("available: "),
         tag("Accessed"),
         tag("[Accessed"),
         tag("(Accessed"),

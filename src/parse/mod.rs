@@ -151,6 +151,25 @@ fn clean(text: &str) -> Cow<'_, str> {
             pending_space = false;
             continue;
         }
+        // `Antila, H. – Kwak, I. – Choi, A.` (Czech), `Antila, H. - Kwak, I.` (Turkish):
+        // a dash between an initial and the next name is a `;`
+        if matches!(c, '–' | '-') && pending_space && ends_with_initial(&out) && {
+            let mut ahead = chars.clone();
+            ahead.next() == Some(' ')
+                && ahead.next().is_some_and(char::is_uppercase)
+                && ahead.next().is_some_and(char::is_lowercase)
+        } {
+            out.push_str("; ");
+            chars.next();
+            pending_space = false;
+            continue;
+        }
+        // `2022.- Title.- Journal` (Bulletin of Insectology): the dash after a full
+        // stop is dropped
+        if c == '-' && !pending_space && out.ends_with('.') && chars.peek() == Some(&' ')
+        {
+            continue;
+        }
         // `Title. – Journal` (a dash after a sentence's full stop, German styles): the
         // full stop separates the fields, the dash is dropped
         if matches!(c, '–' | '—')
@@ -196,6 +215,15 @@ fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// True when `out` ends with an initial and its full stop (` H.`, `.J.`).
+fn ends_with_initial(out: &str) -> bool {
+    let b = out.as_bytes();
+    b.len() >= 3
+        && b.ends_with(b".")
+        && b.get(b.len() - 2).is_some_and(u8::is_ascii_uppercase)
+        && matches!(b.get(b.len() - 3), Some(b' ' | b'.' | b'-'))
+}
+
 /// True when [`clean`] has white space to fold or drop in `text`: a space at either end,
 /// white space other than the space, or a space before ` `, `,`, `.`, `;`, `:`, `)`.
 /// One byte pass; only non-ASCII characters are decoded.
@@ -237,7 +265,17 @@ fn has_glued_initial(text: &str) -> bool {
                     && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
         })
     };
+    // `Antila, H. - Kwak, I.`: a hyphen between names (the en dash is folded anyway)
+    let dash = || {
+        memchr::memmem::find_iter(b, b". - ").any(|i| {
+            i >= 2
+                && b.get(i - 1).is_some_and(u8::is_ascii_uppercase)
+                && b.get(i + 4).is_some_and(u8::is_ascii_uppercase)
+        })
+    };
     slash()
+        || dash()
+        || memchr::memmem::find(b, b".- ").is_some()
         || memchr::memchr_iter(b'.', b).any(|i| glued_sentence(b, i))
         || memchr::memchr_iter(b',', b).any(|i| {
             i > 0

@@ -62,6 +62,8 @@ const KEYWORDS: &[&str] = &[
     "n",
     "v",
     "n°",
+    // (`nᵒ 11`: a modifier letter o, as French CSL styles print it)
+    "nᵒ",
     "Nos",
     // German (DIN 1505): `Bd. 119 (2022), Nr. 45, S. 12–19`, `Jg. 10, H. 4`
     "Bd",
@@ -79,7 +81,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// The French issue label glued to its number: `n°45`.
-const DEGREE_ISSUE_LABELS: [&str; 4] = ["n°", "N°", "nº", "Nº"];
+const DEGREE_ISSUE_LABELS: [&str; 5] = ["n°", "N°", "nº", "Nº", "nᵒ"];
 
 /// The volume labels (`vol. 119`, `Bd. 12`, `roč. 8`, `Band 119`).
 const VOLUME_LABELS: &[&str] =
@@ -817,7 +819,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
-                    | "Iss" | "Heft" | "H" | "č" | "Ausgabe"
+                    | "nᵒ" | "Iss" | "Heft" | "H" | "č" | "Ausgabe"
                         if label != "H"
                             || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
                     {
@@ -949,6 +951,17 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                 atoms.get(k + 2),
                                 Some((Atom::Tok("p" | "pp" | "S" | "s"), _))
                             );
+                        // `119, 45, e2123528119` (Czech ISO 690): volume, issue, pages
+                        // between commas, nothing after
+                        let comma_triple = issue_may_follow
+                            && t.len() <= 3
+                            && t.bytes().all(|b| b.is_ascii_digit())
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                            && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p))
+                            && !used.get(k + 2).copied().unwrap_or(true)
+                            && atoms.get(k + 3..).is_some_and(|rest| {
+                                rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
+                            });
                         // `119/45` (German, Turkish, Portuguese styles), `119.45`: the
                         // volume and the issue in one word
                         // (`119.45` only before a bracket, as MLA prints it: NLM
@@ -982,7 +995,11 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             });
                         let slot = if nlm_dashed_volume {
                             &mut src.volume
-                        } else if acm_issue || comma_issue || before_page_label {
+                        } else if acm_issue
+                            || comma_issue
+                            || before_page_label
+                            || comma_triple
+                        {
                             &mut src.issue
                         } else if series_volume {
                             &mut src.volume
