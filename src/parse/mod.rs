@@ -2847,6 +2847,23 @@ fn drop_page_label(f: &mut Fields<'_>) {
 
 fn tidy_container(f: &mut Fields<'_>) {
     let Some(mut c) = f.container else { return };
+    // `Title, 2nd ed., Dover Publications, 1987`: an edition, then a publisher, in a
+    // book's comma-separated fields
+    if f.volume.is_none()
+        && f.pages.is_none()
+        && f.issue.is_none()
+        && f.title.is_some()
+        && let Some((ed, rest)) = c.split_once(", ")
+        && (is_edition_phrase(ed) || is_edition_word(ed))
+        && let Some((publ, place)) = publisher_place(rest)
+    {
+        f.edition = Some(ed.trim_end_matches('.'));
+        f.publisher = Some(publ);
+        f.place = f.place.or(place);
+        f.container = None;
+        f.kind = Some(RefType::Book);
+        return;
+    }
     // ABNT: `Journal, [s. l.]` — no place known
     for ph in [", [s. l.]", ", [s.l.]", ", [S. l.]", ", [S.l.]", ", [s. n.]", ", [s.n.]"]
     {
