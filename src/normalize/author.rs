@@ -132,15 +132,8 @@ pub fn is_translit_initials(w: &str) -> bool {
         }
         units += 1;
         i += 1;
-        if let Some(&n) = b.get(i)
-            && n.is_ascii_lowercase()
-        {
-            if !matches!(
-                [c, n],
-                [b'Y', b'a' | b'u' | b'o' | b'e']
-                    | [b'Z' | b'K' | b'C' | b'S', b'h']
-                    | [b'T', b's']
-            ) {
+        if b.get(i).is_some_and(u8::is_ascii_lowercase) {
+            if !w.get(i - 1..=i).is_some_and(is_translit_initial) {
                 return false;
             }
             digraphs += 1;
@@ -148,6 +141,12 @@ pub fn is_translit_initials(w: &str) -> bool {
         }
     }
     (2..=4).contains(&units) && digraphs > 0
+}
+
+/// A Russian initial transliterated as two letters, without its full stop (`Ya` of
+/// `Sheflyan G. Ya.`, `Yu`, `Zh`, `Kh`).
+pub fn is_translit_initial(c: &str) -> bool {
+    matches!(c, "Ya" | "Yu" | "Yo" | "Ye" | "Zh" | "Kh" | "Ch" | "Sh" | "Ts")
 }
 
 /// [`is_nlm_initials`] by chars.
@@ -688,12 +687,7 @@ pub fn parse_name(item: &str) -> Option<Name> {
     // (`Sheflyan G. Ya`: a Russian two-letter initial after a dotted one)
     let translit = |i: usize| {
         i >= 2
-            && words.get(i).is_some_and(|w| {
-                matches!(
-                    w.trim_end_matches('.'),
-                    "Ya" | "Yu" | "Yo" | "Ye" | "Zh" | "Kh" | "Ch" | "Sh" | "Ts"
-                )
-            })
+            && words.get(i).is_some_and(|w| is_translit_initial(w.trim_end_matches('.')))
             && words.get(i - 1).is_some_and(|p| p.len() == 2 && p.ends_with('.'))
     };
     let n_dotted = (0..words.len())
@@ -721,18 +715,17 @@ pub fn parse_name(item: &str) -> Option<Name> {
         if lower_family
             || fam.split_whitespace().all(|w| is_family_word(w) || is_particle(w))
         {
-            let given =
-                if n_init == 1 && (is_nlm_initials(last) || is_translit_initials(last)) {
-                    expand_initials(last)
-                } else {
-                    let g: Vec<String> = words
-                        .get(split..)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|w| format!("{}.", w.trim_end_matches('.')))
-                        .collect();
-                    tidy_dotted(&g.join(" "))
-                };
+            let given = if n_init == 1 && last_nlm {
+                expand_initials(last)
+            } else {
+                let g: Vec<String> = words
+                    .get(split..)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|w| format!("{}.", w.trim_end_matches('.')))
+                    .collect();
+                tidy_dotted(&g.join(" "))
+            };
             return Some(person(&fam, given, suffix));
         }
     }

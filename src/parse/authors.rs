@@ -19,7 +19,7 @@ use nom::{IResult, Parser};
 use crate::normalize::author::{
     is_dotted_initials, is_dotted_initials_undotted, is_family_word, is_given_word,
     is_hyphen, is_hyphen_initials, is_nlm_initials, is_particle, is_suffix,
-    is_translit_initials, looks_collective, small_only_after_hyphen,
+    is_translit_initial, is_translit_initials, looks_collective, small_only_after_hyphen,
 };
 use crate::normalize::date::{month_number, parse_year};
 
@@ -305,12 +305,6 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// A Russian initial transliterated as two letters (`Sheflyan G. Ya.`, `Ivanov A.
-/// Yu.`, `Kh.`, `Zh.`).
-fn is_translit_initial(c: &str) -> bool {
-    matches!(c, "Ya" | "Yu" | "Yo" | "Ye" | "Zh" | "Kh" | "Ch" | "Sh" | "Ts")
 }
 
 fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
@@ -661,14 +655,19 @@ fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
     // opening a list: a Vancouver name must follow
     if k == 0
         && !(last.text.ends_with([',', ';']) && vancouver_name(ws, j).is_some()
-            || last.text.ends_with('.')
-                && crate::normalize::author::has_org_word(text)
-                && !text.contains(':')
-                && names_follow(ws, j))
+            || last.text.ends_with('.') && group_then_members(text, ws, j))
     {
         return None;
     }
     Some(j)
+}
+
+/// `group` names an organisation (no `:` of a title in it) and its members follow from
+/// word `k` (`The EMPA-KIDNEY Collaborative Group. Herrington WG, Staplin N, …`).
+fn group_then_members(group: &str, ws: &[Word<'_>], k: usize) -> bool {
+    crate::normalize::author::has_org_word(group)
+        && !group.contains(':')
+        && names_follow(ws, k)
 }
 
 /// Two Vancouver names from word `k`, the first ending with a comma (`Herrington WG,
@@ -1059,11 +1058,8 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                     Some('.')
                         if style == Style::Vancouver
                             && list.items.len() == 1
-                            && s.get(w.start..last.end).is_some_and(|t| {
-                                crate::normalize::author::has_org_word(t)
-                                    && !t.contains(':')
-                            })
-                            && names_follow(ws, k) =>
+                            && s.get(w.start..last.end)
+                                .is_some_and(|t| group_then_members(t, ws, k)) =>
                     {
                         true
                     }
