@@ -93,7 +93,9 @@ pub fn parse_reference(text: &str) -> Reference {
     // PubMed's efetch XML writes absent pages as `null`: `2017 Aug 17;5(33):null`
     let body = text.trim_end();
     let body = body.strip_suffix("null").filter(|b| b.ends_with(':')).unwrap_or(body);
-    let cleaned = clean(body);
+    // `Le\u{301}on` (decomposed accents, as PDF text gives them) → `Léon`
+    let composed = compose(body);
+    let cleaned = clean(&composed);
     let fields = split_fields(&cleaned);
     let mut r = normalize_fields(&fields);
     r.raw = text.to_owned();
@@ -116,6 +118,17 @@ pub fn parse_reference(text: &str) -> Reference {
         Status::Partial
     };
     r
+}
+
+/// `text` with its combining accents composed (NFC) when it has any in U+0300–U+036F
+/// (`Le\u{301}on Bottou` → `Léon Bottou`): the name and word tests see one letter.
+fn compose(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    // (the two lead bytes of U+0300–U+037F; the test is exact below)
+    let b = text.as_bytes();
+    let has_mark = memchr::memchr2(0xCC, 0xCD, b).is_some()
+        && text.chars().any(unicode_normalization::char::is_combining_mark);
+    if has_mark { Cow::Owned(text.nfc().collect()) } else { Cow::Borrowed(text) }
 }
 
 /// Fold white space (non-breaking and thin spaces too) and drop the space before
