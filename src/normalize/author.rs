@@ -626,9 +626,17 @@ pub fn parse_name(item: &str) -> Option<Name> {
     }
     // inverted: `Family, Given[, Suffix]`
     if let Some((fam, rest)) = s.split_once(',') {
-        let fam = fam.trim();
+        let mut fam = fam.trim();
         let mut given = rest.trim();
         let mut suffix = None;
+        // `Stewart III, Charles`, `Stewart Jr., Charles`: the suffix after the family
+        if let Some((f, suf)) = fam.rsplit_once(' ')
+            && is_suffix(suf)
+            && !f.trim().is_empty()
+        {
+            fam = f.trim();
+            suffix = Some(suf);
+        }
         if let Some((g, suf)) = given.rsplit_once(',')
             && is_suffix(suf.trim())
         {

@@ -328,7 +328,11 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             }) && ws
                 .get(i + 1)
                 .is_some_and(|x| is_dotted_initials(x.core_keep_dot()));
-            let nlm_tail = i > k && is_nlm_initials(w.core()) && !caps_family;
+            // (`Stewart III, Charles and …`: a numeral suffix before a given name)
+            let numeral = matches!(w.core(), "II" | "III" | "IV")
+                && i == k + 1
+                && ws.get(i + 1).is_some_and(|x| is_given_word(x.core()));
+            let nlm_tail = i > k && is_nlm_initials(w.core()) && !caps_family && !numeral;
             if nlm_tail || !(is_family_word(w.core()) || is_particle(w.core())) {
                 return None;
             }
@@ -376,7 +380,10 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
                 } else {
                     w.core().chars().count() <= 3
                 };
-        let is_name = is_given_word(w.core()) && !seen_init;
+        // (Chicago `Mason, R. Hal and John C. McKelvey.`, `Mason, R. Hal. 1962.`: a
+        // given name after one initial, when `and` or the year follows it)
+        let is_name = is_given_word(w.core())
+            && (!seen_init || k == 0 && n == 1 && name_after_initial(ws, j));
         let suffix = n > 0 && is_suffix(w.core_keep_dot());
         // ACS: `Doe, B. J. Am. Chem. Soc. 2020` — `J.` before an abbreviated word opens
         // the journal (`J. Am.`, `J. Org.`, `J. Phys.`), it is not an initial
@@ -434,6 +441,48 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         j += 1;
     }
     Some(j)
+}
+
+/// True when the word at `j` (a given-name word after one initial) ends the name: `and`
+/// or `&` follows it, or it ends with a full stop before the year (`Hal. 1962.`,
+/// `Hal. (1962)`) or where the list was cut (at the year or a title's quote).
+fn name_after_initial(ws: &[Word<'_>], j: usize) -> bool {
+    let Some(w) = ws.get(j) else { return false };
+    let next = ws.get(j + 1).map(|x| x.text);
+    if w.text.ends_with('.') {
+        // (no word after it: the list was cut at the year or an opening quote)
+        return next.is_none_or(|t| {
+            let y = t.trim_start_matches('(').trim_end_matches(['.', ')', ',']);
+            y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+        });
+    }
+    // (`and` then a name in reading order, two to four capitalised words or initials,
+    // the last one closing with `.` or `,`: `and John C. McKelvey.`, not `Romero, P.
+    // Metabolic and Epigenetic Regulation of …`)
+    let reading_name = || {
+        let rest = ws.get(j + 2..).unwrap_or_default();
+        let Some(end) =
+            rest.iter().take(4).position(|x| x.text.ends_with(['.', ',', ';', ':']))
+        else {
+            return false;
+        };
+        end >= 1
+            && rest.get(..=end).is_some_and(|name| {
+                name.iter().all(|x| {
+                    is_given_word(x.core())
+                        || is_family_word(x.core())
+                        || is_dotted_initials(x.core_keep_dot())
+                })
+            })
+            && rest
+                .get(end)
+                .is_some_and(|x| x.text.ends_with(['.', ',']) && !x.text.ends_with(".,"))
+    };
+    // (the initial before it closes with its full stop alone: not `Varga, R.S.: Title`)
+    if j.checked_sub(1).and_then(|i| ws.get(i)).is_none_or(|x| !x.text.ends_with('.')) {
+        return false;
+    }
+    !w.text.ends_with([';', ':']) && matches!(next, Some("and" | "&")) && reading_name()
 }
 
 /// `allow_full`: a full given name (`David R. Cheriton`) may open the name; lists whose
