@@ -41,6 +41,13 @@ pub(crate) struct AuthorList {
     closed_by_and: bool,
 }
 
+impl AuthorList {
+    /// No names; the rest of the reference starts at `end`.
+    pub(crate) fn none_until(end: usize) -> Self {
+        AuthorList { end, ..AuthorList::default() }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
     Vancouver,

@@ -477,11 +477,17 @@ fn split_fields(s: &str) -> Fields<'_> {
     // 3. authors (none in PubMed's journal-only citations)
     f.journal_only = journal_only(core);
     let software = software_version_at(core);
-    let al = if f.journal_only || software.is_some() {
+    let mut al = if f.journal_only || software.is_some() {
         authors::AuthorList::default()
     } else {
         authors::scan_authors(core)
     };
+    // APA without an author: the title, then its date (`Good chemistry. (1996,
+    // September). Magazine, 44(1), p. 8`)
+    let title_first = title_then_date(core, &al);
+    if let Some((_, end)) = title_first {
+        al = authors::AuthorList::none_until(end);
+    }
     for it in &al.items {
         let r = it.start + core_base..it.end + core_base;
         f.placed.push(r.clone());
@@ -723,6 +729,20 @@ fn split_fields(s: &str) -> Fields<'_> {
     // 5. title and container
     let middle = rest_start..rest_start + src_at;
     body(s, middle, &mut f);
+    if let Some((t_len, _)) = title_first
+        && let Some(t) = core.get(..t_len)
+    {
+        // (what the rest read as a title is the periodical: `(1993, July 15). The
+        // Washington Post, p. A12.`)
+        if f.title.is_some() && f.container.is_none() && f.publisher.is_none() {
+            f.container = f.title.take();
+        }
+        if f.title.is_none() {
+            f.title = Some(t);
+        } else {
+            f.notes.push(t);
+        }
+    }
     tidy_container(&mut f);
     // `Title, Michael Holquist (ed.), Caryl Emerson (trans.)` / `Title, tr. W. Rehg`:
     // who edited or translated the book, after its title
@@ -1001,6 +1021,57 @@ fn title_volume(f: &mut Fields<'_>) {
 }
 
 /// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
+/// APA's reference without an author: a title, then its date in brackets (`Good
+/// chemistry. (1996, September). Wake Forest University Magazine, 44(1), p. 8`, `New
+/// drug appears to cut risk of death. (1993, July 15). The Washington Post, p. A12.`).
+/// `al` is what the author scan read: nothing, or the title taken for an organisation
+/// (a phrase with a small-letter word that names none). Returns the title's length and
+/// where the date starts.
+fn title_then_date(core: &str, al: &authors::AuthorList) -> Option<(usize, usize)> {
+    let open = memchr::memmem::find(core.as_bytes(), b" (")?;
+    let t = core.get(..open)?;
+    let t_len = t.trim_end_matches(['.', ',']).len();
+    let title = t.get(..t_len)?;
+    if t_len == t.len()
+        || t.len() - t_len > 1
+        || title.contains(['(', ')', ';', '"', '“'])
+    {
+        return None;
+    }
+    let after = core.get(open + 1..)?;
+    let (len, year) = leading_year(after)?;
+    year?;
+    let tail = after.get(len..)?;
+    if !(tail.starts_with(". ") || tail == ".") {
+        return None;
+    }
+    let words = title.split_whitespace().count();
+    let content_small = title.split_whitespace().skip(1).any(|w| {
+        w.starts_with(char::is_lowercase)
+            && !matches!(
+                w,
+                "of" | "and" | "the" | "for" | "in" | "on" | "at" | "to" | "de"
+            )
+    });
+    // (with no name read, a bare year is left to the rest of the parser, which reads
+    // `Title. (1991). Oxford, England: Blackwell.`; a month or day marks the periodical)
+    let dated =
+        after.get(1..len.saturating_sub(1)).is_some_and(|d| d.contains([',', ' ']));
+    let read_as_organisation = match al.items.as_slice() {
+        [] => al.end == 0 && dated,
+        // (`hooks bell. (2000).`: a name in small letters)
+        [one] => {
+            one.start == 0
+                && title.starts_with(char::is_uppercase)
+                && one.end == t_len
+                && !title.contains(',')
+                && !crate::normalize::author::has_org_word(title)
+        }
+        _ => false,
+    };
+    (words >= 2 && content_small && read_as_organisation).then_some((t_len, open + 1))
+}
+
 fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
     if s.starts_with('(') {
         let close = s.find(')').filter(|&c| c < 40)?;
