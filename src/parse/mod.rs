@@ -95,7 +95,8 @@ pub fn parse_reference(text: &str) -> Reference {
     let body = body.strip_suffix("null").filter(|b| b.ends_with(':')).unwrap_or(body);
     // `Le\u{301}on` (decomposed accents, as PDF text gives them) → `Léon`
     let composed = compose(body);
-    let cleaned = clean(&composed);
+    let untagged = strip_inline_tags(&composed);
+    let cleaned = clean(&untagged);
     let fields = split_fields(&cleaned);
     let mut r = normalize_fields(&fields);
     r.raw = text.to_owned();
@@ -129,6 +130,67 @@ fn compose(text: &str) -> Cow<'_, str> {
     let has_mark = memchr::memchr2(0xCC, 0xCD, b).is_some()
         && text.chars().any(unicode_normalization::char::is_combining_mark);
     if has_mark { Cow::Owned(text.nfc().collect()) } else { Cow::Borrowed(text) }
+}
+
+/// Inline markup that reference strings carry from JATS and Crossref metadata.
+const INLINE_TAGS: &[&str] = &[
+    "italic",
+    "i",
+    "em",
+    "bold",
+    "b",
+    "strong",
+    "sup",
+    "sub",
+    "sc",
+    "u",
+    "underline",
+    "span",
+    "monospace",
+];
+
+/// `text` without inline markup tags (`<italic>Microtus montanus.</italic> Mammalian
+/// Species 716: 1-10.` → `Microtus montanus. Mammalian Species 716: 1-10.`). Only the
+/// tags of [`INLINE_TAGS`] go (with their attributes); any other `<` stays.
+fn strip_inline_tags(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let tag_at = |i: usize| -> Option<usize> {
+        let rest = b.get(i + 1..)?;
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        let name_len = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let name = std::str::from_utf8(rest.get(..name_len)?).ok()?;
+        if !INLINE_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+            return None;
+        }
+        let after = rest.get(name_len..)?;
+        match after.first()? {
+            b'>' => Some(b.len() - after.len() + 1),
+            b' ' => {
+                let close = memchr::memchr(b'>', after).filter(|&c| c < 200)?;
+                Some(b.len() - after.len() + close + 1)
+            }
+            _ => None,
+        }
+    };
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for i in memchr::memchr_iter(b'<', b) {
+        if i < copied {
+            continue;
+        }
+        if let Some(end) = tag_at(i) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(text.get(copied..i).unwrap_or_default());
+            copied = end;
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(text.get(copied..).unwrap_or_default());
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Fold white space (non-breaking and thin spaces too) and drop the space before

@@ -330,3 +330,22 @@ fn needs_folding_matches_the_whole_text_checks() {
         assert_eq!(needs_folding(t), old(t), "{t:?}");
     }
 }
+
+#[test]
+fn inline_tags_are_dropped_and_other_angles_kept() {
+    assert_eq!(strip_inline_tags("<italic>Mus.</italic> Species"), "Mus. Species");
+    assert_eq!(strip_inline_tags("<i class=\"x\">A</i> <SUP>2</SUP>"), "A 2");
+    // not tags: comparisons, links in angle brackets, unknown elements
+    assert_eq!(
+        strip_inline_tags("p < 0.05 <https://doi.org/10.1/x>"),
+        "p < 0.05 <https://doi.org/10.1/x>"
+    );
+    assert_eq!(strip_inline_tags("<script>x</script>"), "<script>x</script>");
+    assert_eq!(strip_inline_tags("a <i"), "a <i");
+}
+
+#[test]
+fn decomposed_accents_are_composed() {
+    assert_eq!(compose("Le\u{301}on"), "Léon");
+    assert!(matches!(compose("Léon"), Cow::Borrowed(_)));
+}
