@@ -805,6 +805,36 @@ fn split_fields(s: &str) -> Fields<'_> {
             f.notes.push(t);
         }
     }
+    // APA's entry in a reference work, without `In`: `Falcon and Falconry. World book
+    // encyclopedia. (pp. 150-155). Chicago: World Book.`
+    if f.container.is_none()
+        && f.pages.is_none()
+        && let Some((title, work, pages)) = f.title.and_then(entry_in_work)
+    {
+        f.title = Some(title);
+        f.container = Some(work);
+        f.pages = Some(pages);
+        f.kind = Some(RefType::Chapter);
+        // `”Relational agency.” In Dépelteau F (ed.)`: the book's editors
+        if let Some(i) = find_str(title, ".” In ")
+            .map(|i| i + 4)
+            .or_else(|| find_str(title, ". In ").map(|i| i + 1))
+            && let Some(eds) = title.get(i + 4..)
+        {
+            let names = eds
+                .trim_end_matches(['.', ' '])
+                .trim_end_matches(|c: char| c != '(')
+                .trim_end_matches('(')
+                .trim_end();
+            let al = authors::scan_authors(names);
+            if !al.items.is_empty() && al.end + 1 >= names.len() {
+                f.editors.extend(al.items.iter().filter_map(|r| names.get(r.clone())));
+            } else {
+                f.notes.push(eds);
+            }
+            f.title = title.get(..i).map(str::trim_end);
+        }
+    }
     tidy_container(&mut f);
     // `Title, Michael Holquist (ed.), Caryl Emerson (trans.)` / `Title, tr. W. Rehg`:
     // who edited or translated the book, after its title
@@ -1083,6 +1113,27 @@ fn title_volume(f: &mut Fields<'_>) {
 }
 
 /// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
+/// `Falcon and Falconry. World book encyclopedia. (pp. 150-155)` → the entry's title,
+/// the work (one sentence without abbreviations) and the labelled pages.
+fn entry_in_work(t: &str) -> Option<(&str, &str, &str)> {
+    let t = t.trim_end_matches(['.', ' ']);
+    let inner_end = t.strip_suffix(')')?.len();
+    let open = t.rfind('(')?;
+    let inner = t.get(open + 1..inner_end)?;
+    let pages = inner.strip_prefix("pp. ").or_else(|| inner.strip_prefix("p. "))?;
+    if !is_page_range(pages) {
+        return None;
+    }
+    let head = t.get(..open)?.trim_end_matches(['.', ' ']);
+    let split = rfind_str(head, ". ")?;
+    let work = head.get(split + 2..)?;
+    let title = head.get(..split)?;
+    (!title.is_empty()
+        && !work.contains(['.', '(', ')'])
+        && (1..=8).contains(&work.split_whitespace().count()))
+    .then_some((title, work, pages))
+}
+
 /// APA's reference without an author: a title, then its date in brackets (`Good
 /// chemistry. (1996, September). Wake Forest University Magazine, 44(1), p. 8`, `New
 /// drug appears to cut risk of death. (1993, July 15). The Washington Post, p. A12.`).

@@ -47,6 +47,8 @@ const KEYWORDS: &[&str] = &[
     "pp",
     "p",
     "pages",
+    "Pages",
+    "Page",
     "Suppl",
     "suppl",
     "Supplement",
@@ -853,9 +855,13 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         }
                     }
                     // (`S. 192-195`, German; `S` alone may be a journal's word)
-                    "pp" | "p" | "pages" | "S" | "s"
-                        if !matches!(label, "S" | "s")
-                            || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
+                    "pp" | "p" | "pages" | "Pages" | "Page" | "S" | "s"
+                        if !matches!(label, "S" | "s" | "Page" | "Pages")
+                            || matches!(label, "S" | "s")
+                                && matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
+                            // (`Page 15`, the number right after the word: not `Home
+                            // page. 2022.`)
+                            || nk == k + 1 =>
                     {
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.pages, &mut used)
