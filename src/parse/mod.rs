@@ -2068,9 +2068,19 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     let seg_text = |r: &Range<usize>| m.get(r.clone()).unwrap_or_default().trim();
     // chapters: `Title. In: Editors, editors. Book. City: Publisher`
+    // (PLOS drops the `In:`: `Title. Nehm RH, Budd AF, editors. Book. Springer; 2008.`)
     if let Some(in_idx) = segs.iter().position(|r| {
         let t = seg_text(r);
-        t.starts_with("In:") || t.starts_with("In ") || t.starts_with("in:")
+        t.starts_with("In:") || t.starts_with("In ") || t.starts_with("in:") || {
+            let bare = t.trim_end_matches('.');
+            [", editors", ", editor", ", eds", " (eds)", " (ed)", " (Eds)", " (Ed)"]
+                .iter()
+                .any(|m| bare.ends_with(m))
+                && {
+                    let al = authors::scan_authors(t);
+                    al.editors && !al.items.is_empty() && al.end + 1 >= t.len()
+                }
+        }
     }) && in_idx > 0
     {
         let title_end = segs.get(in_idx - 1).map_or(0, |r| r.end);
