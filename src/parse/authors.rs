@@ -410,7 +410,9 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         n += 1;
         j += 1;
         // a given name with a full stop ends the list: `Worthen, Samuel Copp. ‘Poe…’`
+        // (and one with a colon: `Schöler, Jutta: Leistungsförderung und …`)
         if w.text.ends_with([',', ';'])
+            || is_name && !is_init && n == 1 && w.text.ends_with(':')
             || (is_name && !is_init && n >= 3)
             || is_name && !is_init && w.text.ends_with('.')
         {
