@@ -380,7 +380,14 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
         // (after dotted initials an undotted letter is one only before a separator:
         // `Lamaire, R. O, and`, not `Krieg, H. A Consistent …`)
         // (`Wang, L. Ph.D. Thesis`: a degree, not initials)
+        // (`Gilder, S.A and Hart, R.J.`: the last full stop left out before `and`)
+        let undotted = c.contains('.')
+            && !c.ends_with('.')
+            && crate::normalize::author::is_dotted_initials_undotted(c)
+            && (w.text.ends_with(',')
+                || ws.get(j + 1).is_some_and(|x| matches!(x.text, "and" | "&")));
         let is_init = is_dotted_initials(c) && !matches!(c, "Ph.D." | "Ph.D" | "Ph.D.,")
+            || undotted
             || is_nlm_initials(w.core())
                 && if seen_init {
                     w.core().chars().count() == 1 && w.text.ends_with([',', ';'])

@@ -259,7 +259,18 @@ fn clean(text: &str) -> Cow<'_, str> {
             && out.ends_with(',')
             && (chars.peek() == Some(&'.')
                 && out.chars().rev().nth(1).is_some_and(char::is_lowercase)
-                || chars.peek().is_some_and(|n| n.is_lowercase()) && out.ends_with(".,"));
+                || chars.peek().is_some_and(|n| n.is_lowercase()) && out.ends_with(".,")
+                // (`Shadenkov,Ye.M.`: a Russian two-letter initial)
+                || out.chars().rev().nth(1).is_some_and(char::is_lowercase) && {
+                    let mut ahead = chars.clone();
+                    let (n1, n2) = (ahead.next(), ahead.next());
+                    n2 == Some('.')
+                        && n1.is_some_and(|n1| {
+                            let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
+                            let (a, b) = (c.encode_utf8(&mut a), n1.encode_utf8(&mut b));
+                            crate::normalize::author::is_translit_initial_pair(a, b)
+                        })
+                });
         if pending_space && !matches!(c, ',' | '.' | ';' | ':' | ')') || glued {
             out.push(' ');
         }
@@ -356,7 +367,10 @@ fn has_glued_initial(text: &str) -> bool {
             i > 0
                 && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
                 && (b.get(i - 1).is_some_and(u8::is_ascii_lowercase)
-                    && b.get(i + 2) == Some(&b'.')
+                    && (b.get(i + 2) == Some(&b'.')
+                        // (`Shadenkov,Ye.M.`)
+                        || b.get(i + 3) == Some(&b'.')
+                            && b.get(i + 2).is_some_and(u8::is_ascii_lowercase))
                     || b.get(i - 1) == Some(&b'.')
                         && b.get(i + 2).is_some_and(u8::is_ascii_lowercase))
         })
