@@ -406,7 +406,11 @@ fn tidy_dotted(given: &str) -> String {
                 out.push_str(h.trim_end_matches('.'));
                 out.push('.');
             }
-        } else if is_dotted_initials(part) && !part.contains(is_hyphen) {
+        } else if (is_dotted_initials(part)
+            // (`S.A` of `Gilder, S.A and`: the last full stop left out)
+            || part.contains('.') && is_dotted_initials_undotted(part))
+            && !part.contains(is_hyphen)
+        {
             // `R.L.` → `R. L.`: each piece and its full stop, written in place
             for (j, p) in part.split('.').filter(|p| !p.is_empty()).enumerate() {
                 if j > 0 {
