@@ -819,6 +819,31 @@ fn split_fields(s: &str) -> Fields<'_> {
             f.notes.push(t);
         }
     }
+    // `Saint François d’Assise, 8 vols.`: how many volumes the work has, after its title
+    if let Some(t) = f.title
+        && let Some((head, n)) = t.trim_end_matches('.').rsplit_once(", ")
+        && let Some(count) =
+            n.strip_suffix(" vols").or_else(|| n.strip_suffix(" volumes"))
+        && !count.is_empty()
+        && count.bytes().all(|b| b.is_ascii_digit())
+        && !head.is_empty()
+    {
+        f.title = Some(head);
+        f.notes.push(t.get(head.len() + 2..).unwrap_or_default());
+    }
+    // `(Paris: Alphonse Leduc, 1988–1992)`: a work published over years, not its pages
+    if f.year.is_none()
+        && f.publisher.is_some()
+        && f.container.is_none()
+        && f.volume.is_none()
+        && let Some(p) = f.pages
+        && let Some((a, b)) = p.split_once(['-', '–'])
+        && let (Some(ya), Some(yb)) = (date::parse_year(a), date::parse_year(b))
+        && ya < yb
+    {
+        f.year = Some(a);
+        f.pages = None;
+    }
     // APA's entry in a reference work, without `In`: `Falcon and Falconry. World book
     // encyclopedia. (pp. 150-155). Chicago: World Book.`
     if f.container.is_none()
