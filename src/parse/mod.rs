@@ -2018,17 +2018,23 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         let open_len =
             m.get(q..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
         let inner_start = q + open_len;
-        let close = m.get(inner_start..).and_then(|t| {
+        let closes = m.get(inner_start..).map(|t| {
+            let mut at: [Option<usize>; 3] = [None; 3];
             if m.starts_with('‘') {
-                t.find('’')
+                at[0] = t.find('’');
             } else if m.starts_with('«') {
-                t.find('»')
+                at[0] = t.find('»');
             } else {
-                t.find(['”', '"'])
+                // (a quote inside the title: `““I’m Getting Violated … for my Health”:
+                // Experiences of …,” Journal` — the first closing quote that ends it)
+                for (slot, (i, _)) in at.iter_mut().zip(t.match_indices(['”', '"'])) {
+                    *slot = Some(i);
+                }
             }
+            at
         });
         // the quotes wrap the whole title (`“Title,” Journal`), not a phrase in it
-        let whole = close.is_some_and(|c| {
+        let is_whole = |c: usize| {
             let inner = m.get(inner_start..inner_start + c).unwrap_or_default();
             let after = m.get(inner_start + c..).and_then(|t| t.chars().nth(1));
             inner.ends_with([',', '.', '?', '!'])
@@ -2045,8 +2051,14 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                                 .iter()
                                 .all(|&e| closes_journal_abbreviation(rest.trim(), e))
                     })
-        });
-        if let Some(c) = close.filter(|_| whole) {
+        };
+        let first = closes.and_then(|c| c[0]);
+        let close = if first.is_some_and(is_whole) || !m.starts_with('“') {
+            first.filter(|&c| is_whole(c))
+        } else {
+            closes.and_then(|c| c.into_iter().skip(1).flatten().find(|&c| is_whole(c)))
+        };
+        if let Some(c) = close {
             let title = m.get(inner_start..inner_start + c).unwrap_or_default();
             let close_len = m
                 .get(inner_start + c..)
