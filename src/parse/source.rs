@@ -863,6 +863,20 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             // page. 2022.`)
                             || nk == k + 1 =>
                     {
+                        // `119, 45 (2022), p. e2123528119` (Brazilian and Portuguese
+                        // styles): the number read as the pages before the year is the
+                        // issue
+                        if src.issue.is_none()
+                            && src.volume.is_some()
+                            && src.year.is_some()
+                            && matches!(label, "p" | "pp")
+                            && src
+                                .pages
+                                .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+                            && next_tok.as_ref().is_some_and(|(n, _)| is_num(n))
+                        {
+                            src.issue = src.pages.take();
+                        }
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.pages, &mut used)
                         {
