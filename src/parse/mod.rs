@@ -4148,10 +4148,15 @@ fn container_and_publisher<'a>(
     if t.starts_with("In ") || t.starts_with("in ") || t.starts_with("In: ") {
         f.kind = Some(RefType::Chapter);
     }
+    // (`"Title", in: Mol Cancer 23: 131` — German styles mark a journal with `in:` too)
+    if t.starts_with("in: ") && f.volume.is_none() && f.pages.is_none() {
+        f.kind = Some(RefType::Chapter);
+    }
     let t = t
         .strip_prefix("in ")
         .or_else(|| t.strip_prefix("In "))
         .or_else(|| t.strip_prefix("In: "))
+        .or_else(|| t.strip_prefix("in: "))
         .unwrap_or(t);
     if t.is_empty() {
         return;
