@@ -288,6 +288,18 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
                 let mut j = next;
                 while let Some(w) = ws.get(j) {
                     let single = w.core().len() == 1 && is_nlm_initials(w.core());
+                    // (`Chen Y Y. Title`: the last initial ends the list with its full
+                    // stop)
+                    if single
+                        && w.text.len() == 2
+                        && w.text.ends_with('.')
+                        && ws
+                            .get(j + 1)
+                            .is_none_or(|n| n.text.starts_with(char::is_uppercase))
+                    {
+                        next = j + 1;
+                        break;
+                    }
                     if !single || w.text.ends_with('.') {
                         break;
                     }
