@@ -618,6 +618,7 @@ fn family_after_given(
         if matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
             || next.is_some_and(is_editor_marker)
             || is_small_joiner(ws, j)
+            || german_et_al_at(ws, j)
         {
             break;
         }
@@ -635,6 +636,7 @@ fn family_after_given(
     let clean = last.text.ends_with(ends)
         || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
         || is_small_joiner(ws, j)
+        || german_et_al_at(ws, j)
         || next.is_some_and(is_editor_marker)
         || next.is_some_and(|n| {
             let y = n.trim_end_matches(['.', ',']);
@@ -642,6 +644,12 @@ fn family_after_given(
             parse_year(y).is_some()
         });
     clean.then_some(j)
+}
+
+/// German `u. a.` (und andere, et al.) at word `j`.
+fn german_et_al_at(ws: &[Word<'_>], j: usize) -> bool {
+    ws.get(j).is_some_and(|w| w.text == "u.")
+        && ws.get(j + 1).is_some_and(|w| w.text.starts_with("a."))
 }
 
 /// `(Ed.)`, `(Eds.),`, `editors`, `eds.`: the end of an editor list.
@@ -1084,9 +1092,7 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         k = j;
         // does the list go on?
         let nxt = ws.get(k).map(|w| w.text);
-        let et_al_next = matches!(nxt, Some("et" | "et."))
-            || nxt == Some("u.")
-                && ws.get(k + 1).is_some_and(|w| w.text.starts_with("a."));
+        let et_al_next = matches!(nxt, Some("et" | "et.")) || german_et_al_at(ws, k);
         // `A. B. Smith and G. Zhang, Mol Cancer`: the name after the last `and` of a
         // reading-order list ends it, whatever punctuation follows
         // (so does a Vancouver name after `and` that ends with a comma: `Fischer M
