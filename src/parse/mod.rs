@@ -560,6 +560,18 @@ fn split_fields(s: &str) -> Fields<'_> {
     };
     // APA without an author: the title, then its date (`Good chemistry. (1996,
     // September). Magazine, 44(1), p. 8`)
+    // MLA's film: `The Arrival. Dir. David Twohy. Perf. Charlie Sheen. Artisan, Santa
+    // Monica, Calif., 1996.`
+    if let Some(film) = mla_film(core) {
+        f.title = Some(film.title);
+        f.notes.extend(film.credits);
+        f.publisher = Some(film.distributor);
+        f.place = film.place;
+        f.year = Some(film.year);
+        f.kind = Some(RefType::Document);
+        f.placed.push(core_base..core_end);
+        return f;
+    }
     let title_first = title_then_date(core, &al);
     if let Some((_, end)) = title_first {
         al = authors::AuthorList::none_until(end);
@@ -1152,6 +1164,47 @@ fn title_volume(f: &mut Fields<'_>) {
 }
 
 /// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
+/// The parts of an MLA film reference.
+struct Film<'a> {
+    title: &'a str,
+    /// `Dir. David Twohy`, `Perf. Charlie Sheen`, `Screenplay, Jerzy Kosinski`.
+    credits: Vec<&'a str>,
+    distributor: &'a str,
+    place: Option<&'a str>,
+    year: &'a str,
+}
+
+/// MLA's film: `Title. Dir. Name. [Perf. Names.] [Prod. Name.] Distributor[, Place],
+/// Year.` — a title, then the director's credit, further credits, and the distributor
+/// with its year last.
+fn mla_film(core: &str) -> Option<Film<'_>> {
+    const CREDITS: &[&str] =
+        &["Dir. ", "Dir, ", "Perf. ", "Prod. ", "Screenplay, ", "Screenplay ", "Writ. "];
+    let i = find_str(core, ". ")?;
+    let title = core.get(..i)?;
+    let mut rest = core.get(i + 2..)?;
+    if !(rest.starts_with("Dir. ") || rest.starts_with("Dir, ")) || title.is_empty() {
+        return None;
+    }
+    let mut credits = Vec::new();
+    while let Some(label) = CREDITS.iter().find(|c| rest.starts_with(*c)) {
+        let end = label.len() + find_str(rest.get(label.len()..)?, ". ")?;
+        credits.push(rest.get(..end)?);
+        rest = rest.get(end + 2..)?;
+    }
+    let tail = rest.trim_end_matches(['.', ' ']);
+    let (head, year) = tail.rsplit_once(", ")?;
+    date::parse_year(year)?;
+    if year.len() != 4 || head.contains(". ") {
+        return None;
+    }
+    let (distributor, place) = match head.split_once(", ") {
+        Some((d, p)) => (d, Some(p)),
+        None => (head, None),
+    };
+    Some(Film { title, credits, distributor, place, year })
+}
+
 /// `Falcon and Falconry. World book encyclopedia. (pp. 150-155)` → the entry's title,
 /// the work (one sentence without abbreviations) and the labelled pages.
 fn entry_in_work(t: &str) -> Option<(&str, &str, &str)> {
