@@ -560,6 +560,17 @@ fn split_fields(s: &str) -> Fields<'_> {
     };
     // APA without an author: the title, then its date (`Good chemistry. (1996,
     // September). Magazine, 44(1), p. 8`)
+    // MLA's anthology: `Spirits in Culture, History and Mind. Eds. Jeannette Marie Mageo
+    // and Alan Howard. London: Routledge, 1996.` — what read as an author is the title
+    if al.items.len() == 1
+        && !al.editors
+        && core.get(al.end..).is_some_and(|t| {
+            let t = t.trim_start();
+            t.starts_with("Eds. ") || t.starts_with("Ed. ")
+        })
+    {
+        al = authors::AuthorList::none_until(0);
+    }
     // MLA's film: `The Arrival. Dir. David Twohy. Perf. Charlie Sheen. Artisan, Santa
     // Monica, Calif., 1996.`
     if let Some(film) = mla_film(core) {
@@ -2313,7 +2324,35 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     // `Vol 2.`, `2nd ed.` segments
     let mut keep: Vec<Range<usize>> = Vec::new();
-    for (i, r) in segs.iter().take(n).enumerate() {
+    // MLA's `Ed. Don E. Fehrenbacher.`, `Trans. Robert A. Vollrath.`: the sentence split
+    // cut the label and the initials off the name; joined again here
+    let mut credited: Vec<Range<usize>> = Vec::with_capacity(n);
+    let mut i = 0;
+    while let Some(r) = segs.get(i).filter(|_| i < n) {
+        let mut r = r.clone();
+        // (a name follows: `Trans. John Ciardi.`, not the journal `Trans. Am. Math. Soc.`)
+        let name_next = segs.get(i + 1).filter(|_| i + 1 < n).is_some_and(|next| {
+            seg_text(next).split(' ').next().is_some_and(|w| {
+                !w.ends_with('.') && crate::normalize::author::is_given_word(w)
+            })
+        });
+        if i > 0
+            && name_next
+            && matches!(seg_text(&r), "Ed." | "Eds." | "Trans." | "Trad.")
+        {
+            while let Some(next) = segs.get(i + 1).filter(|_| i + 1 < n) {
+                r.end = next.end;
+                i += 1;
+                let w = seg_text(next).rsplit(' ').next().unwrap_or_default();
+                if !is_dotted_initials_word(w) {
+                    break;
+                }
+            }
+        }
+        credited.push(r);
+        i += 1;
+    }
+    for (i, r) in credited.iter().enumerate() {
         let t = seg_text(r);
         if i > 0 {
             // `Translated by E. A. Goodland.`, `Edited by Mark Osteen.`, `Ed. A. Benjamin.`,
@@ -2339,6 +2378,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 "Translated by ",
                 "Trans. ",
                 "trans. ",
+                "Trad. ",
                 "Revised by ",
                 "Introduction by ",
                 "Foreword by ",
