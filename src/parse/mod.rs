@@ -96,6 +96,7 @@ pub fn parse_reference(text: &str) -> Reference {
     // `Le\u{301}on` (decomposed accents, as PDF text gives them) → `Léon`
     let composed = compose(body);
     let untagged = strip_inline_tags(&composed);
+    let untagged = strip_emphasis(&untagged);
     let cleaned = clean(&untagged);
     let fields = split_fields(&cleaned);
     let mut r = normalize_fields(&fields);
@@ -191,6 +192,49 @@ fn strip_inline_tags(text: &str) -> Cow<'_, str> {
         }
         None => Cow::Borrowed(text),
     }
+}
+
+/// `text` without Markdown's emphasis stars around a phrase, as text scrapers write
+/// italics (`1954. *Oeuvres philosophiques de Buffon.* Paris: PUF.`). A star inside a
+/// word stays (`HLA A*02:01`).
+fn strip_emphasis(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let Some(first) = memchr::memchr(b'*', b) else { return Cow::Borrowed(text) };
+    let opens = |i: usize| {
+        (i == 0 || matches!(b.get(i - 1), Some(b' ' | b'(')))
+            && b.get(i + 1).is_some_and(|c| !matches!(c, b' ' | b'*'))
+    };
+    let closes = |j: usize| {
+        j > 0
+            && b.get(j - 1).is_some_and(|c| !matches!(c, b' ' | b'*'))
+            && b.get(j + 1)
+                .is_none_or(|c| matches!(c, b' ' | b'.' | b',' | b';' | b':' | b')'))
+    };
+    let mut cut: Vec<usize> = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in
+        memchr::memchr_iter(b'*', b.get(first..).unwrap_or_default()).map(|i| i + first)
+    {
+        match open {
+            None if opens(i) => open = Some(i),
+            Some(o) if closes(i) => {
+                cut.extend([o, i]);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if cut.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for c in cut {
+        out.push_str(text.get(from..c).unwrap_or_default());
+        from = c + 1;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 /// Fold white space (non-breaking and thin spaces too) and drop the space before

@@ -349,3 +349,15 @@ fn decomposed_accents_are_composed() {
     assert_eq!(compose("Le\u{301}on"), "Léon");
     assert!(matches!(compose("Léon"), Cow::Borrowed(_)));
 }
+
+#[test]
+fn markdown_emphasis_is_dropped_and_stars_in_words_kept() {
+    assert_eq!(
+        strip_emphasis("1954. *Oeuvres de Buffon.* Paris"),
+        "1954. Oeuvres de Buffon. Paris"
+    );
+    assert_eq!(strip_emphasis("(*Nature*), 12"), "(Nature), 12");
+    assert_eq!(strip_emphasis("HLA A*02:01-positive"), "HLA A*02:01-positive");
+    assert_eq!(strip_emphasis("NIPS*92 and 5 * 3"), "NIPS*92 and 5 * 3");
+    assert_eq!(strip_emphasis("an *open star"), "an *open star");
+}
