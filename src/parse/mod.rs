@@ -942,6 +942,32 @@ fn split_fields(s: &str) -> Fields<'_> {
         }
     }
     tidy_container(&mut f);
+    // `(ed. J.H. Neyrey; Peabody, Ma.: Hendrickson, 1991)`: the book's editor, then its
+    // place and publisher, in one bracket
+    if let Some(p) = f.publisher
+        && let Some((who, rest)) = p.split_once("; ")
+        && let Some((label, names)) =
+            ["ed. ", "eds. ", "Ed. ", "Eds. ", "trans. ", "tr. "]
+                .iter()
+                .find_map(|l| who.strip_prefix(l).map(|n| (*l, n)))
+    {
+        let al = authors::scan_authors(names);
+        if label.starts_with(['e', 'E'])
+            && !al.items.is_empty()
+            && al.end + 1 >= names.len()
+        {
+            f.editors.extend(al.items.iter().filter_map(|r| names.get(r.clone())));
+        } else {
+            f.notes.push(who);
+        }
+        match place_publisher(rest) {
+            Some((place, publ)) => {
+                f.place = Some(place);
+                f.publisher = Some(publ);
+            }
+            None => f.publisher = Some(rest),
+        }
+    }
     // `Title, Michael Holquist (ed.), Caryl Emerson (trans.)` / `Title, tr. W. Rehg`:
     // who edited or translated the book, after its title
     // `Berrien Springs: Andrews University Press` / `1967: Springer-Verlag` taken whole
