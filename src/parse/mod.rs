@@ -942,6 +942,26 @@ fn split_fields(s: &str) -> Fields<'_> {
         }
     }
     tidy_container(&mut f);
+    // `Title, New York ; Oxford, Oxford University Press, 2014` (French comma style):
+    // two places before the publisher, the first read into the title
+    if let Some(p) = f.publisher
+        && let Some((second, publ)) = p.split_once(", ")
+        && is_publication_place(second)
+        && !publ.is_empty()
+        && f.place.is_none()
+        && let Some(t) = f.title
+        && let Some((head, first)) = t.rsplit_once(", ")
+        && is_publication_place(first)
+    {
+        let (ts, ps) = (span_of(s, t), span_of(s, p));
+        let first_at = ts.start + head.len() + 2;
+        let between = s.get(ts.end..ps.start).unwrap_or_default();
+        if between.trim() == ";" {
+            f.title = Some(head);
+            f.place = s.get(first_at..ps.start + second.len());
+            f.publisher = Some(publ);
+        }
+    }
     // `(ed. J.H. Neyrey; Peabody, Ma.: Hendrickson, 1991)`: the book's editor, then its
     // place and publisher, in one bracket
     if let Some(p) = f.publisher
