@@ -695,6 +695,27 @@ fn split_fields(s: &str) -> Fields<'_> {
             .unwrap_or_default()
             .trim_end_matches(|c: char| is_field_punct(c));
     }
+    // `New York: The Dial Press, 1924. Reprinted from 1811 edition (Albany).`,
+    // `Taipei: Ricci Institute. (Original work published 1646)`: the publication history
+    // last, a note
+    if let Some(i) = rfind_str(r_trim, ". ")
+        && let Some(last) = r_trim.get(i + 2..)
+        && [
+            "Reprinted ",
+            "Reprint of ",
+            "Originally published ",
+            "First published ",
+            "(Original work published ",
+            "(Reprinted ",
+            "(Originally published ",
+        ]
+        .iter()
+        .any(|p| last.starts_with(p))
+    {
+        f.notes.push(last.trim_start_matches('(').trim_end_matches(')'));
+        f.placed.push(span_of(s, last));
+        r_trim = r_trim.get(..i).unwrap_or_default();
+    }
     // `Nat. Biotechnol. 34, 525–527 (2016); erratum 34, 888 (2016).`: a correction notice
     for marker in ["; erratum ", "; Erratum ", "; correction ", "; Correction "] {
         if let Some(i) = find_str(r_trim, marker) {
