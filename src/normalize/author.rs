@@ -149,14 +149,6 @@ pub fn is_translit_initial(c: &str) -> bool {
     matches!(c, "Ya" | "Yu" | "Yo" | "Ye" | "Zh" | "Kh" | "Ch" | "Sh" | "Ts")
 }
 
-/// [`is_translit_initial`] of the two letters `a` and `b` (`Y`, `e`).
-pub fn is_translit_initial_pair(a: &str, b: &str) -> bool {
-    matches!(
-        (a, b),
-        ("Y", "a" | "u" | "o" | "e") | ("Z" | "K" | "C" | "S", "h") | ("T", "s")
-    )
-}
-
 /// [`is_nlm_initials`] by chars.
 fn nlm_initials_chars(w: &str) -> bool {
     // (the checks that stop early on a word come first; the letters are counted last)

@@ -479,10 +479,7 @@ fn name_after_initial(ws: &[Word<'_>], j: usize) -> bool {
     let next = ws.get(j + 1).map(|x| x.text);
     if w.text.ends_with('.') {
         // (no word after it: the list was cut at the year or an opening quote)
-        return next.is_none_or(|t| {
-            let y = t.trim_start_matches('(').trim_end_matches(['.', ')', ',']);
-            y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
-        });
+        return next.is_none_or(|t| parse_year(t).is_some());
     }
     // (`and` then a name in reading order, two to four capitalised words or initials,
     // the last one closing with `.` or `,`: `and John C. McKelvey.`, not `Romero, P.

@@ -310,9 +310,11 @@ fn clean(text: &str) -> Cow<'_, str> {
                     let (n1, n2) = (ahead.next(), ahead.next());
                     n2 == Some('.')
                         && n1.is_some_and(|n1| {
-                            let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
-                            let (a, b) = (c.encode_utf8(&mut a), n1.encode_utf8(&mut b));
-                            crate::normalize::author::is_translit_initial_pair(a, b)
+                            let mut pair = [0u8; 8];
+                            let a = c.encode_utf8(&mut pair).len();
+                            let b = n1.encode_utf8(&mut pair[a..]).len();
+                            std::str::from_utf8(&pair[..a + b])
+                                .is_ok_and(crate::normalize::author::is_translit_initial)
                         })
                 });
         if pending_space && !matches!(c, ',' | '.' | ';' | ':' | ')') || glued {
@@ -602,8 +604,6 @@ fn split_fields(s: &str) -> Fields<'_> {
     } else {
         authors::scan_authors(core)
     };
-    // APA without an author: the title, then its date (`Good chemistry. (1996,
-    // September). Magazine, 44(1), p. 8`)
     // MLA's anthology: `Spirits in Culture, History and Mind. Eds. Jeannette Marie Mageo
     // and Alan Howard. London: Routledge, 1996.` — what read as an author is the title
     if al.items.len() == 1
@@ -627,6 +627,8 @@ fn split_fields(s: &str) -> Fields<'_> {
         f.placed.push(core_base..core_end);
         return f;
     }
+    // APA without an author: the title, then its date (`Good chemistry. (1996,
+    // September). Magazine, 44(1), p. 8`)
     let title_first = title_then_date(core, &al);
     if let Some((_, end)) = title_first {
         al = authors::AuthorList::none_until(end);
@@ -953,10 +955,7 @@ fn split_fields(s: &str) -> Fields<'_> {
                 .trim_end_matches(|c: char| c != '(')
                 .trim_end_matches('(')
                 .trim_end();
-            let al = authors::scan_authors(names);
-            if !al.items.is_empty() && al.end + 1 >= names.len() {
-                f.editors.extend(al.items.iter().filter_map(|r| names.get(r.clone())));
-            } else {
+            if !push_editors(names, &mut f) {
                 f.notes.push(eds);
             }
             f.title = title.get(..i).map(str::trim_end);
@@ -992,13 +991,7 @@ fn split_fields(s: &str) -> Fields<'_> {
                 .iter()
                 .find_map(|l| who.strip_prefix(l).map(|n| (*l, n)))
     {
-        let al = authors::scan_authors(names);
-        if label.starts_with(['e', 'E'])
-            && !al.items.is_empty()
-            && al.end + 1 >= names.len()
-        {
-            f.editors.extend(al.items.iter().filter_map(|r| names.get(r.clone())));
-        } else {
+        if !(label.starts_with(['e', 'E']) && push_editors(names, &mut f)) {
             f.notes.push(who);
         }
         match place_publisher(rest) {
@@ -1285,7 +1278,17 @@ fn title_volume(f: &mut Fields<'_>) {
     }
 }
 
-/// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
+/// Reads `names` as a book's editors into `f` when the author scan takes all of it
+/// (`Don E. Fehrenbacher`, `J.H. Neyrey`); adds nothing and is false otherwise.
+fn push_editors<'a>(names: &'a str, f: &mut Fields<'a>) -> bool {
+    let al = authors::scan_authors(names);
+    let whole = !al.items.is_empty() && al.end + 1 >= names.len();
+    if whole {
+        f.editors.extend(al.items.iter().filter_map(|r| names.get(r.clone())));
+    }
+    whole
+}
+
 /// The parts of an MLA film reference.
 struct Film<'a> {
     title: &'a str,
@@ -1399,6 +1402,7 @@ fn title_then_date(core: &str, al: &authors::AuthorList) -> Option<(usize, usize
     (words >= 2 && content_small && read_as_organisation).then_some((t_len, open + 1))
 }
 
+/// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
 fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
     if s.starts_with('(') {
         let close = s.find(')').filter(|&c| c < 40)?;
@@ -2227,12 +2231,10 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                                 .all(|&e| closes_journal_abbreviation(rest.trim(), e))
                     })
         };
-        let first = closes.and_then(|c| c[0]);
-        let close = if first.is_some_and(is_whole) || !m.starts_with('“') {
-            first.filter(|&c| is_whole(c))
-        } else {
-            closes.and_then(|c| c.into_iter().skip(1).flatten().find(|&c| is_whole(c)))
-        };
+        // (only a curly opening quote looks past its first closing one)
+        let tries = if m.starts_with('“') { 3 } else { 1 };
+        let close = closes
+            .and_then(|c| c.into_iter().take(tries).flatten().find(|&c| is_whole(c)));
         if let Some(c) = close {
             let title = m.get(inner_start..inner_start + c).unwrap_or_default();
             let close_len = m
@@ -3403,13 +3405,8 @@ fn tidy_container(f: &mut Fields<'_>) {
             .iter()
             .find_map(|p| note.strip_prefix(p))
             .map(|n| n.trim_end_matches(['.', ',', ' ']));
-        let al = names.map(authors::scan_authors);
-        match (names, al) {
-            (Some(n), Some(al)) if !al.items.is_empty() && al.end + 1 >= n.len() => {
-                for it in &al.items {
-                    f.editors.extend(n.get(it.clone()));
-                }
-            }
+        match names {
+            Some(n) if push_editors(n, f) => {}
             _ => f.notes.push(note),
         }
         c = c.get(..i).unwrap_or_default();
