@@ -856,12 +856,15 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                     }
                     // (`S. 192-195`, German; `S` alone may be a journal's word)
                     "pp" | "p" | "pages" | "Pages" | "Page" | "S" | "s"
-                        if !matches!(label, "S" | "s" | "Page" | "Pages")
-                            || matches!(label, "S" | "s")
-                                && matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
+                        if match label {
+                            "S" | "s" => {
+                                matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
+                            }
                             // (`Page 15`, the number right after the word: not `Home
                             // page. 2022.`)
-                            || nk == k + 1 =>
+                            "Page" | "Pages" => nk == k + 1,
+                            _ => true,
+                        } =>
                     {
                         // `119, 45 (2022), p. e2123528119` (Brazilian and Portuguese
                         // styles): the number read as the pages before the year is the
@@ -1106,6 +1109,20 @@ mod tests {
         assert_eq!(block("Graph (Proc IEEE VIS 2023). 2023;30:1–11"), "2023;30:1–11");
         assert_eq!(block("In Proceedings of IJCAI-95, 1088-1094"), "1088-1094");
         assert_eq!(block("Geology, v. 24, pp. 851-854"), "v. 24, pp. 851-854");
+    }
+
+    #[test]
+    fn page_labels() {
+        // `Page 15`: the capitalised label with its number right after it
+        assert_eq!(parse_source("September 1996. Page 15", true).pages, Some("15"));
+        // `S. 192` (German) with its full stop
+        assert_eq!(parse_source("12 (2020), S. 192-195", true).pages, Some("192-195"));
+        // `119, 45 (2022), p. e2123528119`: the number before the year is the issue
+        let src = parse_source("119, 45 (2022), p. e2123528119", true);
+        assert_eq!(
+            (src.volume, src.issue, src.pages),
+            (Some("119"), Some("45"), Some("e2123528119"))
+        );
     }
 
     #[test]
