@@ -857,13 +857,36 @@ mod tests {
     #[test]
     fn nlm_names_read_as_the_general_rules_read_them() {
         let families = [
-            "Siegel", "Müller-Ost", "O'Brien", "O’Keefe", "d'Erme", "LEDUC", "Øster", "van",
-            "The", "WHO", "Group", "Society", "A", "Li", "Ye", "Yu", "Jr", "Inc", "Smith.",
-            "Smith,", "de", "Mc-", "ÉCOLE", "Σmith", "K", "Kh",
+            "Siegel",
+            "Müller-Ost",
+            "O'Brien",
+            "O’Keefe",
+            "d'Erme",
+            "LEDUC",
+            "Øster",
+            "van",
+            "The",
+            "WHO",
+            "Group",
+            "Society",
+            "A",
+            "Li",
+            "Ye",
+            "Yu",
+            "Jr",
+            "Inc",
+            "Smith.",
+            "Smith,",
+            "de",
+            "Mc-",
+            "ÉCOLE",
+            "Σmith",
+            "K",
+            "Kh",
         ];
         let initials = [
-            "J", "RL", "ABC", "ABCD", "II", "III", "IV", "Jr", "UN", "WHO", "INC", "AG", "SA",
-            "R.", "YeM", "J-J", "É", "j", "",
+            "J", "RL", "ABC", "ABCD", "II", "III", "IV", "Jr", "UN", "WHO", "INC", "AG",
+            "SA", "R.", "YeM", "J-J", "É", "j", "",
         ];
         let mut short_cut = 0;
         for f in families {

@@ -1310,6 +1310,33 @@ fn title_volume(f: &mut Fields<'_>) {
 
 /// Reads `names` as a book's editors into `f` when the author scan takes all of it
 /// (`Don E. Fehrenbacher`, `J.H. Neyrey`); adds nothing and is false otherwise.
+/// A chapter before its book's bracket of publication: `‘Elections’, in Robert Singh
+/// (ed.), Governing America: The Politics of a Divided Democracy` (Oxford) or `The
+/// Europeans, in Novels, 1871–1880` (Chicago's notes) — the title before `, in `, then
+/// the book's editors with `(ed.)` and the book. Sets the fields and says so.
+fn in_book<'a>(t: &'a str, f: &mut Fields<'a>) -> bool {
+    let Some(i) = find_str(t, ", in ") else { return false };
+    let (Some(head), Some(mut book)) = (t.get(..i), t.get(i + 5..)) else { return false };
+    // (`… (e.g., Name’s focus, in Book`: a note's text, the bracket open)
+    let balanced = head.matches('(').count() == head.matches(')').count();
+    if head.trim().is_empty() || !balanced || !book.starts_with(char::is_uppercase) {
+        return false;
+    }
+    for label in [" (ed.), ", " (eds.), ", " (eds), ", " (ed), "] {
+        if let Some((names, rest)) = book.split_once(label)
+            && !rest.is_empty()
+            && push_editors(names, f)
+        {
+            book = rest;
+            break;
+        }
+    }
+    f.title = Some(head);
+    f.container = Some(book);
+    f.kind = Some(RefType::Chapter);
+    true
+}
+
 fn push_editors<'a>(names: &'a str, f: &mut Fields<'a>) -> bool {
     let al = authors::scan_authors(names);
     let whole = !al.items.is_empty() && al.end + 1 >= names.len();
@@ -2178,7 +2205,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 t = t.get(..i).unwrap_or(t);
             }
         }
-        if nature_chapter(t, f) {
+        if nature_chapter(t, f) || in_book(t, f) {
             return;
         }
         let (t, ed) = split_edition(t);
