@@ -284,8 +284,9 @@ fn is_journal(j: &str) -> bool {
     };
     (1..=12).contains(&name.split(' ').count())
         && name.starts_with(char::is_uppercase)
-        // (`In Vivo`, and `J Biol Chem Published Online Febr`: the general grammar's)
-        && !name.starts_with("In ")
+        // (`In Vivo` is a journal, `In: Book` is not; `J Biol Chem Published Online
+        // Febr` is the general grammar's)
+        && (!name.starts_with("In ") || super::is_in_journal(name))
         && !name.split(' ').any(|w| matches!(w, "Published" | "Online" | "Epub"))
         && name.split(' ').all(word)
         && place.is_none_or(|p| p.starts_with(char::is_uppercase) && p.split(' ').all(word))
@@ -294,8 +295,7 @@ fn is_journal(j: &str) -> bool {
 /// The title: more than one word, with no sentence inside it, no brackets of a note or
 /// unclosed bracket, ending with `.`, `?` or `!`. Titles that could be read as more
 /// names are the general grammar's: one opening with an initial (`G. Title.`, after
-/// `Lind J.`), a number (`2016 ESC guidelines`, after a year-less author list) or a
-/// word with a comma (`Oncorine, the first …`).
+/// `Lind J.`) or a word with a comma (`Oncorine, the first …`).
 fn is_title(t: &str) -> bool {
     let b = t.as_bytes();
     let Some((&last, body)) = b.split_last() else { return false };
@@ -303,7 +303,7 @@ fn is_title(t: &str) -> bool {
         return false;
     }
     let (Some(&c0), Some(&c1)) = (body.first(), body.get(1)) else { return false };
-    if c0.is_ascii_digit() || c0.is_ascii_uppercase() && matches!(c1, b'.' | b',') {
+    if c0.is_ascii_uppercase() && matches!(c1, b'.' | b',') {
         return false;
     }
     match memchr::memchr(b' ', body) {
@@ -510,6 +510,8 @@ mod tests {
             Just("Cells (in vitro) and mice."),
             Just("Available from: https://example.org."),
             Just("Title with 2020; and 3:4."),
+            Just("2016 ESC guidelines for heart failure."),
+            Just("1918 influenza? A review."),
         ]
         .prop_map(str::to_owned)
     }
@@ -529,6 +531,8 @@ mod tests {
             Just("Res Dev Disabil"),
             Just("F1000Res"),
             Just("Internet"),
+            Just("In Vivo"),
+            Just("In Silico Biol"),
         ]
         .prop_map(str::to_owned)
     }

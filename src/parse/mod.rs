@@ -1494,11 +1494,30 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
         .strip_prefix(' ')
         .and_then(|t| t.chars().next())
         .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '«'));
+    // (`Lind M, et al. 2016 ESC guidelines for … Eur Heart J. 2016;37:2129`: with the
+    // NLM date block later, a year and a word open the title)
+    let spaced_title = spaced_title && !has_nlm_date(after);
     (after.starts_with(". ")
         || after.starts_with(", ")
         || after.starts_with(": ")
         || spaced_title)
         .then(|| (n, s.get(..n)))
+}
+
+/// True when `s` holds an NLM date block: a year, maybe a month and day, then `;`
+/// (`2016;37`, `2021 May;71`, `2021 May 3;71`).
+fn has_nlm_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b';', b).any(|semi| {
+        let head = b.get(..semi).unwrap_or_default();
+        // the date is the text since the last `. ` before the `;`
+        let start = memchr::memmem::rfind(head, b". ").map_or(0, |i| i + 2);
+        let date = head.get(start..).unwrap_or_default();
+        let year = date.get(..4).and_then(|y| std::str::from_utf8(y).ok());
+        year.is_some_and(|y| date::parse_year(y).is_some())
+            && date.len() <= 11
+            && date.get(4..).is_some_and(|r| r.is_empty() || r.first() == Some(&b' '))
+    })
 }
 
 /// Sentence boundaries in `s` (`. `, `? `, `! ` before a capital, digit, quote or
@@ -2356,16 +2375,19 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     // (PLOS drops the `In:`: `Title. Nehm RH, Budd AF, editors. Book. Springer; 2008.`)
     if let Some(in_idx) = segs.iter().position(|r| {
         let t = seg_text(r);
-        t.starts_with("In:") || t.starts_with("In ") || t.starts_with("in:") || {
-            let bare = t.trim_end_matches('.');
-            [", editors", ", editor", ", eds", " (eds)", " (ed)", " (Eds)", " (Ed)"]
-                .iter()
-                .any(|m| bare.ends_with(m))
-                && {
-                    let al = authors::scan_authors(t);
-                    al.editors && !al.items.is_empty() && al.end + 1 >= t.len()
-                }
-        }
+        t.starts_with("In:")
+            || t.starts_with("In ") && !is_in_journal(t)
+            || t.starts_with("in:")
+            || {
+                let bare = t.trim_end_matches('.');
+                [", editors", ", editor", ", eds", " (eds)", " (ed)", " (Eds)", " (Ed)"]
+                    .iter()
+                    .any(|m| bare.ends_with(m))
+                    && {
+                        let al = authors::scan_authors(t);
+                        al.editors && !al.items.is_empty() && al.end + 1 >= t.len()
+                    }
+            }
     }) && in_idx > 0
     {
         let title_end = segs.get(in_idx - 1).map_or(0, |r| r.end);
@@ -4392,6 +4414,15 @@ fn institution(c: &str) -> Option<&str> {
         }
     }
     c.get(first?..last?)
+}
+
+/// `In Vivo`, `In Vitro Cell Dev Biol Anim`, `In Silico Biol`, `In Practice`: a journal
+/// whose name opens with `In`, not a chapter's `In`.
+fn is_in_journal(t: &str) -> bool {
+    t.strip_prefix("In ").is_some_and(|rest| {
+        let word = rest.split([' ', '.']).next().unwrap_or_default();
+        matches!(word, "Vivo" | "Vitro" | "Silico" | "Practice" | "Pract" | "Situ")
+    })
 }
 
 /// What follows a quoted title or `In:`: `Book. City: Publisher` or `Journal`.
