@@ -613,7 +613,7 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         let at = |r: Range<usize>| s.get(r.start + core_base..r.end + core_base);
         f.authors.extend(a.authors.into_iter().filter_map(at));
         f.et_al = a.et_al;
-        f.title = at(a.title);
+        f.title = a.title.and_then(at);
         f.container = at(a.container);
         f.year = at(a.year);
         f.month = a.month.and_then(at);
