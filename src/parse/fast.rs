@@ -46,9 +46,13 @@ pub(super) fn nlm_article(s: &str) -> Option<Article> {
     let b = s.as_bytes();
     let mut a = Article { authors: Vec::with_capacity(8), ..Article::default() };
     // the date block is the last sentence: `. 2021 May;71(3):209-49.`
-    let date_at = date_block(b, &mut a)?;
-    let journal_end = date_at.checked_sub(2)?;
-    if b.get(journal_end..date_at)? != b". " {
+    let (journal_end, date_at) = date_block(b, &mut a)?;
+    // (`Journal. 2021;…`, or Vancouver's `Journal 2021;…` with the year alone)
+    if journal_end + 2 == date_at {
+        if b.get(journal_end..date_at)? != b". " {
+            return None;
+        }
+    } else if journal_end + 1 != date_at || a.month.is_some() {
         return None;
     }
     let Some(title_start) = author_list(b, &mut a) else {
@@ -169,12 +173,20 @@ fn name(b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// `2021 May;71(3):209-49.` | `2014 Feb 3;62:e1048.` | `2020;290(4):849-864.` at the
-/// end of `b`, after `. `: its start.
-fn date_block(b: &[u8], a: &mut Article) -> Option<usize> {
-    // (the block has no space after its date: its start is after the last `. `)
+/// end of `b`, after `. ` (or a year alone after a space): where the journal before it
+/// ends, and where the date starts.
+fn date_block(b: &[u8], a: &mut Article) -> Option<(usize, usize)> {
+    // (the block has no space after its date: its start is after the last `. `, or
+    // after the last space when that leaves a year alone: `Am J Med 2007;102:1154–61.`)
     let semi = memchr::memrchr(b';', b)?;
     let head = b.get(..semi)?;
-    let start = memchr::memmem::rfind(head, b". ")? + 2;
+    let after_stop = memchr::memmem::rfind(head, b". ")? + 2;
+    let after_space = memchr::memrchr(b' ', head)? + 1;
+    let (journal_end, start) = if after_space + 4 == semi && after_space > after_stop {
+        (after_space - 1, after_space)
+    } else {
+        (after_stop - 2, after_stop)
+    };
     // the date: `2021`, `2021 May`, `2021 May 3`
     let date = b.get(start..semi)?;
     let year = date.get(..4)?;
@@ -204,8 +216,11 @@ fn date_block(b: &[u8], a: &mut Article) -> Option<usize> {
         }
         _ => return None,
     }
-    // `71(3):209-49.` | `62:1048-61.`
+    // `71(3):209-49.` | `62:1048-61.` | `; 36:564–567.`
     let mut i = semi + 1;
+    if b.get(i) == Some(&b' ') {
+        i += 1;
+    }
     let v = digits(b, i, 5)?;
     a.volume = i..i + v;
     i += v;
@@ -228,7 +243,7 @@ fn date_block(b: &[u8], a: &mut Article) -> Option<usize> {
         return None;
     }
     a.pages = i..end;
-    Some(start)
+    Some((journal_end, start))
 }
 
 /// `Jan` … `Dec`.
@@ -383,6 +398,15 @@ mod tests {
         assert_eq!(a.title.map(|t| slice(s, t)), Some("Is it safe?"));
         assert_eq!(slice(s, a.container), "Cancer Treat Rev");
         assert_eq!(a.issue, None);
+    }
+
+    #[test]
+    fn vancouver_journal_then_year() {
+        let s = "Rossi JH. Title of it. Am J Gastroenterol 2007; 102:1154–61.";
+        let a = nlm_article(s).expect("the Vancouver form");
+        assert_eq!(slice(s, a.container), "Am J Gastroenterol");
+        assert_eq!(slice(s, a.year), "2007");
+        assert_eq!(slice(s, a.volume), "102");
     }
 
     #[test]
@@ -605,6 +629,7 @@ mod tests {
             Just(";13(7–8):646–51."),
             Just(";17: 36–49."),
             Just(";27(1):85–e100108."),
+            Just("; 36:564–567."),
             Just(";10:e004225."),
             Just(";5(2):eaav2437."),
             Just(";18(11):0293592."),
@@ -643,12 +668,13 @@ mod tests {
             date in piece_date(),
             source in piece_source(),
             tail in piece_tail(),
+            sep in prop_oneof![Just(". "), Just(" ")],
         ) {
             let mut s = format!("{label}{}", names.join(", "));
             if et_al {
                 s.push_str(", et al");
             }
-            s = format!("{s}. {title} {journal}. {date}{source}{tail}");
+            s = format!("{s}. {title} {journal}{sep}{date}{source}{tail}");
             if let Err(e) = same_as_general(&s) {
                 prop_assert!(false, "{}", e);
             }

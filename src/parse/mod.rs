@@ -1505,11 +1505,17 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
 }
 
 /// True when `s` holds an NLM date block: a year, maybe a month and day, then `;`
-/// (`2016;37`, `2021 May;71`, `2021 May 3;71`).
+/// (`. 2016;37`, `. 2021 May;71`, `. 2021 May 3;71`, Vancouver's `Journal 2016;37`).
 fn has_nlm_date(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr_iter(b';', b).any(|semi| {
         let head = b.get(..semi).unwrap_or_default();
+        let last_word = memchr::memrchr(b' ', head).map_or(head, |i| &head[i + 1..]);
+        if last_word.len() == 4
+            && std::str::from_utf8(last_word).is_ok_and(|y| date::parse_year(y).is_some())
+        {
+            return true;
+        }
         // the date is the text since the last `. ` before the `;`
         let start = memchr::memmem::rfind(head, b". ").map_or(0, |i| i + 2);
         let date = head.get(start..).unwrap_or_default();
