@@ -312,9 +312,9 @@ fn is_journal(j: &str) -> bool {
     (1..=12).contains(&name.split(' ').count())
         && name.starts_with(char::is_uppercase)
         // (`In Vivo` is a journal, `In: Book` is not; `J Biol Chem Published Online
-        // Febr` and `Br J Cancer Suppl` are the general grammar's)
+        // Febr` is the general grammar's)
         && (!name.starts_with("In ") || super::is_in_journal(name))
-        && !name.split(' ').any(|w| matches!(w, "Published" | "Online" | "Epub" | "Suppl"))
+        && !name.split(' ').any(|w| matches!(w, "Published" | "Online" | "Epub"))
         && name.split(' ').all(word)
         && place.is_none_or(|p| p.starts_with(char::is_uppercase) && p.split(' ').all(word))
 }
@@ -593,6 +593,7 @@ mod tests {
             Just("Internet"),
             Just("In Vivo"),
             Just("In Silico Biol"),
+            Just("Br J Cancer Suppl"),
         ]
         .prop_map(str::to_owned)
     }

@@ -266,6 +266,20 @@ pub(crate) fn source_start(r: &str) -> usize {
             end = seg_start - 1;
             continue;
         }
+        // `Br J Cancer Suppl. 1996 Jul;27:S1-8`, `Br J Cancer Suppl 1996;27`: `Suppl`
+        // just before the date ends the journal's name (a volume's supplement comes after
+        // the volume: `2014;62 Suppl 1:S1-5`)
+        let journal_suppl = seg == "Suppl"
+            && r.get(seg_end..).is_some_and(|t| {
+                let year_at =
+                    |y: &str| y.get(..4).is_some_and(|y| parse_year(y).is_some());
+                t.strip_prefix(". ").is_some_and(year_at)
+                    || t.strip_prefix(' ')
+                        .is_some_and(|y| year_at(y) && y.get(4..5) == Some(";"))
+            });
+        if journal_suppl {
+            break;
+        }
         let ok_sep = sep_before.is_none_or(is_src_punct);
         // (German `S. 192-195`: `S` with its full stop labels the pages)
         let german_pages = matches!(seg, "S" | "H" | "s")
