@@ -470,6 +470,19 @@ mod tests {
         Ok(READ.with(std::cell::Cell::get) > before)
     }
 
+    /// Near misses the built strings once found, kept as plain cases.
+    #[test]
+    fn differential_on_found_near_misses() {
+        for s in [
+            "Sung H. Cells (in vitro) and mice. Br J Cancer Suppl 2021;62:1048.",
+            "Br J Cancer Suppl. 1996 Jul;27:S1-8",
+            "Lind M, Okafor P. Title of it. In Vivo. 2010;24:185–188.",
+            "Lind M, et al. 2016 ESC guidelines for it. Eur Heart J 2016;37:2129–2200.",
+        ] {
+            assert_eq!(same_as_general(s), Ok(true), "{s}");
+        }
+    }
+
     fn strings_of(path: &str, key: &str) -> Vec<String> {
         let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
         text.lines()
