@@ -1308,8 +1308,6 @@ fn title_volume(f: &mut Fields<'_>) {
     }
 }
 
-/// Reads `names` as a book's editors into `f` when the author scan takes all of it
-/// (`Don E. Fehrenbacher`, `J.H. Neyrey`); adds nothing and is false otherwise.
 /// A chapter before its book's bracket of publication: `‘Elections’, in Robert Singh
 /// (ed.), Governing America: The Politics of a Divided Democracy` (Oxford) or `The
 /// Europeans, in Novels, 1871–1880` (Chicago's notes) — the title before `, in `, then
@@ -1337,6 +1335,8 @@ fn in_book<'a>(t: &'a str, f: &mut Fields<'a>) -> bool {
     true
 }
 
+/// Reads `names` as a book's editors into `f` when the author scan takes all of it
+/// (`Don E. Fehrenbacher`, `J.H. Neyrey`); adds nothing and is false otherwise.
 fn push_editors<'a>(names: &'a str, f: &mut Fields<'a>) -> bool {
     let al = authors::scan_authors(names);
     let whole = !al.items.is_empty() && al.end + 1 >= names.len();
