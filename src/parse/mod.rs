@@ -3422,6 +3422,22 @@ fn tidy_container(f: &mut Fields<'_>) {
         }
     }
 
+    // MLA and web pages: `Tesla Blog, N.p., 2 Aug. 2006, Web. 29 Sept. 2016, <URL>` /
+    // `Bookseller, 20 June. Online: URL` / `Articulo, 2011, en ligne : URL`: the dates
+    // and the medium after the site's name are not part of it
+    if let Some((head, tail)) = web_tail(c, f.url.is_some()) {
+        // (the year is the tail's first date's, not yet read or read from the tail:
+        // the access date follows)
+        if f.year.is_none_or(|y| within(tail, y))
+            && let Some(first) =
+                tail.split([' ', ',', '.']).find(|w| date::parse_year(w).is_some())
+        {
+            f.year = Some(first);
+        }
+        f.notes.push(tail);
+        c = head;
+        f.container = Some(c);
+    }
     // `Annales de Bretagne n°95` / `L'Aide-soignante, janvier 2009, n°`: the issue
     // label (and its number) after the journal
     if let Some(i) = find_str(c, " n°") {
@@ -3752,6 +3768,63 @@ fn tidy_container(f: &mut Fields<'_>) {
     }
     let c = c.trim_end_matches([',', ' ', '.']);
     f.container = (!c.is_empty()).then_some(c);
+}
+
+/// True when `part` is a slice of `whole`'s bytes.
+fn within(whole: &str, part: &str) -> bool {
+    let (w, p) = (whole.as_ptr() as usize, part.as_ptr() as usize);
+    p >= w && p + part.len() <= w + whole.len()
+}
+
+/// `Tesla Blog, N.p., 2 Aug. 2006, Web. 29 Sept. 2016, <` → (`Tesla Blog`,
+/// `N.p., 2 Aug. 2006, Web. 29 Sept. 2016`): the comma-separated parts at the end of
+/// a container that hold only dates (`2 Aug. 2006`, `20 June`, `2011`) and the
+/// medium (`Web`, `Online`, `en ligne`, `N.p.`). The medium must be among them, or the
+/// reference must have a URL (`Articulo, 2011` before `en ligne : URL`).
+fn web_tail(c: &str, has_url: bool) -> Option<(&str, &str)> {
+    let t = c.trim_end_matches(['<', ' ', ',', '.', ':', ';']);
+    let mut cut = t.len();
+    let mut medium = false;
+    let mut date = false;
+    loop {
+        let head = t.get(..cut)?;
+        let (rest, part) = match head.rsplit_once(", ") {
+            Some((r, p)) => (Some(r), p),
+            None => (None, head),
+        };
+        let (mut any, mut day, mut month) = (false, false, false);
+        let ok = part.split_whitespace().all(|w| {
+            let w = w.trim_end_matches(['.', ',', ':']);
+            any = true;
+            if matches!(w, "Web" | "Online" | "online" | "N.p" | "n.p" | "en" | "ligne") {
+                medium = true;
+                true
+            } else if date::parse_year(w).is_some() {
+                date = true;
+                true
+            } else if date::month_number(w).is_some() {
+                (date, month) = (true, true);
+                true
+            } else {
+                day = true;
+                w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            }
+        });
+        // (a day only beside its month: `Journal, 12` is a volume; the site's name
+        // itself is never cut away)
+        let Some(rest) = rest.filter(|_| ok && any && (month || !day)) else { break };
+        cut = rest.len();
+    }
+    if cut == t.len() || !(medium || (date && has_url)) {
+        return None;
+    }
+    let head = t.get(..cut)?;
+    let tail = t.get(cut + 2..)?;
+    // (`en` alone is a word of many titles: only with `ligne`)
+    if tail.split_whitespace().any(|w| w == "en") && !tail.contains("en ligne") {
+        return None;
+    }
+    Some((head, tail))
 }
 
 /// `Title.: Journal` | `Title: Journal` → (title, journal): the text after the last
