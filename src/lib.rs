@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+mod bytes;
 pub mod dedup;
 pub mod emit;
 pub mod error;

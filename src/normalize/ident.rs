@@ -24,7 +24,7 @@ pub fn normalize_doi(s: &str) -> Option<String> {
 pub(crate) fn find_doi_start(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(off) = memchr::memmem::find(b.get(i..)?, b"10.") {
+    while let Some(off) = crate::bytes::find(b.get(i..)?, b"10.") {
         let at = i + off;
         if doi_registrant_len(b.get(at + 3..).unwrap_or_default()).is_some() {
             return Some(at);

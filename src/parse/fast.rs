@@ -115,7 +115,7 @@ fn author_list(s: &str, a: &mut Article) -> Option<usize> {
 /// two to eight words with a word naming an organisation, alone before the title. The
 /// end of its name.
 fn collective(s: &str) -> Option<usize> {
-    let end = memchr::memmem::find(s.as_bytes(), b". ")?;
+    let end = crate::bytes::find(s.as_bytes(), b". ")?;
     let org = s.get(..end)?;
     let words = org.split(' ').count();
     ((2..=8).contains(&words)
@@ -184,7 +184,7 @@ fn date_block(b: &[u8], a: &mut Article) -> Option<(usize, usize)> {
     // after the last space when that leaves a year alone: `Am J Med 2007;102:1154–61.`)
     let semi = memchr::memrchr(b';', b)?;
     let head = b.get(..semi)?;
-    let after_stop = memchr::memmem::rfind(head, b". ")? + 2;
+    let after_stop = crate::bytes::rfind(head, b". ")? + 2;
     let after_space = memchr::memrchr(b' ', head)? + 1;
     let (journal_end, start) = if after_space + 4 == semi && after_space > after_stop {
         (after_space - 1, after_space)
@@ -282,7 +282,7 @@ fn is_page_range(p: &[u8]) -> bool {
     if let Some(d) = memchr::memchr(b'-', p) {
         return page(&p[..d]) && page(&p[d + 1..]);
     }
-    match memchr::memmem::find(p, "–".as_bytes()) {
+    match crate::bytes::find(p, "–".as_bytes()) {
         Some(d) => page(&p[..d]) && page(&p[d + 3..]),
         None => page(p),
     }

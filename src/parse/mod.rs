@@ -406,15 +406,17 @@ fn has_glued_initial(text: &str) -> bool {
     };
     // `Antila, H. - Kwak, I.`: a hyphen between names (the en dash is folded anyway)
     let dash = || {
-        memchr::memmem::find_iter(b, b". - ").any(|i| {
-            i >= 2
+        // (each `-` that is the third byte of `. - `)
+        memchr::memchr_iter(b'-', b).filter_map(|j| j.checked_sub(2)).any(|i| {
+            b.get(i..i + 4) == Some(b". - ".as_slice())
+                && i >= 2
                 && b.get(i - 1).is_some_and(u8::is_ascii_uppercase)
                 && b.get(i + 4).is_some_and(u8::is_ascii_uppercase)
         })
     };
     slash()
         || dash()
-        || memchr::memmem::find(b, b".- ").is_some()
+        || crate::bytes::find(b, b".- ").is_some()
         || memchr::memchr_iter(b'.', b).any(|i| glued_sentence(b, i))
         || memchr::memchr_iter(b',', b).any(|i| {
             i > 0
@@ -1415,7 +1417,7 @@ fn entry_in_work(t: &str) -> Option<(&str, &str, &str)> {
 /// (a phrase with a small-letter word that names none). Returns the title's length and
 /// where the date starts.
 fn title_then_date(core: &str, al: &authors::AuthorList) -> Option<(usize, usize)> {
-    let open = memchr::memmem::find(core.as_bytes(), b" (")?;
+    let open = crate::bytes::find(core.as_bytes(), b" (")?;
     let t = core.get(..open)?;
     let t_len = t.trim_end_matches(['.', ',']).len();
     let title = t.get(..t_len)?;
@@ -1517,7 +1519,7 @@ fn has_nlm_date(s: &str) -> bool {
             return true;
         }
         // the date is the text since the last `. ` before the `;`
-        let start = memchr::memmem::rfind(head, b". ").map_or(0, |i| i + 2);
+        let start = crate::bytes::rfind(head, b". ").map_or(0, |i| i + 2);
         let date = head.get(start..).unwrap_or_default();
         let year = date.get(..4).and_then(|y| std::str::from_utf8(y).ok());
         year.is_some_and(|y| date::parse_year(y).is_some())
@@ -1992,41 +1994,14 @@ fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     ok.then_some((place, publ))
 }
 
-/// `haystack.find(needle)` for a literal needle, without building a searcher per
-/// call: `memchr` finds each candidate first byte, then the rest is compared. The
-/// needles are short literals and the haystacks one reference, so this is cheaper
-/// than `memmem::find`, which sets up a searcher on every call.
+/// `haystack.find(needle)` for a literal needle ([`crate::bytes::find`]).
 fn find_str(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let Some((&first, rest)) = needle.as_bytes().split_first() else { return Some(0) };
-    let mut at = 0;
-    while let Some(i) = h.get(at..).and_then(|t| memchr::memchr(first, t)) {
-        let p = at + i;
-        if h.get(p + 1..).is_some_and(|t| t.starts_with(rest)) {
-            return Some(p);
-        }
-        at = p + 1;
-    }
-    None
+    crate::bytes::find(haystack.as_bytes(), needle.as_bytes())
 }
 
-/// `haystack.rfind(needle)` for a literal needle, in the manner of [`find_str`]:
-/// `memrchr` finds each candidate last byte from the end, then the rest is compared.
+/// `haystack.rfind(needle)` for a literal needle ([`crate::bytes::rfind`]).
 fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let Some((&last, front)) = needle.as_bytes().split_last() else {
-        return Some(h.len());
-    };
-    let mut end = h.len();
-    while let Some(q) = h.get(..end).and_then(|t| memchr::memrchr(last, t)) {
-        if let Some(start) = q.checked_sub(front.len())
-            && h.get(start..q) == Some(front)
-        {
-            return Some(start);
-        }
-        end = q;
-    }
-    None
+    crate::bytes::rfind(haystack.as_bytes(), needle.as_bytes())
 }
 
 /// The ASCII bytes of a word for [`has_word`]: `a`–`z`, `A`–`Z`, `0`–`9` and `'` (one
