@@ -3397,6 +3397,17 @@ fn tidy_container(f: &mut Fields<'_>) {
         }
     }
 
+    // `J Biol Chem Published Online Febr. 2025;19:108330`: the status before the date
+    // is not the journal's
+    for status in [" Published Online", " Published online", ". Published online"] {
+        if let Some(head) = c.strip_suffix(status)
+            && !head.is_empty()
+        {
+            f.notes.push(status.trim_start_matches(['.', ' ']));
+            c = head;
+            f.container = Some(c);
+        }
+    }
     // MLA and web pages: `Tesla Blog, N.p., 2 Aug. 2006, Web. 29 Sept. 2016, <URL>` /
     // `Bookseller, 20 June. Online: URL` / `Articulo, 2011, en ligne : URL`: the dates
     // and the medium after the site's name are not part of it

@@ -280,6 +280,15 @@ pub(crate) fn source_start(r: &str) -> usize {
         if journal_suppl {
             break;
         }
+        // `2023;41:TPS2676–723`, `2021;174:ITC65-ITC80`: lettered article numbers
+        // where the pages go
+        if is_lettered_number(seg)
+            && trimmed.get(..seg_start).is_some_and(after_volume_colon)
+        {
+            start = seg_start;
+            end = seg_start;
+            continue;
+        }
         let ok_sep = sep_before.is_none_or(is_src_punct);
         // (German `S. 192-195`: `S` with its full stop labels the pages)
         let german_pages = matches!(seg, "S" | "H" | "s")
@@ -468,6 +477,53 @@ fn is_slash_date(t: &str) -> bool {
     let small =
         |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
     small(d) && small(m) && parse_year(y).is_some()
+}
+
+/// `TPS2676` | `ITC65` | `Doc23`: an article number of three or four letters (a
+/// capital first) and digits: a meeting abstract's, Annals' `In the Clinic`, GMS's. A
+/// page only where pages are expected (after `volume:`); elsewhere such a word is a
+/// name's (`BMJ372`, `EGT1`).
+fn is_lettered_number(t: &str) -> bool {
+    let b = t.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let digits = b.get(letters..).unwrap_or_default();
+    (3..=4).contains(&letters)
+        && b.first().is_some_and(u8::is_ascii_uppercase)
+        && (1..=6).contains(&digits.len())
+        && digits.iter().all(u8::is_ascii_digit)
+}
+
+/// `TPS2676` | `ITC65-ITC80` | `TPS2676–723`: [`is_lettered_number`] pages, a range's
+/// last page with its letters or without.
+fn is_lettered_pages(t: &str) -> bool {
+    match t.split_once(['-', '–']) {
+        Some((a, z)) => {
+            is_lettered_number(a)
+                && (is_lettered_number(z)
+                    || (1..=6).contains(&z.len())
+                        && z.bytes().all(|b| b.is_ascii_digit()))
+        }
+        None => is_lettered_number(t),
+    }
+}
+
+/// True when `head` (the text before a word) ends with `volume:` or `volume(issue):`
+/// (and, for a range's last page, the first page and its dash): the word is where a
+/// page goes.
+fn after_volume_colon(head: &str) -> bool {
+    let head = match head.strip_suffix('-').or_else(|| head.strip_suffix('–')) {
+        Some(h) => {
+            let first =
+                h.len() - h.bytes().rev().take_while(u8::is_ascii_alphanumeric).count();
+            if !h.get(first..).is_some_and(is_lettered_number) {
+                return false;
+            }
+            h.get(..first).unwrap_or_default()
+        }
+        None => head,
+    };
+    head.strip_suffix(':')
+        .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit() || c == ')'))
 }
 
 fn is_num(t: &str) -> bool {
@@ -948,6 +1004,17 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             *u = true;
                         }
                     }
+                    // `41:TPS2676–723`: a lettered article number as the pages
+                    _ if prev_sep == Some(Some(':'))
+                        && src.volume.is_some()
+                        && src.pages.is_none()
+                        && is_lettered_pages(t) =>
+                    {
+                        src.pages = Some(t);
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                    }
                     _ if is_num(t) => {
                         let has_dash = t.contains(['-', '‐', '‑', '–', '—', '−']);
                         // an issue may come here: the volume is in, no issue or pages
@@ -1087,6 +1154,30 @@ mod tests {
         assert_eq!(volume_slash_issue("2019/20"), None);
         assert_eq!(volume_slash_issue("1604-17"), None);
         assert_eq!(volume_slash_issue("45"), None);
+    }
+
+    #[test]
+    fn lettered_page_rules() {
+        for yes in ["TPS2676", "ITC65", "Doc23", "LBA4"] {
+            assert!(is_lettered_number(yes), "{yes}");
+        }
+        for no in ["e123", "S12", "2676", "TPS", "tps26", "TPSXY2676", "TPS1234567"] {
+            assert!(!is_lettered_number(no), "{no}");
+        }
+        assert!(is_lettered_pages("TPS2676–723"));
+        assert!(is_lettered_pages("ITC65-ITC80"));
+        assert!(!is_lettered_pages("TPS2676-x"));
+        assert!(after_volume_colon("J Clin Oncol. 2023;41:"));
+        assert!(after_volume_colon("Ann Intern Med. 2021;174(7):ITC65-"));
+        assert!(!after_volume_colon("BMJ "));
+        assert!(!after_volume_colon("Title: "));
+        assert_eq!(block("J Clin Oncol. 2023;41:TPS2676–723."), "2023;41:TPS2676–723.");
+        assert_eq!(
+            block("Ann Intern Med. 2021;174(7):ITC65-ITC80"),
+            "2021;174(7):ITC65-ITC80"
+        );
+        // (no colon after a volume: a word of the journal's name)
+        assert_eq!(block("BMJ372 Suppl. 2021"), "2021");
     }
 
     #[test]
