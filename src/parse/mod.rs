@@ -1549,11 +1549,15 @@ fn sentence_ends(s: &str) -> Vec<usize> {
         let before = s.get(..i).unwrap_or_default();
         let prev_word = before.rsplit(' ').next().unwrap_or_default();
         // a journal that starts in lower case (`npj Genom Med`, `eClinicalMedicine`)
-        // after a full word
+        // after a full word (`NFAT-YAP1-ss-catenin. eLife`, `(Preprint). bioRxiv`: a
+        // word with hyphens or in brackets too, but no dotted abbreviation)
         let lower_journal = next.is_some_and(char::is_lowercase)
             && c == '.'
-            && prev_word.chars().count() >= 3
-            && prev_word.chars().all(char::is_alphanumeric)
+            && prev_word.chars().filter(|ch| ch.is_alphanumeric()).count() >= 3
+            && prev_word
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || matches!(ch, '-' | '(' | ')' | '+'))
+            && prev_word.ends_with(|ch: char| ch.is_alphanumeric() || ch == ')')
             && !matches!(
                 prev_word,
                 "spp" | "var" | "subsp" | "approx" | "etc" | "vs" | "Fig" | "sp"
