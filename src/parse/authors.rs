@@ -696,6 +696,24 @@ fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
             break;
         }
     }
+    // NLM: `Brown MJ; British Hypertension Society Programme of … Therapy (PATHWAY)
+    // Study Group. Title`: a group after `;` may be long when it ends with its
+    // organisation's word and a full stop
+    if j - k > 12 && k > 0 && ws.get(k - 1).is_some_and(|p| p.text.ends_with(';')) {
+        let mut e = j;
+        while let Some(x) = ws.get(e) {
+            e += 1;
+            if x.text.ends_with([',', '.', ';']) || e - k > 24 {
+                break;
+            }
+        }
+        if ws.get(e - 1).is_some_and(|x| {
+            x.text.ends_with('.')
+                && crate::normalize::author::has_org_word(x.text.trim_end_matches('.'))
+        }) {
+            j = e;
+        }
+    }
     let last = ws.get(j - 1)?;
     let text = s.get(w.start..last.end)?;
     if !looks_collective(text) {
