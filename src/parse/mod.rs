@@ -21,6 +21,7 @@ mod authors;
 mod fast;
 mod ids;
 mod list;
+mod nlm;
 mod source;
 
 pub use list::settle_list;
@@ -908,6 +909,7 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         f.placed.push(last..block_base + block.len());
     }
     f.year = f.year.or(src.year);
+    f.notes.extend(src.notes.iter().copied());
     f.month = src.month;
     f.day = src.day;
     f.volume = src.volume;

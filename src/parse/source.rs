@@ -35,6 +35,8 @@ pub(crate) struct Source<'a> {
     pub pages: Option<&'a str>,
     /// Byte ranges (in the block) of what was not placed.
     pub unplaced: Vec<Range<usize>>,
+    /// What MEDLINE adds after the pages (`discussion 935-6`, `v-vi`).
+    pub notes: Vec<&'a str>,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -176,6 +178,12 @@ fn is_src_segment(seg: &str) -> bool {
 
 /// Where the source block of `r` starts (`r.len()` when there is none).
 pub(crate) fn source_start(r: &str) -> usize {
+    // MEDLINE's addition after the pages (`; discussion 935-6`) ends the block
+    if let Some(at) = super::nlm::pages_addition(r) {
+        let head = r.get(..at).unwrap_or_default();
+        let start = source_start(head);
+        return if start == head.len() { r.len() } else { start };
+    }
     let mut start = r.len();
     // walk back over alphanumeric segments
     let mut end = r.len();
@@ -213,7 +221,12 @@ pub(crate) fn source_start(r: &str) -> usize {
         // `IJCAI-95`, `HPCA-1`: a number glued to a word by a hyphen is part of a name
         // (`CMU-CS-94-123`: a report number, hyphens all the way back to a word)
         let before_hyphen = trimmed.get(..seg_start.saturating_sub(1));
+        // (`2007 Dec-2008 Jan`: a year after a month's hyphen is a date range's)
+        let month_before = before_hyphen.is_some_and(|p| {
+            month_number(p.rsplit([' ', '.']).next().unwrap_or(p)).is_some()
+        });
         let glued_to_word = sep_before == Some('-')
+            && !month_before
             && (before_hyphen
                 .and_then(|p| p.chars().next_back())
                 .is_some_and(char::is_alphabetic)
@@ -278,6 +291,18 @@ pub(crate) fn source_start(r: &str) -> usize {
                         .is_some_and(|y| year_at(y) && y.get(4..5) == Some(";"))
             });
         if journal_suppl {
+            break;
+        }
+        // `Kidney Int Suppl (2011). 2013 Jan;3(1):73-90`: a bracketed year before `. `
+        // and the date is part of the journal's name (PubMed's abbreviation)
+        let journal_year = sep_before == Some('(')
+            && seg.len() == 4
+            && parse_year(seg).is_some()
+            && r.get(seg_end..).is_some_and(|t| {
+                t.strip_prefix("). ")
+                    .is_some_and(|y| y.get(..4).is_some_and(|y| parse_year(y).is_some()))
+            });
+        if journal_year {
             break;
         }
         // `2023;41:TPS2676–723`, `2021;174:ITC65-ITC80`: lettered article numbers
@@ -587,6 +612,26 @@ fn bare_trailing_id(block: &str) -> Option<usize> {
 }
 
 pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
+    // MEDLINE: `932-5; discussion 935-6`, `633-45, v-vi`: the addition is a note
+    if let Some(at) = super::nlm::pages_addition(block) {
+        let mut src = parse_source(block.get(..at).unwrap_or_default(), want_year);
+        let note = block.get(at..).unwrap_or_default();
+        src.notes
+            .push(note.trim_start_matches([';', ',', ' ']).trim_end_matches(['.', ' ']));
+        return src;
+    }
+    // MEDLINE: `2012 Oct 15-Dec 15;49(3-4):128-32`: the range's start is the date
+    if let Some(d) = super::nlm::date_range(block) {
+        let rest = block.get(d.end..).unwrap_or_default();
+        let mut src = parse_source(rest, false);
+        for u in &mut src.unplaced {
+            *u = u.start + d.end..u.end + d.end;
+        }
+        src.year = Some(d.year);
+        src.month = Some(d.month);
+        src.day = d.day;
+        return src;
+    }
     // `Journal of Neurophysiology 28. 14283062`, `Cell. 18035408`: a bare number of
     // seven or more digits after a full stop is a PubMed ID the scrape left behind, no
     // volume or page — it stays unplaced (and the reference partial)
