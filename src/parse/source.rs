@@ -295,12 +295,24 @@ pub(crate) fn source_start(r: &str) -> usize {
         }
         // `Kidney Int Suppl (2011). 2013 Jan;3(1):73-90`: a bracketed year before `. `
         // and the date is part of the journal's name (PubMed's abbreviation)
+        // (APS: `J Appl Physiol (1985) 113: 232–236, 2012`: before the volume, its
+        // colon and, later, the article's own year)
         let journal_year = sep_before == Some('(')
             && seg.len() == 4
             && parse_year(seg).is_some()
             && r.get(seg_end..).is_some_and(|t| {
                 t.strip_prefix("). ")
                     .is_some_and(|y| y.get(..4).is_some_and(|y| parse_year(y).is_some()))
+                    || t.strip_prefix(") ").is_some_and(|v| {
+                        let n = v.bytes().take_while(u8::is_ascii_digit).count();
+                        n > 0
+                            && v.get(n..).is_some_and(|c| c.starts_with(':'))
+                            && v.trim_end_matches(['.', ' '])
+                                .rsplit_once(", ")
+                                .is_some_and(|(_, y)| {
+                                    y.len() == 4 && parse_year(y).is_some()
+                                })
+                    })
             });
         if journal_year {
             break;
@@ -1133,11 +1145,23 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         // `2018;100-B(5):680` (a series letter): a dashed number right
                         // after the date's `;` and before `:` or the bracket
                         // is the volume
+                        // (APS: `Sleep Med 27-28: 54–58, 2016`, the block's first
+                        // word before its colon)
                         let nlm_dashed_volume = src.volume.is_none()
                             && has_dash
-                            && prev_sep == Some(Some(';'))
-                            && (matches!(atoms.get(k + 1), Some((Atom::Sep(':'), _)))
-                                || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _))))
+                            && (prev_sep == Some(Some(';'))
+                                && (matches!(
+                                    atoms.get(k + 1),
+                                    Some((Atom::Sep(':'), _))
+                                ) || matches!(
+                                    atoms.get(k + 1),
+                                    Some((Atom::Paren(_), _))
+                                ))
+                                || prev_sep.is_none()
+                                    && matches!(
+                                        atoms.get(k + 1),
+                                        Some((Atom::Sep(':'), _))
+                                    ))
                             && t.split_once(['-', '–']).is_some_and(|(a, b)| {
                                 a.bytes().all(|b| b.is_ascii_digit())
                                     && !b.contains(['-', '–'])
