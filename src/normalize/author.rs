@@ -90,6 +90,54 @@ const ORG_WORDS: &[&str] = &[
 const SUFFIXES: &[&str] =
     &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd", "4th"];
 
+/// The commonest Chinese family names in pinyin: a list of full names that all open
+/// with one of them is written family name first (`Liu Xun, Wu Xiaoming`).
+const CHINESE_FAMILY_NAMES: &[&str] = &[
+    "Bai", "Cai", "Cao", "Chen", "Cheng", "Cui", "Dai", "Deng", "Ding", "Dong", "Du",
+    "Duan", "Fan", "Fang", "Feng", "Fu", "Gao", "Ge", "Gong", "Gu", "Guo", "Han", "Hao",
+    "He", "Hou", "Hu", "Hua", "Huang", "Jia", "Jiang", "Jin", "Kong", "Lai", "Lei", "Li",
+    "Liang", "Liao", "Lin", "Ling", "Liu", "Long", "Lou", "Lu", "Luo", "Lv", "Ma", "Mao",
+    "Meng", "Mo", "Ni", "Niu", "Pan", "Peng", "Qi", "Qian", "Qin", "Qiu", "Ren", "Shao",
+    "Shen", "Shi", "Song", "Su", "Sun", "Tan", "Tang", "Tao", "Tian", "Wan", "Wang",
+    "Wei", "Wen", "Wu", "Xia", "Xiang", "Xiao", "Xie", "Xiong", "Xu", "Xue", "Yan",
+    "Yang", "Yao", "Ye", "Yin", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhong",
+    "Zhou", "Zhu", "Zou",
+];
+
+/// `Liu Xun, Wu Xiaoming, Lou Tanqi`: a list of two or more full names of two words
+/// (no initials), each opening with a common Chinese family name and one at least
+/// ending with a word that is none, is written family name first, as Chinese names are
+/// (a list in reading order, `Xun Liu, Xiaoming Wu`, opens with given names).
+pub fn family_first_list(items: &[&str]) -> bool {
+    fn pair(item: &str) -> Option<(&str, &str)> {
+        let mut words = item.trim().trim_end_matches(['.', ',']).split(' ');
+        let (Some(a), Some(b), None) = (words.next(), words.next(), words.next()) else {
+            return None;
+        };
+        let name_word = |w: &str| {
+            w.len() >= 2
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+        };
+        (name_word(a) && name_word(b)).then_some((a, b))
+    }
+    let mut given_seen = false;
+    for item in items {
+        let Some((family, given)) = pair(item) else { return false };
+        if !CHINESE_FAMILY_NAMES.contains(&family) {
+            return false;
+        }
+        given_seen |= !CHINESE_FAMILY_NAMES.contains(&given);
+    }
+    items.len() >= 2 && given_seen
+}
+
+/// `Liu Xun` → family `Liu`, given `Xun`: a name of [`family_first_list`].
+pub fn family_first_name(item: &str) -> Option<Name> {
+    let (family, given) = item.trim().trim_end_matches(['.', ',']).split_once(' ')?;
+    Some(person(family, given.to_owned(), None))
+}
+
 /// True for a particle word (`van`, `de`, `d'`).
 pub fn is_particle(w: &str) -> bool {
     // no particle is longer than five bytes: most words stop here
@@ -854,6 +902,27 @@ mod tests {
 
     /// `nlm_name`, the short cut, reads what it reads as the general rules do: every
     /// pair of a family-like word and an initials-like word below.
+    #[test]
+    fn family_first_lists() {
+        assert!(family_first_list(&[
+            "Liu Xun",
+            "Wu Xiaoming",
+            "Li Lingshan",
+            "Lou Tanqi"
+        ]));
+        assert!(family_first_list(&["Liu Xun", "Lv Linsheng", "Ling Li", "Lou Tanqi"]));
+        // (reading order, one name, names that are all family names, initials, others)
+        assert!(!family_first_list(&["Xun Liu", "Xiaoming Wu"]));
+        assert!(!family_first_list(&["Liu Xun"]));
+        assert!(!family_first_list(&["Li Wang", "Zhang Li"]));
+        assert!(!family_first_list(&["Liu X", "Wu XM"]));
+        assert!(!family_first_list(&["Liu Xun", "John Smith"]));
+        assert_eq!(
+            family_first_name("Wu Xiaoming"),
+            Some(Name::Person(Person::new("Wu", "Xiaoming")))
+        );
+    }
+
     #[test]
     fn nlm_names_read_as_the_general_rules_read_them() {
         let families = [

@@ -4810,8 +4810,12 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         ..Reference::default()
     };
     // authors
-    let names: Vec<Name> =
-        f.authors.iter().filter_map(|a| author::parse_name(a)).collect();
+    // (`Liu Xun, Wu Xiaoming`: Chinese full names, family name first)
+    let names: Vec<Name> = if author::family_first_list(&f.authors) {
+        f.authors.iter().filter_map(|a| author::family_first_name(a)).collect()
+    } else {
+        f.authors.iter().filter_map(|a| author::parse_name(a)).collect()
+    };
     let eds: Vec<Name> = f.editors.iter().filter_map(|a| author::parse_name(a)).collect();
     if f.authors_are_editors {
         r.editors = names;
