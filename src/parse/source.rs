@@ -84,6 +84,12 @@ const KEYWORDS: &[&str] = &[
     "discussion",
 ];
 
+/// `Article` | `paper`: the label of an article number (APA 7's `Article e0230000`,
+/// SPIE's `paper 808722`), read only right before its number.
+fn is_article_label(w: &str) -> bool {
+    matches!(w, "Article" | "article" | "Paper" | "paper")
+}
+
 /// The French issue label glued to its number: `n°45`.
 const DEGREE_ISSUE_LABELS: [&str; 5] = ["n°", "N°", "nº", "Nº", "nᵒ"];
 
@@ -327,6 +333,37 @@ pub(crate) fn source_start(r: &str) -> usize {
             continue;
         }
         let ok_sep = sep_before.is_none_or(is_src_punct);
+        // APA 7's `15(3), Article e0230000`, SPIE's `paper 808722`: the article number's
+        // label, right before it
+        // (`Working Paper 10/229`, `Discussion Paper 12`: a series' number)
+        let series_paper = matches!(seg, "Paper" | "paper")
+            && trimmed.get(..seg_start).is_some_and(|h| {
+                h.trim_end().rsplit(' ').next().is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "working"
+                            | "discussion"
+                            | "research"
+                            | "technical"
+                            | "white"
+                            | "occasional"
+                            | "policy"
+                            | "position"
+                            | "background"
+                    )
+                })
+            });
+        if is_article_label(seg)
+            && !series_paper
+            && ok_sep
+            && r.get(seg_end..)
+                .and_then(|t| t.strip_prefix(' '))
+                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit() || c == 'e'))
+        {
+            start = seg_start;
+            end = seg_start;
+            continue;
+        }
         // (German `S. 192-195`: `S` with its full stop labels the pages)
         let german_pages = matches!(seg, "S" | "H" | "s")
             && r.get(seg_end..).is_some_and(|t| t.starts_with(". "));
@@ -982,7 +1019,8 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         }
                     }
                     // (`S. 192-195`, German; `S` alone may be a journal's word)
-                    "pp" | "p" | "pages" | "Pages" | "Page" | "S" | "s"
+                    "pp" | "p" | "pages" | "Pages" | "Page" | "S" | "s" | "Article"
+                    | "article" | "Paper" | "paper"
                         if match label {
                             "S" | "s" => {
                                 matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
@@ -990,6 +1028,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             // (`Page 15`, the number right after the word: not `Home
                             // page. 2022.`)
                             "Page" | "Pages" => nk == k + 1,
+                            _ if is_article_label(label) => nk == k + 1,
                             _ => true,
                         } =>
                     {
