@@ -3403,6 +3403,36 @@ fn tidy_container(f: &mut Fields<'_>) {
         }
     }
 
+    // `Accepted for publication in Contemporary Drug Problems`, `Submitted to Nature`:
+    // the status before the journal is a note
+    for status in [
+        "Accepted for publication in ",
+        "Submitted for publication in ",
+        "Submitted for publication to ",
+        "Submitted to ",
+        "In press in ",
+        "To appear in ",
+        "Forthcoming in ",
+        "Under review at ",
+        "Under review in ",
+    ] {
+        if let Some(journal) = c.strip_prefix(status)
+            && journal.starts_with(char::is_uppercase)
+        {
+            // (the note without its preposition: `Accepted for publication`)
+            let note = status.trim_end();
+            f.notes.push(note.rsplit_once(' ').map_or(note, |(head, _)| head));
+            c = journal;
+            f.container = Some(c);
+            break;
+        }
+    }
+    // `Manuscript submitted for publication` (APA): a status, no journal
+    if is_status_phrase(c) {
+        f.notes.push(c);
+        f.container = None;
+        return;
+    }
     // `J Biol Chem Published Online Febr. 2025;19:108330`: the status before the date
     // is not the journal's
     for status in [" Published Online", " Published online", ". Published online"] {
@@ -4118,6 +4148,10 @@ fn is_status_phrase(t: &str) -> bool {
         "forthcoming",
         "to appear",
         "in press",
+        "manuscript submitted for publication",
+        "manuscript under review",
+        "under review",
+        "accepted for publication",
     ];
     // (compared case-blind in place: no lower-cased copy per reference)
     let t = t.trim().trim_end_matches(['.', ',']);
