@@ -14,7 +14,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char as ch, digit1};
-use nom::combinator::{all_consuming, opt, recognize};
+use nom::combinator::{all_consuming, opt, recognize, verify};
 use nom::{IResult, Parser};
 
 use crate::normalize::date::{month_number, parse_year};
@@ -34,32 +34,26 @@ pub(super) struct DateRange<'a> {
 
 // `2012` (a year alone, no letter after it)
 fn year(i: &str) -> IResult<&str, &str> {
-    let (r, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit()).parse(i)?;
-    if parse_year(y).is_some() {
-        Ok((r, y))
-    } else {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))
-    }
+    verify(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), |y: &str| {
+        parse_year(y).is_some()
+    })
+    .parse(i)
 }
 
 // `Oct` | `October` | `Winter` (a month or a season)
 fn month(i: &str) -> IResult<&str, &str> {
-    let (r, m) = take_while_m_n(3, 9, |c: char| c.is_ascii_alphabetic()).parse(i)?;
-    if month_number(m).is_some() {
-        Ok((r, m))
-    } else {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)))
-    }
+    verify(take_while_m_n(3, 9, |c: char| c.is_ascii_alphabetic()), |m: &str| {
+        month_number(m).is_some()
+    })
+    .parse(i)
 }
 
 // `5` | `15` (a day of the month)
 fn day(i: &str) -> IResult<&str, &str> {
-    let (r, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i)?;
-    if d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)) {
-        Ok((r, d))
-    } else {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))
-    }
+    verify(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), |d: &str| {
+        d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    })
+    .parse(i)
 }
 
 // ` 15` (a space, then a day)
