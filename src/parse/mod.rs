@@ -1899,6 +1899,113 @@ fn looks_abbreviated(t: &str) -> bool {
         })
 }
 
+/// Words that journal titles abbreviate (ISO 4), as they are printed with their full
+/// stop: a title's sentence does not end with one of them.
+const ISO4_WORDS: &[&str] = &[
+    "Acad",
+    "Adv",
+    "Agric",
+    "Anal",
+    "Anat",
+    "Annu",
+    "Appl",
+    "Arch",
+    "Assoc",
+    "Biochem",
+    "Biol",
+    "Biomed",
+    "Biophys",
+    "Bull",
+    "Cardiol",
+    "Chem",
+    "Clin",
+    "Commun",
+    "Comput",
+    "Curr",
+    "Dermatol",
+    "Dev",
+    "Dis",
+    "Ecol",
+    "Econ",
+    "Educ",
+    "Endocrinol",
+    "Eng",
+    "Environ",
+    "Epidemiol",
+    "Exp",
+    "Gastroenterol",
+    "Genet",
+    "Geol",
+    "Gynecol",
+    "Hematol",
+    "Hepatol",
+    "Hum",
+    "Immunol",
+    "Infect",
+    "Int",
+    "Intern",
+    "Invest",
+    "J",
+    "Lett",
+    "Mater",
+    "Math",
+    "Med",
+    "Metab",
+    "Microbiol",
+    "Mol",
+    "Nanotechnol",
+    "Nephrol",
+    "Neurobiol",
+    "Neurol",
+    "Neurosci",
+    "Nucl",
+    "Nutr",
+    "Obstet",
+    "Oncol",
+    "Ophthalmol",
+    "Opin",
+    "Pathol",
+    "Pediatr",
+    "Pharm",
+    "Pharmacol",
+    "Phys",
+    "Physiol",
+    "Psychol",
+    "Radiol",
+    "Rep",
+    "Res",
+    "Reprod",
+    "Respir",
+    "Rev",
+    "Rheumatol",
+    "Sci",
+    "Soc",
+    "Stat",
+    "Surf",
+    "Surg",
+    "Technol",
+    "Ther",
+    "Toxicol",
+    "Transl",
+    "Urol",
+    "Vet",
+    "Virol",
+];
+
+/// `Methods Mol` | `Alzheimers Res` | `Orphanet J` | `Steroid Biochem`: two or three
+/// capitalised words, the last an ISO 4 abbreviation ([`ISO4_WORDS`]): the head of a
+/// journal's dotted abbreviation whose first word is printed whole.
+fn opens_with_word_then_abbreviation(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.last().is_some_and(|w| ISO4_WORDS.contains(&w.trim_end_matches('.')))
+        && words.iter().all(|w| {
+            w.chars().count() <= 12
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.trim_end_matches('.').chars().all(char::is_alphabetic)
+        })
+}
+
 /// True when every word of `t` is an abbreviation with its full stop, a single
 /// capital or a short acronym (`Chem. Rev.`, `J. Phys. Chem. C`, `Angew. Chem., Int.
 /// Ed.`) — a journal, never a title.
@@ -2791,6 +2898,19 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             let t = seg_text(r);
             is_abbrev_word(t)
                 || (c_idx + 1 < keep.len() || keep.len() > 2) && is_abbrev_phrase(t)
+                // `Methods Mol. Biol.`, `Alzheimers Res. Ther.`, `Orphanet J. Rare
+                // Dis.`: a whole word, then an ISO 4 abbreviation, before a short
+                // abbreviated rest
+                || keep.get(c_idx..).is_some_and(|rest| {
+                    rest.iter().all(|r| {
+                        let words = seg_text(r).split_whitespace();
+                        words.clone().count() <= 3
+                            && words.into_iter().all(|w| {
+                                w.chars().count() <= 9
+                                    && w.starts_with(|c: char| c.is_uppercase())
+                            })
+                    })
+                }) && opens_with_word_then_abbreviation(t)
         })
     {
         c_idx -= 1;

@@ -361,3 +361,26 @@ fn markdown_emphasis_is_dropped_and_stars_in_words_kept() {
     assert_eq!(strip_emphasis("NIPS*92 and 5 * 3"), "NIPS*92 and 5 * 3");
     assert_eq!(strip_emphasis("an *open star"), "an *open star");
 }
+
+#[test]
+fn word_then_abbreviation_rule() {
+    for yes in [
+        "Methods Mol.",
+        "Alzheimers Res.",
+        "Orphanet J.",
+        "Steroid Biochem.",
+        "Mammary Gland Biol.",
+    ] {
+        assert!(opens_with_word_then_abbreviation(yes), "{yes}");
+    }
+    // (a title's last sentence: no ISO 4 abbreviation last, or more words)
+    for no in [
+        "A Review.",
+        "Clinical Findings.",
+        "Methods",
+        "Use of the Mol.",
+        "Cancer 2020 Res.",
+    ] {
+        assert!(!opens_with_word_then_abbreviation(no), "{no}");
+    }
+}
