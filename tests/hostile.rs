@@ -311,3 +311,15 @@ fn keys_from_hostile_names_stay_plain_ascii() {
     assert!(!r.key.is_empty());
     assert!(r.key.chars().all(|c| c.is_ascii_alphanumeric()), "{}", r.key);
 }
+
+/// MEDLINE's additions after the pages (`; quiz 1-2`) repeated a hundred thousand times
+/// in one reference: the last one is read, the rest stays unplaced, nothing recurses
+/// once per addition (which overflowed the stack).
+#[test]
+fn many_medline_page_additions_do_not_recurse() {
+    let text =
+        format!("Lind M. Title. J Med. 2000;66:932-5{}.", "; quiz 1-2".repeat(100_000));
+    let r = pubrefs::parse_reference(&text);
+    assert_eq!(r.container.as_deref(), Some("J Med"));
+    assert_eq!(r.raw, text);
+}

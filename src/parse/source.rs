@@ -184,12 +184,18 @@ fn is_src_segment(seg: &str) -> bool {
 
 /// Where the source block of `r` starts (`r.len()` when there is none).
 pub(crate) fn source_start(r: &str) -> usize {
-    // MEDLINE's addition after the pages (`; discussion 935-6`) ends the block
+    // MEDLINE's addition after the pages (`; discussion 935-6`) ends the block (the
+    // last one only, as [`parse_source`] reads it)
     if let Some(at) = super::nlm::pages_addition(r) {
         let head = r.get(..at).unwrap_or_default();
-        let start = source_start(head);
+        let start = walk_source_start(head);
         return if start == head.len() { r.len() } else { start };
     }
+    walk_source_start(r)
+}
+
+/// [`source_start`] of a text without MEDLINE's page addition: the walk back.
+fn walk_source_start(r: &str) -> usize {
     let mut start = r.len();
     // walk back over alphanumeric segments
     let mut end = r.len();
@@ -662,17 +668,23 @@ fn bare_trailing_id(block: &str) -> Option<usize> {
 
 pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     // MEDLINE: `932-5; discussion 935-6`, `633-45, v-vi`: the addition is a note
-    if let Some(at) = super::nlm::pages_addition(block) {
-        let mut src = parse_source(block.get(..at).unwrap_or_default(), want_year);
-        let note = block.get(at..).unwrap_or_default();
-        src.notes
-            .push(note.trim_start_matches([';', ',', ' ']).trim_end_matches(['.', ' ']));
-        return src;
-    }
+    // (the last one only: the block before it is read without looking again, so that
+    // no input makes this recurse)
+    let Some(at) = super::nlm::pages_addition(block) else {
+        return dated_source(block, want_year);
+    };
+    let mut src = dated_source(block.get(..at).unwrap_or_default(), want_year);
+    let note = block.get(at..).unwrap_or_default();
+    src.notes.push(note.trim_start_matches([';', ',', ' ']).trim_end_matches(['.', ' ']));
+    src
+}
+
+/// [`parse_source`] of a block without MEDLINE's page addition.
+fn dated_source(block: &str, want_year: bool) -> Source<'_> {
     // MEDLINE: `2012 Oct 15-Dec 15;49(3-4):128-32`: the range's start is the date
     if let Some(d) = super::nlm::date_range(block) {
         let rest = block.get(d.end..).unwrap_or_default();
-        let mut src = parse_source(rest, false);
+        let mut src = plain_source(rest, false);
         for u in &mut src.unplaced {
             *u = u.start + d.end..u.end + d.end;
         }
@@ -681,6 +693,11 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
         src.day = d.day;
         return src;
     }
+    plain_source(block, want_year)
+}
+
+/// [`dated_source`] of a block without a MEDLINE date range.
+fn plain_source(block: &str, want_year: bool) -> Source<'_> {
     // `Journal of Neurophysiology 28. 14283062`, `Cell. 18035408`: a bare number of
     // seven or more digits after a full stop is a PubMed ID the scrape left behind, no
     // volume or page — it stays unplaced (and the reference partial)
