@@ -2893,6 +2893,17 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     }
     // the container: the last segment, with the one-word abbreviations before it
     let mut c_idx = keep.len() - 1;
+    // (a short abbreviated segment: `Biol`, `Rare Dis`, `B`)
+    let short = |r: &Range<usize>| {
+        let mut words = seg_text(r).split_whitespace();
+        words.clone().count() <= 3
+            && words.all(|w| {
+                w.chars().count() <= 9 && w.starts_with(|c: char| c.is_uppercase())
+            })
+    };
+    // (whether every segment of the container so far is short, kept up to date as it
+    // grows: one look per segment)
+    let mut tail_short = keep.last().is_some_and(short);
     while c_idx > 1
         && keep.get(c_idx - 1).is_some_and(|r| {
             let t = seg_text(r);
@@ -2901,19 +2912,11 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 // `Methods Mol. Biol.`, `Alzheimers Res. Ther.`, `Orphanet J. Rare
                 // Dis.`: a whole word, then an ISO 4 abbreviation, before a short
                 // abbreviated rest
-                || keep.get(c_idx..).is_some_and(|rest| {
-                    rest.iter().all(|r| {
-                        let words = seg_text(r).split_whitespace();
-                        words.clone().count() <= 3
-                            && words.into_iter().all(|w| {
-                                w.chars().count() <= 9
-                                    && w.starts_with(|c: char| c.is_uppercase())
-                            })
-                    })
-                }) && opens_with_word_then_abbreviation(t)
+                || tail_short && opens_with_word_then_abbreviation(t)
         })
     {
         c_idx -= 1;
+        tail_short = tail_short && keep.get(c_idx).is_some_and(short);
     }
     if c_idx == 1 && keep.len() >= 3 && keep.iter().all(|r| is_abbrev_word(seg_text(r))) {
         c_idx = 0;
