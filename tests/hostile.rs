@@ -337,3 +337,16 @@ fn many_dotted_journal_segments_stay_linear() {
     assert_eq!(r.volume.as_deref(), Some("1150"));
     assert_eq!(r.raw, text);
 }
+
+/// Thirty thousand `(1985) 1:` before the pages: the APS check for a bracketed year in
+/// a journal's name reads the end of the text once (it read it for each year: 6 s).
+#[test]
+fn many_bracketed_years_stay_linear() {
+    let text = format!(
+        "Lind M. Title of the work. J Appl Physiol {}232.",
+        "(1985) 1: ".repeat(30_000)
+    );
+    let r = pubrefs::parse_reference(&text);
+    assert_eq!(r.raw, text);
+    assert!(r.title.is_some());
+}

@@ -196,6 +196,11 @@ pub(crate) fn source_start(r: &str) -> usize {
 
 /// [`source_start`] of a text without MEDLINE's page addition: the walk back.
 fn walk_source_start(r: &str) -> usize {
+    // (APS's `…, 2012` at the end, looked at once for the walk)
+    let ends_with_comma_year = r
+        .trim_end_matches(['.', ' '])
+        .rsplit_once(", ")
+        .is_some_and(|(_, y)| y.len() == 4 && parse_year(y).is_some());
     let mut start = r.len();
     // walk back over alphanumeric segments
     let mut end = r.len();
@@ -315,16 +320,11 @@ fn walk_source_start(r: &str) -> usize {
             && r.get(seg_end..).is_some_and(|t| {
                 t.strip_prefix("). ")
                     .is_some_and(|y| y.get(..4).is_some_and(|y| parse_year(y).is_some()))
-                    || t.strip_prefix(") ").is_some_and(|v| {
-                        let n = v.bytes().take_while(u8::is_ascii_digit).count();
-                        n > 0
-                            && v.get(n..).is_some_and(|c| c.starts_with(':'))
-                            && v.trim_end_matches(['.', ' '])
-                                .rsplit_once(", ")
-                                .is_some_and(|(_, y)| {
-                                    y.len() == 4 && parse_year(y).is_some()
-                                })
-                    })
+                    || ends_with_comma_year
+                        && t.strip_prefix(") ").is_some_and(|v| {
+                            let n = v.bytes().take_while(u8::is_ascii_digit).count();
+                            n > 0 && v.get(n..).is_some_and(|c| c.starts_with(':'))
+                        })
             });
         if journal_year {
             break;
