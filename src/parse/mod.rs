@@ -1899,66 +1899,37 @@ fn looks_abbreviated(t: &str) -> bool {
         })
 }
 
-/// Words that journal titles abbreviate (ISO 4), as they are printed with their full
-/// stop: a title's sentence does not end with one of them.
-const ISO4_WORDS: &[&str] = &[
-    "Acad",
-    "Adv",
+/// ISO 4 abbreviations of medical journal titles that [`JOURNAL_ABBREVIATIONS`] (the
+/// physical sciences') lacks, without their full stops.
+const MEDICAL_ABBREVIATIONS: &[&str] = &[
     "Agric",
-    "Anal",
     "Anat",
     "Annu",
-    "Appl",
     "Arch",
     "Assoc",
-    "Biochem",
-    "Biol",
     "Biomed",
-    "Biophys",
     "Bull",
     "Cardiol",
-    "Chem",
-    "Clin",
-    "Commun",
-    "Comput",
-    "Curr",
     "Dermatol",
     "Dev",
     "Dis",
-    "Ecol",
     "Econ",
     "Educ",
     "Endocrinol",
-    "Eng",
-    "Environ",
     "Epidemiol",
-    "Exp",
     "Gastroenterol",
-    "Genet",
     "Geol",
     "Gynecol",
     "Hematol",
     "Hepatol",
     "Hum",
-    "Immunol",
     "Infect",
-    "Int",
     "Intern",
-    "Invest",
     "J",
-    "Lett",
-    "Mater",
-    "Math",
-    "Med",
     "Metab",
-    "Microbiol",
-    "Mol",
-    "Nanotechnol",
     "Nephrol",
     "Neurobiol",
     "Neurol",
-    "Neurosci",
-    "Nucl",
     "Nutr",
     "Obstet",
     "Oncol",
@@ -1968,22 +1939,14 @@ const ISO4_WORDS: &[&str] = &[
     "Pediatr",
     "Pharm",
     "Pharmacol",
-    "Phys",
     "Physiol",
     "Psychol",
     "Radiol",
-    "Rep",
-    "Res",
     "Reprod",
     "Respir",
-    "Rev",
     "Rheumatol",
-    "Sci",
-    "Soc",
-    "Stat",
     "Surf",
     "Surg",
-    "Technol",
     "Ther",
     "Toxicol",
     "Transl",
@@ -1992,13 +1955,21 @@ const ISO4_WORDS: &[&str] = &[
     "Virol",
 ];
 
+/// True for an ISO 4 abbreviated word of a journal's title ([`JOURNAL_ABBREVIATIONS`],
+/// [`MEDICAL_ABBREVIATIONS`]); not `Ed`, `Not` or `Mon`, which end sentences too
+/// (`Revised Ed.`, `Why Not.`).
+fn is_iso4_word(w: &str) -> bool {
+    !matches!(w, "Ed" | "Not" | "Mon")
+        && (JOURNAL_ABBREVIATIONS.contains(&w) || MEDICAL_ABBREVIATIONS.contains(&w))
+}
+
 /// `Methods Mol` | `Alzheimers Res` | `Orphanet J` | `Steroid Biochem`: two or three
-/// capitalised words, the last an ISO 4 abbreviation ([`ISO4_WORDS`]): the head of a
+/// capitalised words, the last an ISO 4 abbreviation ([`is_iso4_word`]): the head of a
 /// journal's dotted abbreviation whose first word is printed whole.
 fn opens_with_word_then_abbreviation(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=3).contains(&words.len())
-        && words.last().is_some_and(|w| ISO4_WORDS.contains(&w.trim_end_matches('.')))
+        && words.last().is_some_and(|w| is_iso4_word(w.trim_end_matches('.')))
         && words.iter().all(|w| {
             w.chars().count() <= 12
                 && w.starts_with(|c: char| c.is_ascii_uppercase())
@@ -3952,7 +3923,7 @@ fn web_tail(c: &str, has_url: bool) -> Option<(&str, &str)> {
                 true
             } else {
                 day = true;
-                w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                source::is_day_word(w)
             }
         });
         // (a day only beside its month: `Journal, 12` is a volume; the site's name

@@ -617,7 +617,7 @@ fn is_num(t: &str) -> bool {
 /// Read the fields of a source block. `want_year`: look for a year (false when the
 /// author-date part already gave one; a bracketed year is still taken).
 /// `5` | `31`: a day of the month.
-fn is_day_word(d: &str) -> bool {
+pub(super) fn is_day_word(d: &str) -> bool {
     d.len() <= 2 && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
