@@ -2072,6 +2072,8 @@ fn place_publisher(seg: &str) -> Option<(&str, &str)> {
         && publ.matches('(').count() == publ.matches(')').count()
         && place.chars().next().is_some_and(char::is_uppercase)
         && !place.chars().any(|c| c.is_ascii_digit())
+        // (`Ed. William Charvat et al. Columbus: …`: names end before the place)
+        && find_str(place, "et al").is_none()
         && !publ.is_empty()
         && publ.split_whitespace().count() <= 10
         && publ.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -2593,9 +2595,16 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 !w.ends_with('.') && crate::normalize::author::is_given_word(w)
             })
         });
+        // (`Edited by Sculley Bradley, E. Hudson Long, and Thomas Cooley.`: the split
+        // cut a name after its initial)
+        let cut_name = |r: &Range<usize>| {
+            let t = seg_text(r);
+            ["Edited by ", "Translated by "].iter().any(|p| t.starts_with(p))
+                && t.rsplit(' ').next().is_some_and(is_dotted_initials_word)
+        };
         if i > 0
-            && name_next
-            && matches!(seg_text(&r), "Ed." | "Eds." | "Trans." | "Trad.")
+            && (name_next && matches!(seg_text(&r), "Ed." | "Eds." | "Trans." | "Trad.")
+                || cut_name(&r))
         {
             while let Some(next) = segs.get(i + 1).filter(|_| i + 1 < n) {
                 r.end = next.end;
@@ -2624,6 +2633,22 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                     for it in &al.items {
                         if let Some(n) = names.get(it.clone()) {
                             f.editors.push(n);
+                        }
+                    }
+                    // `Edited by William Charvat et al. Columbus: Ohio State University
+                    // Press, 1982.`: `et al.` ends no sentence, so the book's place and
+                    // publisher may follow the names in the same segment
+                    let rest = names
+                        .get(al.end..)
+                        .unwrap_or_default()
+                        .trim_start_matches(['.', ',', ' ']);
+                    if !rest.is_empty() {
+                        match place_publisher(rest) {
+                            Some((place, publisher)) if f.publisher.is_none() => {
+                                f.place = Some(place);
+                                f.publisher = Some(publisher);
+                            }
+                            _ => f.notes.push(rest),
                         }
                     }
                 } else {
