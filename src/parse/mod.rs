@@ -3700,6 +3700,8 @@ fn tidy_container(f: &mut Fields<'_>) {
     }
     // (every label is looked for in the whole container; it is cut at the first)
     let mut cut = c.len();
+    // (and where the last labelled number ends: what follows it is kept)
+    let mut tail_at = 0;
     // (a label is followed by its number: a container without digits has none)
     let labels: &[&str] = if c.bytes().any(|b| b.is_ascii_digit()) {
         &[
@@ -3726,9 +3728,10 @@ fn tidy_container(f: &mut Fields<'_>) {
             let series = label.contains("ol")
                 && after.get(num.len()..).is_some_and(|t| t.starts_with(" of "));
             if series && num.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
-                let note =
-                    c.get(i..).unwrap_or_default().trim_start_matches([',', ' ', '(']);
+                let from = c.get(i..).unwrap_or_default();
+                let note = from.trim_start_matches([',', ' ', '(']);
                 let end = note.find([',', ')']).unwrap_or(note.len());
+                tail_at = tail_at.max(i + (from.len() - note.len()) + end);
                 let note = note.get(..end).unwrap_or(note).trim_end_matches('.');
                 // (`, volume ` and ` volume ` find the same words)
                 if !f.notes.contains(&note) {
@@ -3743,8 +3746,14 @@ fn tidy_container(f: &mut Fields<'_>) {
                     f.pages = f.pages.or(Some(num.trim_end_matches('.')));
                 }
                 cut = cut.min(i);
+                tail_at = tail_at.max(i + label.len() + num.len());
             }
         }
+    }
+    // `…, pages 49-56, Los Angeles, CA`, `pp. 813-818 Detroit`: the conference's
+    // place (or a note) after the labelled numbers, not lost with the labels
+    if cut < c.len() {
+        venue_tail(c.get(tail_at..).unwrap_or_default(), f);
     }
     c = c.get(..cut).unwrap_or(c);
     // `R.E. Barnhill and R.F. Riesenfeld (eds.), Computer Aided Geometric Design`:
@@ -4598,6 +4607,72 @@ fn trailing_venue(c: &str) -> Option<(&str, &str)> {
     let name = head.get(..city_at)?.trim_end();
     (is_venue_place(place) && !name.ends_with(" of") && !name.ends_with(" in"))
         .then_some((name, place))
+}
+
+/// What follows a chapter's or paper's labelled volume and pages in its container
+/// (`, Los Angeles, CA`, ` Detroit. Morgan Kaufmann`, `. New York: Academic Press,
+/// 1973`): the conference's or publisher's place and the publisher, else a note, so
+/// that nothing is lost with the labels.
+fn venue_tail<'a>(tail: &'a str, f: &mut Fields<'a>) {
+    let mut t = tail.trim_matches(|ch: char| matches!(ch, ',' | '.' | ' ' | ')' | '('));
+    // a page label whose pages were read before (`Vol. 2, pages`, `1973. Pp`)
+    for label in ["pages", "Pages", "pp", "Pp", "p", "P", "nos", "no", "No"] {
+        if let Some(head) = t.strip_suffix(label)
+            && (head.is_empty() || head.ends_with([' ', ',', '.']))
+        {
+            t = head.trim_end_matches([',', '.', ' ']);
+        }
+    }
+    // the year (the date's, or the date)
+    if let Some((head, year)) = t.rsplit_once(' ')
+        && date::parse_year(year).is_some()
+        && head.ends_with([',', '.'])
+        && f.year.is_none_or(|y| y == year)
+    {
+        f.year = Some(year);
+        t = head.trim_end_matches([',', '.']);
+    }
+    if t.len() < 3 {
+        return;
+    }
+    // `Brussels, Belgium`, `Washington, D. C`: a venue (before the publisher rules,
+    // which read `Paris, EPEL` as a city and its publisher)
+    let dc = ["D. C", "D.C", "DC"].iter().any(|dc| {
+        t.strip_suffix(dc).is_some_and(|h| h.ends_with(", ") && looks_like_place(h))
+    });
+    if f.place.is_none() && (is_venue_place(t) || dc) {
+        f.place = Some(t);
+        return;
+    }
+    if f.publisher.is_none()
+        && let Some((place, publ)) = place_publisher(t)
+    {
+        f.place = f.place.or(Some(place));
+        f.publisher = Some(publ);
+        return;
+    }
+    // `Detroit. Morgan Kaufmann`: a place, then the publisher
+    if f.publisher.is_none()
+        && let Some((place, publ)) = t.split_once(". ")
+        && looks_like_place(place)
+        && let Some((publ, None)) = publisher_place(publ)
+    {
+        f.place = f.place.or(Some(place));
+        f.publisher = Some(publ);
+        return;
+    }
+    if f.publisher.is_none()
+        && let Some((publ, place)) = publisher_place(t)
+    {
+        f.publisher = Some(publ);
+        f.place = f.place.or(place);
+        return;
+    }
+    if f.place.is_none() && looks_like_place(t) && !t.contains('.') {
+        f.place = Some(t);
+        return;
+    }
+    f.notes.push(t);
 }
 
 /// Words that name an institution (of a thesis or a report).
