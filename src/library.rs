@@ -163,6 +163,7 @@ fn to_reference(e: &biblatex::Entry) -> Reference {
         pmcid: field("pmcid"),
         url: field("url"),
         issn: field("issn"),
+        isbn: field("isbn"),
         publisher: field("publisher"),
         raw: String::new(),
         status: Status::Parsed,

@@ -301,6 +301,8 @@ pub struct Reference {
     pub url: Option<String>,
     /// ISSN of the journal (`1234-5678`).
     pub issn: Option<String>,
+    /// ISBN of a book, as printed (`0-486-65363-3`, `978-80-8078-164-4`).
+    pub isbn: Option<String>,
     /// Publisher.
     pub publisher: Option<String>,
     /// Place of publication.

@@ -123,6 +123,7 @@ fn field(r: &Reference, key: &str) -> Option<Value> {
         "pmid" => s(&r.pmid),
         "pmcid" => s(&r.pmcid),
         "url" => s(&r.url),
+        "isbn" => s(&r.isbn),
         "publisher" => s(&r.publisher),
         "place" => s(&r.place),
         "edition" => s(&r.edition),

@@ -150,6 +150,7 @@ fn write_entry(out: &mut String, r: &Reference) {
     field(out, "pmcid", |o| opt_into(o, &r.pmcid));
     field(out, "url", |o| verbatim_to(o, r.url.as_deref().unwrap_or_default()));
     field(out, "issn", |o| opt_into(o, &r.issn));
+    field(out, "isbn", |o| opt_into(o, &r.isbn));
     field(out, "abstract", |o| opt_into(o, &r.abstract_text));
     if !r.keywords.is_empty() {
         // Folded first: a keyword of only white space or control characters is empty.

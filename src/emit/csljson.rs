@@ -65,6 +65,9 @@ pub struct CslItem<'a> {
     /// ISSN.
     #[serde(rename = "ISSN", skip_serializing_if = "Option::is_none")]
     pub issn: Option<&'a str>,
+    /// ISBN.
+    #[serde(rename = "ISBN", skip_serializing_if = "Option::is_none")]
+    pub isbn: Option<&'a str>,
     /// Publisher.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<&'a str>,
@@ -208,6 +211,7 @@ pub fn csl_item(r: &Reference) -> CslItem<'_> {
         pmcid: non_empty(&r.pmcid),
         url: non_empty(&r.url),
         issn: non_empty(&r.issn),
+        isbn: non_empty(&r.isbn),
         publisher: non_empty(&r.publisher),
         publisher_place: non_empty(&r.place),
         edition: non_empty(&r.edition),
@@ -283,6 +287,7 @@ pub(crate) fn item_json(out: &mut Vec<u8>, r: &Reference) {
     opt_json(out, b",\"PMCID\":", non_empty(&r.pmcid));
     opt_json(out, b",\"URL\":", non_empty(&r.url));
     opt_json(out, b",\"ISSN\":", non_empty(&r.issn));
+    opt_json(out, b",\"ISBN\":", non_empty(&r.isbn));
     opt_json(out, b",\"publisher\":", non_empty(&r.publisher));
     opt_json(out, b",\"publisher-place\":", non_empty(&r.place));
     opt_json(out, b",\"edition\":", non_empty(&r.edition));

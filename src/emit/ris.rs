@@ -148,7 +148,8 @@ fn write_record(out: &mut String, r: &Reference) {
     }
     line(out, "DO", r.doi.as_deref().unwrap_or_default());
     line(out, "UR", r.url.as_deref().unwrap_or_default());
-    line(out, "SN", r.issn.as_deref().unwrap_or_default());
+    // (`SN` holds the ISSN of a journal or the ISBN of a book)
+    line(out, "SN", r.issn.as_deref().or(r.isbn.as_deref()).unwrap_or_default());
     line(out, "PB", r.publisher.as_deref().unwrap_or_default());
     line(out, "CY", r.place.as_deref().unwrap_or_default());
     line(out, "ET", r.edition.as_deref().unwrap_or_default());

@@ -53,6 +53,7 @@ struct Fields<'a> {
     pmcid: Option<&'a str>,
     arxiv: Option<&'a str>,
     url: Option<&'a str>,
+    isbn: Option<&'a str>,
     publisher: Option<&'a str>,
     place: Option<&'a str>,
     edition: Option<&'a str>,
@@ -596,6 +597,8 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
             IdKind::Pmcid if f.pmcid.is_none() => f.pmcid = Some(h.value),
             IdKind::Url if f.url.is_none() => f.url = Some(h.value.trim_end_matches('>')),
             IdKind::Arxiv if f.arxiv.is_none() => f.arxiv = Some(h.value),
+            // `ISBN 0-486-65363-3`, `ISBN: 978-…`: a book's number
+            IdKind::Note if f.isbn.is_none() => f.isbn = isbn_of(h.value),
             IdKind::Note => {}
             _ => {}
         }
@@ -713,6 +716,16 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
     if let Some((head, extent)) = page_count_tail(r_trim, f.year.is_some()) {
         f.notes.push(extent);
         f.placed.push(span_of(s, extent));
+        r_trim = head;
+    }
+    // `Novak, P. 2007. Title. Bratislava: Iura, 2007.` (ISO 690 author-date): the year
+    // after the authors printed again after the publisher is the year, not a volume
+    if let Some(y) = f.year
+        && let Some(head) = r_trim.strip_suffix(y)
+        && let Some(head) = head.strip_suffix(", ")
+        && place_publisher(head.rsplit(". ").next().unwrap_or(head)).is_some()
+    {
+        f.placed.push(span_of(s, r_trim.get(head.len()..).unwrap_or_default()));
         r_trim = head;
     }
     // `Language Studies, 13-42. Jerusalem: Magnes. (in Hebrew)`: a language tag last
@@ -1742,7 +1755,9 @@ fn is_company_suffix(w: &str) -> bool {
 /// `second edition`, `3 edition`, `2nd ed.`: an edition statement.
 fn is_edition_phrase(t: &str) -> bool {
     let l = t.trim().trim_end_matches('.').to_lowercase();
+    // (`Bratislava: Iura Edition` is a place and a publisher named so)
     t.split_whitespace().count() <= 3
+        && !t.contains(':')
         && (l.ends_with(" edition") || l.ends_with(" ed") || l.ends_with(" edn"))
 }
 
@@ -5028,6 +5043,25 @@ fn strip_notes(t: &str) -> (&str, Vec<&str>) {
     (t, notes)
 }
 
+/// The number of an `ISBN` note (`ISBN 0-486-65363-3`, `ISBN: 978-80-8078-164-4`,
+/// `ISBN-13 9780486653631`): its digits and hyphens, with a final check `X`, when it
+/// has the 10 or 13 digits of an ISBN.
+fn isbn_of(note: &str) -> Option<&str> {
+    let rest = note.strip_prefix("ISBN")?;
+    let rest = rest
+        .strip_prefix("-13")
+        .or_else(|| rest.strip_prefix("-10"))
+        .unwrap_or(rest)
+        .trim_start_matches([':', ' ']);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | 'X' | 'x' | ' ')))
+        .unwrap_or(rest.len());
+    let number = rest.get(..end)?.trim_end_matches([' ', '-']);
+    let digits =
+        number.bytes().filter(|b| b.is_ascii_digit() || matches!(b, b'X' | b'x'));
+    matches!(digits.count(), 10 | 13).then_some(number)
+}
+
 fn normalize_fields(f: &Fields<'_>) -> Reference {
     // identifiers
     let mut r = Reference {
@@ -5035,6 +5069,7 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         pmid: f.pmid.and_then(ident::normalize_pmid),
         pmcid: f.pmcid.and_then(ident::normalize_pmcid),
         url: f.url.map(str::to_owned),
+        isbn: f.isbn.map(str::to_owned),
         ..Reference::default()
     };
     // authors
