@@ -1354,6 +1354,49 @@ fn in_book<'a>(t: &'a str, f: &mut Fields<'a>) -> bool {
 
 /// Reads `names` as a book's editors into `f` when the author scan takes all of it
 /// (`Don E. Fehrenbacher`, `J.H. Neyrey`); adds nothing and is false otherwise.
+/// A book's editors written before it (`M. B. Parkes and Andrew G. Watson`, `Kolind,
+/// Hunt & Thom`, `N. Standaert & AD. Dudink`) → the editors. When the name rules stop
+/// before the end, the list is cut at its separators (`, `, ` and `, ` & `) if every
+/// piece reads as a name; else what is left is a note, never lost.
+fn editor_names<'a>(names: &'a str, f: &mut Fields<'a>) {
+    let names = names.trim_end_matches([',', ' ', '.']);
+    let al = authors::scan_authors(names);
+    let rest = names.get(al.end..).unwrap_or_default().trim_matches([',', ' ', '.']);
+    if rest.is_empty() {
+        if al.items.is_empty() {
+            f.notes.push(names);
+        }
+        f.editors.extend(al.items.iter().filter_map(|r| names.get(r.clone())));
+        return;
+    }
+    let pieces: Vec<&str> = names
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(|p| p.trim().trim_start_matches("and ").trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let plausible = |p: &&str| {
+        let words = p.split_whitespace().count();
+        // (a family name is a word, not an initial: `O. C. A.`, `J` are no names)
+        let family = p.split_whitespace().any(|w| {
+            w.trim_end_matches('.').chars().count() >= 2 && !is_dotted_initials_word(w)
+        });
+        (1..=5).contains(&words)
+            && family
+            && !p.split_whitespace().last().is_some_and(is_dotted_initials_word)
+            && p.starts_with(char::is_uppercase)
+            && !p.bytes().any(|b| b.is_ascii_digit())
+            && !p.contains(['(', ')', ':', ';'])
+    };
+    if pieces.len() >= 2 && pieces.iter().all(plausible) {
+        f.editors.extend(pieces);
+    } else {
+        f.editors.extend(al.items.iter().filter_map(|r| names.get(r.clone())));
+        f.notes.push(rest);
+    }
+}
+
 fn push_editors<'a>(names: &'a str, f: &mut Fields<'a>) -> bool {
     let al = authors::scan_authors(names);
     let whole = !al.items.is_empty() && al.end + 1 >= names.len();
@@ -3790,15 +3833,7 @@ fn tidy_container(f: &mut Fields<'_>) {
             .unwrap_or_default()
             .trim_start_matches([',', ' ', '.', ':']);
         if !book.is_empty() {
-            let al = authors::scan_authors(names);
-            if al.items.is_empty() {
-                f.notes.push(names);
-            }
-            for it in &al.items {
-                if let Some(n) = names.get(it.clone()) {
-                    f.editors.push(n);
-                }
-            }
+            editor_names(names, f);
             c = book;
             f.kind = Some(f.kind.unwrap_or(RefType::Chapter));
         }
