@@ -598,7 +598,13 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
             IdKind::Url if f.url.is_none() => f.url = Some(h.value.trim_end_matches('>')),
             IdKind::Arxiv if f.arxiv.is_none() => f.arxiv = Some(h.value),
             // `ISBN 0-486-65363-3`, `ISBN: 978-…`: a book's number
-            IdKind::Note if f.isbn.is_none() => f.isbn = isbn_of(h.value),
+            IdKind::Note if f.isbn.is_none() && h.value.starts_with("ISBN") => {
+                f.isbn = isbn_of(h.value);
+            }
+            // `Epub ahead of print`: the article's status, a note (an Epub date is not)
+            IdKind::Note if find_str(h.value, "ahead of print").is_some() => {
+                f.notes.push(h.value.trim_matches(['[', ']', '(', ')', '.', ' ']));
+            }
             IdKind::Note => {}
             _ => {}
         }
@@ -1849,6 +1855,14 @@ fn is_book_note(t: &str) -> bool {
         )
 }
 
+/// `…, Reading, MA, second edition` → `second edition`: an edition phrase after the
+/// publisher's last comma.
+fn trailing_edition(seg: &str) -> Option<&str> {
+    let seg = seg.trim().trim_end_matches(['.', ',', ';']);
+    let (_, last) = seg.rsplit_once(", ")?;
+    is_edition_phrase(last).then_some(last)
+}
+
 /// `Springer Verlag, New York, USA` | `Dover Publications` → (publisher, place)
 fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
     let seg = seg.trim().trim_end_matches(['.', ',', ';']);
@@ -2617,6 +2631,8 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         } else if let Some((publ, place)) = publisher_place(seg_text(lastseg)) {
             f.publisher = Some(publ);
             f.place = place;
+            // (`Morgan Kaufmann, second edition`: the edition the rule set aside)
+            f.edition = f.edition.or_else(|| trailing_edition(seg_text(lastseg)));
             n -= 1;
         } else if f.pages.is_none()
             && f.doi.is_none()
