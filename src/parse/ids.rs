@@ -298,6 +298,14 @@ fn may_open_id(rest: &[u8]) -> bool {
     }
 }
 
+/// The DOI inside a link's path (`https://www.biorxiv.org/content/10.1101/730903v1` →
+/// `10.1101/730903v1`), if the path holds a valid one.
+pub(crate) fn doi_in_link(link: &str) -> Option<&str> {
+    let d = crate::bytes::find(link.as_bytes(), b"/10.")?;
+    let cand = link.get(d + 1..)?;
+    ident::valid_doi(&cand.to_lowercase()).then_some(cand)
+}
+
 /// Every identifier, link and access note in `s`, in order. Linear: one byte pass
 /// jumps between bytes that can open a label (all ASCII, so always at a character
 /// boundary); only there, at a word start, are the rules tried, and each hit skips
@@ -368,16 +376,10 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
     {
         let end = url_end(u);
         let value = u.get(..end)?;
-        // a DOI inside a link (`https://www.healthaffairs.org/do/10.1377/…`)
-        if let Some(d) = value.find("/10.") {
-            let cand = value.get(d + 1..)?;
-            if ident::valid_doi(&cand.to_lowercase()) {
-                return Some(IdHit {
-                    kind: IdKind::Doi,
-                    span: at..at + end,
-                    value: cand,
-                });
-            }
+        // a DOI inside a link (`https://www.healthaffairs.org/do/10.1377/…`): the DOI
+        // (the caller keeps the link too, see [`doi_in_link`])
+        if let Some(cand) = doi_in_link(value) {
+            return Some(IdHit { kind: IdKind::Doi, span: at..at + end, value: cand });
         }
         return Some(IdHit { kind: IdKind::Url, span: at..at + end, value });
     }

@@ -592,7 +592,19 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         f.placed.push(h.span.clone());
         match h.kind {
             // (`<https://doi.org/10.…>`: the closing angle bracket is no part of it)
-            IdKind::Doi if f.doi.is_none() => f.doi = Some(h.value.trim_end_matches('>')),
+            IdKind::Doi if f.doi.is_none() => {
+                f.doi = Some(h.value.trim_end_matches('>'));
+                // a publisher's or preprint server's link with the DOI in its path
+                // is kept as the link (a DOI resolver's is the DOI alone)
+                let link = s.get(h.span.clone()).unwrap_or_default();
+                if f.url.is_none()
+                    && (link.starts_with("http") || link.starts_with("www."))
+                    && !link.contains("doi.org/")
+                    && ids::doi_in_link(link).is_some()
+                {
+                    f.url = Some(link.trim_end_matches('>'));
+                }
+            }
             IdKind::Pmid if f.pmid.is_none() => f.pmid = Some(h.value),
             IdKind::Pmcid if f.pmcid.is_none() => f.pmcid = Some(h.value),
             IdKind::Url if f.url.is_none() => f.url = Some(h.value.trim_end_matches('>')),
