@@ -205,6 +205,8 @@ fn lost_words(raw: &str, r: &Reference) -> Vec<String> {
                 && !w.bytes().all(|b| b.is_ascii_digit())
                 && !year_letter
                 && !LABELS.contains(&w.as_str())
+                // (a month becomes the date's number, in any language)
+                && pubrefs::normalize::date::month_number(w).is_none()
                 && !have.contains(w)
         })
         .collect()

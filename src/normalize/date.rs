@@ -6,8 +6,90 @@ const MONTHS: [&str; 12] =
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// The month number (1–12) of an English month name or abbreviation (`Feb`,
-/// `February`, `Sept`, `Dec.`); seasons give their first month.
+/// `February`, `Sept`, `Dec.`), or of a month written out in French, German, Spanish,
+/// Italian, Portuguese or Dutch (`janvier`, `März`, `gennaio`, `outubro`); seasons give
+/// their first month.
 pub fn month_number(word: &str) -> Option<u8> {
+    english_month(word).or_else(|| foreign_month(word))
+}
+
+/// Months written out in the languages reference lists are written in, lower-cased.
+/// Names that are also common words or family names (`Mars`, `Mayo`, `Marzo`,
+/// `Agosto`, `Abril`) are left out: a reference's date is read without them.
+const FOREIGN_MONTHS: &[(&str, u8)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("junio", 6),
+    ("julio", 7),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("dezembro", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("augustus", 8),
+];
+
+/// [`month_number`] for the months of [`FOREIGN_MONTHS`] (any case).
+fn foreign_month(word: &str) -> Option<u8> {
+    let t = word.trim_end_matches('.');
+    // (3 to 10 letters, 12 bytes with accents: longer words are none)
+    if !(3..=12).contains(&t.len()) || !t.chars().next().is_some_and(char::is_alphabetic)
+    {
+        return None;
+    }
+    // (compared case-blind without a lower-cased copy; most words fail on the first
+    // letter)
+    let first = t.chars().next()?.to_lowercase().next()?;
+    FOREIGN_MONTHS
+        .iter()
+        .filter(|(m, _)| m.starts_with(first))
+        .find(|(m, _)| m.chars().eq(t.chars().flat_map(char::to_lowercase)))
+        .map(|&(_, n)| n)
+}
+
+/// [`month_number`] for English months and seasons.
+fn english_month(word: &str) -> Option<u8> {
     let t = word.trim_end_matches('.');
     // every month name and season opens with one of these letters: most words (years,
     // volumes, title words) stop here
@@ -102,6 +184,25 @@ pub fn make_date(year: &str, month: Option<&str>, day: Option<&str>) -> Option<D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn foreign_months() {
+        for (w, n) in [
+            ("janvier", 1),
+            ("Décembre", 12),
+            ("März", 3),
+            ("gennaio", 1),
+            ("outubro", 10),
+            ("juin", 6),
+            ("mai", 5),
+            ("Oktober", 10),
+        ] {
+            assert_eq!(month_number(w), Some(n), "{w}");
+        }
+        for w in ["Mars", "Mayo", "Marzo", "Agosto", "Abril", "Mais", "Julien", "Gent"] {
+            assert_eq!(month_number(w), None, "{w}");
+        }
+    }
 
     #[test]
     fn months() {

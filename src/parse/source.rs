@@ -1099,6 +1099,24 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             k = last;
                         }
                     }
+                    // `Vol. 41, No. 2, Part 1`: the part of a numbered issue belongs to
+                    // the issue (its number is no page)
+                    "Pt" | "pt" | "Part"
+                        if next_tok.as_ref().is_some_and(|(n, _)| is_num(n))
+                            && let Some(issue) = src.issue =>
+                    {
+                        let start = (issue.as_ptr() as usize)
+                            .saturating_sub(block.as_ptr() as usize)
+                            .min(r.start);
+                        let end = next_tok.as_ref().map_or(r.end, |(_, nr)| nr.end);
+                        src.issue = block.get(start..end).or(Some(issue));
+                        for j in k..=nk {
+                            if let Some(u) = used.get_mut(j) {
+                                *u = true;
+                            }
+                        }
+                        k = nk;
+                    }
                     // ISO 690: `2022. Vol. 119, no. 45`: a year before the labelled
                     // volume is no volume
                     _ if src.volume.is_none()
