@@ -3839,7 +3839,7 @@ fn tidy_container(f: &mut Fields<'_>) {
     // `…, pages 49-56, Los Angeles, CA`, `pp. 813-818 Detroit`: the conference's
     // place (or a note) after the labelled numbers, not lost with the labels
     if cut < c.len() {
-        venue_tail(c.get(tail_at..).unwrap_or_default(), f);
+        venue_tail(c.get(tail_at..).unwrap_or_default(), f, true);
     }
     c = c.get(..cut).unwrap_or(c);
     // `R.E. Barnhill and R.F. Riesenfeld (eds.), Computer Aided Geometric Design`:
@@ -3877,6 +3877,8 @@ fn tidy_container(f: &mut Fields<'_>) {
             {
                 f.publisher = Some(publ);
                 f.place = f.place.or(place);
+                // (`Academic Press, New York`: the place after it, or a note)
+                venue_tail(c.get(at + part.len()..).unwrap_or_default(), f, false);
                 c = c.get(..at.saturating_sub(2)).unwrap_or(c);
                 break;
             }
@@ -3917,9 +3919,12 @@ fn tidy_container(f: &mut Fields<'_>) {
     if proc {
         // the place after the name, not a list in it (`…on tangible, embedded, and
         // embodied interaction`)
+        // (kept as the place, the publisher or a note: `…, Austin, MIT Press,
+        // Cambridge, Mass.`)
         if let Some(i) = c.find(", ")
             && looks_like_place(c.get(i + 2..).unwrap_or_default())
         {
+            venue_tail(c.get(i + 2..).unwrap_or_default(), f, false);
             c = c.get(..i).unwrap_or_default();
         }
         if c.ends_with(')')
@@ -4689,9 +4694,11 @@ fn trailing_venue(c: &str) -> Option<(&str, &str)> {
 
 /// What follows a chapter's or paper's labelled volume and pages in its container
 /// (`, Los Angeles, CA`, ` Detroit. Morgan Kaufmann`, `. New York: Academic Press,
-/// 1973`): the conference's or publisher's place and the publisher, else a note, so
-/// that nothing is lost with the labels.
-fn venue_tail<'a>(tail: &'a str, f: &mut Fields<'a>) {
+/// 1973`), or a conference's or book's name (`Academic Press, New York`): the
+/// conference's or publisher's place and the publisher, else a note, so that nothing
+/// is lost. `after_pages`: the text follows a paper's pages, where a lone capitalised
+/// word is the conference's city.
+fn venue_tail<'a>(tail: &'a str, f: &mut Fields<'a>, after_pages: bool) {
     let mut t = tail.trim_matches(|ch: char| matches!(ch, ',' | '.' | ' ' | ')' | '('));
     // a page label whose pages were read before (`Vol. 2, pages`, `1973. Pp`)
     for label in ["pages", "Pages", "pp", "Pp", "p", "P", "nos", "no", "No"] {
@@ -4746,7 +4753,26 @@ fn venue_tail<'a>(tail: &'a str, f: &mut Fields<'a>) {
         f.place = f.place.or(place);
         return;
     }
-    if f.place.is_none() && looks_like_place(t) && !t.contains('.') {
+    // a known city alone (`Tokyo`, not `Citeseer`), `City, Region` or `City, ST,
+    // Country`
+    let pieces = t.split(", ").count();
+    let city_region = looks_like_place(t)
+        && !t.contains('.')
+        && (pieces == 2
+            || pieces == 3
+                && t.rsplit(", ").next().is_some_and(|c| COUNTRIES.contains(&c)));
+    // (after a paper's pages, a capitalised word or two is the conference's city:
+    // `pp. 813-818 Detroit.`)
+    let after_pages_city = after_pages
+        && looks_like_place(t)
+        && !t.contains(['.', ','])
+        && t.split_whitespace().count() <= 2;
+    if f.place.is_none()
+        && (PUBLISHING_CITIES.contains(&t)
+            || COUNTRIES.contains(&t)
+            || city_region
+            || after_pages_city)
+    {
         f.place = Some(t);
         return;
     }
