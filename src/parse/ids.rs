@@ -300,7 +300,7 @@ fn may_open_id(rest: &[u8]) -> bool {
 
 /// The DOI inside a link's path (`https://www.biorxiv.org/content/10.1101/730903v1` →
 /// `10.1101/730903v1`), if the path holds a valid one.
-pub(crate) fn doi_in_link(link: &str) -> Option<&str> {
+fn doi_in_link(link: &str) -> Option<&str> {
     let d = crate::bytes::find(link.as_bytes(), b"/10.")?;
     let cand = link.get(d + 1..)?;
     ident::valid_doi(&cand.to_lowercase()).then_some(cand)
@@ -377,7 +377,7 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
         let end = url_end(u);
         let value = u.get(..end)?;
         // a DOI inside a link (`https://www.healthaffairs.org/do/10.1377/…`): the DOI
-        // (the caller keeps the link too, see [`doi_in_link`])
+        // (the caller keeps the link too)
         if let Some(cand) = doi_in_link(value) {
             return Some(IdHit { kind: IdKind::Doi, span: at..at + end, value: cand });
         }

@@ -595,12 +595,12 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
             IdKind::Doi if f.doi.is_none() => {
                 f.doi = Some(h.value.trim_end_matches('>'));
                 // a publisher's or preprint server's link with the DOI in its path
-                // is kept as the link (a DOI resolver's is the DOI alone)
+                // is kept as the link (a DOI resolver's is the DOI alone): a DOI hit
+                // that opens with a link is one of the two
                 let link = s.get(h.span.clone()).unwrap_or_default();
                 if f.url.is_none()
                     && (link.starts_with("http") || link.starts_with("www."))
                     && !link.contains("doi.org/")
-                    && ids::doi_in_link(link).is_some()
                 {
                     f.url = Some(link.trim_end_matches('>'));
                 }
@@ -1370,8 +1370,6 @@ fn in_book<'a>(t: &'a str, f: &mut Fields<'a>) -> bool {
     true
 }
 
-/// Reads `names` as a book's editors into `f` when the author scan takes all of it
-/// (`Don E. Fehrenbacher`, `J.H. Neyrey`); adds nothing and is false otherwise.
 /// A book's editors written before it (`M. B. Parkes and Andrew G. Watson`, `Kolind,
 /// Hunt & Thom`, `N. Standaert & AD. Dudink`) → the editors. When the name rules stop
 /// before the end, the list is cut at its separators (`, `, ` and `, ` & `) if every
@@ -1415,6 +1413,8 @@ fn editor_names<'a>(names: &'a str, f: &mut Fields<'a>) {
     }
 }
 
+/// Reads `names` as a book's editors into `f` when the author scan takes all of it
+/// (`Don E. Fehrenbacher`, `J.H. Neyrey`); adds nothing and is false otherwise.
 fn push_editors<'a>(names: &'a str, f: &mut Fields<'a>) -> bool {
     let al = authors::scan_authors(names);
     let whole = !al.items.is_empty() && al.end + 1 >= names.len();

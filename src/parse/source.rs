@@ -1105,9 +1105,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         if next_tok.as_ref().is_some_and(|(n, _)| is_num(n))
                             && let Some(issue) = src.issue =>
                     {
-                        let start = (issue.as_ptr() as usize)
-                            .saturating_sub(block.as_ptr() as usize)
-                            .min(r.start);
+                        let start = super::span_of(block, issue).start.min(r.start);
                         let end = next_tok.as_ref().map_or(r.end, |(_, nr)| nr.end);
                         src.issue = block.get(start..end).or(Some(issue));
                         for j in k..=nk {
