@@ -180,6 +180,56 @@ fn note_label(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// The length of a link that a scrape's line wrap broke at a space, from `u`, its
+/// first piece, at the start of `rest`:
+/// `http://www. boston.com/business/…`, `https://www.cia.gov/ library/publications/…`,
+/// `http://etext.lib.virginia.edu /subjects/afam.html`. A piece joins when the link
+/// ends in `/` or `.` (or the piece opens with `/`), and the piece is a run of
+/// lower-case path text with a `/` in it: `/ Accessed 2020`, `. pdf` and a second link
+/// stay apart.
+fn wrapped_url_len(rest: &str, u: &str) -> usize {
+    let mut len = u.len();
+    // (a link is not broken more than three times)
+    for _ in 0..3 {
+        let (Some(head), Some(tail)) = (rest.get(..len), rest.get(len..)) else {
+            break;
+        };
+        let Some(piece) = tail.strip_prefix(' ') else { break };
+        let piece = piece.split(char::is_whitespace).next().unwrap_or_default();
+        let opens_path = piece.starts_with('/') && piece.len() > 1;
+        let joins = (head.ends_with('/') || head.ends_with('.')) && !head.ends_with("..")
+            || opens_path;
+        let lower = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'/';
+        let looks_path = piece.bytes().next().is_some_and(lower)
+            && piece.get(1..).is_some_and(|p| p.contains('/'))
+            && !piece.starts_with("http")
+            && !piece.starts_with("www.")
+            && !piece.starts_with("doi")
+            && !piece.starts_with("10.");
+        // (`…/Qualified-Infectious-Disease- Product-Designation-….pdf`: a break after a
+        // hyphen, the piece in any case, with a hyphen, a `/` or a file's extension)
+        let hyphen_break = head.ends_with('-')
+            && piece.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+            && (piece.contains('-') || piece.contains('/') || has_extension(piece));
+        if !(joins && looks_path || hyphen_break) {
+            break;
+        }
+        len += 1 + piece.len();
+    }
+    len
+}
+
+/// Whether a link's piece ends in a file's extension (`….pdf`, `….html.`).
+fn has_extension(piece: &str) -> bool {
+    let t = piece.trim_end_matches(['.', ',', ';', ')', '>']);
+    t.rsplit_once('.').is_some_and(|(_, ext)| {
+        matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "pdf" | "htm" | "html" | "aspx" | "php" | "asp" | "xml"
+        )
+    })
+}
+
 /// Trim a URL's trailing punctuation and an unbalanced closing bracket.
 fn url_end(u: &str) -> usize {
     let mut t = u.trim_end_matches(['.', ',', ';', ':', '\'', '"', '”']);
@@ -374,6 +424,7 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
     if matches!(first, b'h' | b'w')
         && let Ok((_, u)) = url(rest)
     {
+        let u = rest.get(..wrapped_url_len(rest, u)).unwrap_or(u);
         let end = url_end(u);
         let value = u.get(..end)?;
         // a DOI inside a link (`https://www.healthaffairs.org/do/10.1377/…`): the DOI
@@ -546,6 +597,30 @@ mod tests {
             Ok("https://www.who.int/x.")
         );
         assert!(url("http").is_err());
+        fn joined(s: &str) -> &str {
+            &s[..wrapped_url_len(s, url(s).unwrap().1)]
+        }
+        assert_eq!(
+            joined("http://www. boston.com/a/b. Accessed"),
+            "http://www. boston.com/a/b."
+        );
+        assert_eq!(
+            joined("https://x.gov/ library/p.html x"),
+            "https://x.gov/ library/p.html"
+        );
+        assert_eq!(
+            joined("http://x.edu /subjects/a.html>."),
+            "http://x.edu /subjects/a.html>."
+        );
+        assert_eq!(joined("https://x.org/ Accessed 2020"), "https://x.org/");
+        assert_eq!(joined("https://x.org/a. pdf"), "https://x.org/a.");
+        assert_eq!(joined("https://x.org/ http://y.org/a"), "https://x.org/");
+        assert_eq!(joined("https://x.org/a 2020/21"), "https://x.org/a");
+        assert_eq!(
+            joined("https://x.gov/f/ d/p/Q-Disease- Product-Q.pdf. x"),
+            "https://x.gov/f/ d/p/Q-Disease- Product-Q.pdf."
+        );
+        assert_eq!(joined("https://x.gov/f- Accessed 2020"), "https://x.gov/f-");
         assert_eq!(url_end("https://x.org/a_(b))."), "https://x.org/a_(b)".len());
     }
 

@@ -5157,7 +5157,8 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         doi: f.doi.and_then(ident::normalize_doi),
         pmid: f.pmid.and_then(ident::normalize_pmid),
         pmcid: f.pmcid.and_then(ident::normalize_pmcid),
-        url: f.url.map(str::to_owned),
+        // (a link a line wrap broke: its pieces joined again)
+        url: f.url.map(|u| u.split_whitespace().collect()),
         isbn: f.isbn.map(str::to_owned),
         ..Reference::default()
     };
