@@ -1027,6 +1027,7 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         }
     }
     tidy_container(&mut f);
+    comma_book(s, &mut f);
     // `Title, New York ; Oxford, Oxford University Press, 2014` (French comma style):
     // two places before the publisher, the first read into the title
     if let Some(p) = f.publisher
@@ -1942,7 +1943,11 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
     // `Paris, EPEL` / `Boulder, Westview`: a known city, then the publisher
     // (`Boston, MA` is a place alone)
     let (city, publ) = seg.split_once(", ")?;
-    let state = is_state_code(publ);
+    // (`Aarhus, Denmark`, `Melbourne, Vic`: a city and its country or state)
+    let state = is_state_code(publ)
+        || COUNTRIES.contains(&publ)
+        || AUSTRALIAN_STATES.contains(&publ)
+        || STATE_ABBREVIATIONS.contains(&publ.trim_end_matches('.'));
     let ok = is_publication_place(city)
         && !state
         && (1..=4).contains(&publ.split_whitespace().count())
@@ -2288,12 +2293,12 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         m.get(open + 2..m.len() - 1).is_some_and(|inner| {
             !inner.contains(['(', ')'])
                 && m.get(..open).is_some_and(|t| sentence_ends(t).is_empty())
-                && !is_venue_place(inner)
-                && !is_publication_place(inner)
-                && looks_like_publisher(inner)
-                && (looks_like_press_name(inner)
-                    || has_word(inner, PUBLISHER_WORDS)
-                    || has_word(inner, INSTITUTION_WORDS))
+                && (is_venue_place(inner)
+                    || is_publication_place(inner)
+                    || looks_like_publisher(inner)
+                        && (looks_like_press_name(inner)
+                            || has_word(inner, PUBLISHER_WORDS)
+                            || has_word(inner, INSTITUTION_WORDS)))
         })
     });
     if let Some(open) = cell_publisher
@@ -2301,7 +2306,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         && let Some(title) = m.get(..open)
     {
         f.title = Some(title.trim_end_matches(['.', ',']));
-        thesis_or_publisher(inner, f);
+        // (`Title (Uppsala).`: the place alone)
+        if is_venue_place(inner) || is_publication_place(inner) {
+            f.place = Some(inner);
+            f.kind = Some(RefType::Book);
+        } else {
+            thesis_or_publisher(inner, f);
+        }
         return;
     }
     let m = if let Some((open, place, publ)) = closed_bracket {
@@ -4372,78 +4383,142 @@ fn is_status_phrase(t: &str) -> bool {
 /// Cities where books are published, as bibliographies name them (`Leipzig`,
 /// `New York`): a place alone where a journal would be is no journal.
 const PUBLISHING_CITIES: &[&str] = &[
+    "Aarhus",
+    "Abingdon",
+    "Adelaide",
     "Amsterdam",
     "Ann Arbor",
+    "Athens",
     "Atlanta",
+    "Auckland",
+    "Austin",
     "Baltimore",
+    "Bangalore",
     "Barcelona",
     "Basel",
     "Beijing",
+    "Bergen",
     "Berkeley",
     "Berlin",
+    "Bern",
     "Bethesda",
     "Bologna",
+    "Bonn",
     "Boston",
-    "Bruxelles",
+    "Boulder",
+    "Brisbane",
+    "Bristol",
     "Brussels",
+    "Bruxelles",
     "Budapest",
+    "Buenos Aires",
     "Cambridge",
+    "Canberra",
+    "Cape Town",
+    "Chapel Hill",
+    "Chennai",
     "Chicago",
+    "Chichester",
+    "Cleveland",
     "Cologne",
     "Copenhagen",
     "Dordrecht",
+    "Dresden",
     "Dublin",
+    "Düsseldorf",
     "Edinburgh",
+    "Englewood Cliffs",
     "Florence",
     "Frankfurt",
+    "Freiburg",
     "Geneva",
     "Genève",
+    "Ghent",
+    "Glasgow",
+    "Groningen",
+    "Göttingen",
     "Hamburg",
+    "Harlow",
     "Heidelberg",
     "Helsinki",
+    "Hillsdale",
     "Hoboken",
     "Hong Kong",
+    "Houston",
+    "Ithaca",
+    "Johannesburg",
+    "Kraków",
+    "Kyoto",
+    "Lausanne",
     "Leiden",
     "Leipzig",
+    "Leningrad",
+    "Leuven",
     "Lisbon",
     "London",
     "Los Angeles",
+    "Lund",
     "Lyon",
+    "Madison",
     "Madrid",
+    "Mahwah",
+    "Manchester",
     "Melbourne",
     "Milan",
     "Milano",
+    "Minneapolis",
     "Montreal",
     "Moscow",
     "Mumbai",
     "Munich",
     "München",
+    "Nairobi",
     "Naples",
+    "Nashville",
     "New Delhi",
     "New Haven",
     "New York",
+    "Newbury Park",
+    "Norwood",
+    "Osaka",
     "Oslo",
+    "Ottawa",
     "Oxford",
     "Paris",
     "Philadelphia",
+    "Pittsburgh",
     "Prague",
     "Princeton",
-    "Rome",
+    "Rio de Janeiro",
     "Roma",
+    "Rome",
+    "Rotterdam",
     "San Diego",
     "San Francisco",
     "Seattle",
+    "Seoul",
+    "Shanghai",
     "Singapore",
+    "St. Louis",
+    "St. Petersburg",
     "Stockholm",
     "Stuttgart",
     "Sydney",
+    "São Paulo",
+    "Thousand Oaks",
     "Tokyo",
     "Toronto",
     "Turin",
+    "Tübingen",
+    "Upper Saddle River",
+    "Uppsala",
+    "Utrecht",
     "Vienna",
-    "Wien",
     "Warsaw",
     "Washington",
+    "Wellington",
+    "Westport",
+    "Wien",
     "Wiesbaden",
     "Zurich",
     "Zürich",
@@ -4478,6 +4553,10 @@ fn is_publication_place(t: &str) -> bool {
 
 /// US states as older and Chicago-style references abbreviate them, without the
 /// full stop (`Denver, Colo.`, `Cambridge, Mass.`, `Santa Monica, Calif.`).
+/// Australia's states and territories as places of publication print them
+/// (`Melbourne, Vic`).
+const AUSTRALIAN_STATES: &[&str] = &["Vic", "NSW", "Qld", "Tas", "ACT", "WA", "SA", "NT"];
+
 const STATE_ABBREVIATIONS: &[&str] = &[
     "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
     "Ind", "Kans", "Kan", "Ky", "La", "Md", "Mass", "Ma", "Mich", "Minn", "Miss", "Mo",
@@ -4690,6 +4769,112 @@ fn trailing_venue(c: &str) -> Option<(&str, &str)> {
     let name = head.get(..city_at)?.trim_end();
     (is_venue_place(place) && !name.ends_with(" of") && !name.ends_with(" in"))
         .then_some((name, place))
+}
+
+/// A book's place and publisher in comma-separated fields, where a journal's name
+/// would be (`Title, 750-900, London, Rio Grande, 1996`, `Title, Boulder, Westview,
+/// 1998`, `"Guide," Richardson, TX, 1993`, `Title, dvd, Microcinema International, San
+/// Francisco, California`): the place and the publisher, and what comes before them
+/// is the rest of an unquoted title (a quoted one's book, a series' name a note).
+/// Only when no volume, issue, pages, place or publisher were read.
+fn comma_book<'a>(s: &'a str, f: &mut Fields<'a>) {
+    let (Some(c), Some(t)) = (f.container, f.title) else { return };
+    if f.volume.is_some()
+        || f.issue.is_some()
+        || f.pages.is_some()
+        || f.place.is_some()
+        || f.publisher.is_some()
+        || f.kind.is_some()
+        || is_proceedings_title(c)
+    {
+        return;
+    }
+    let Some((head, place, publ)) = comma_book_tail(c) else { return };
+    f.place = Some(place);
+    f.publisher = publ;
+    f.container = None;
+    f.kind = Some(RefType::Book);
+    let Some(head) = head else { return };
+    let (ts, hs) = (span_of(s, t), span_of(s, head));
+    let between = s.get(ts.end..hs.start).unwrap_or_default();
+    let quoted =
+        t.trim_end_matches([',', '.', ' ']).ends_with(['"', '”', '’', '\'', '»']);
+    if !has_word(head, &["Series", "series"])
+        && head.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !quoted
+        && matches!(between.trim(), "" | ",")
+        && !head.contains('.')
+    {
+        // (`The Frankish World, 750-900`: the title's second part)
+        f.title = s.get(ts.start..hs.end);
+    } else if quoted
+        && head.starts_with(char::is_uppercase)
+        && !has_word(head, &["Series", "series"])
+    {
+        // (`"Chapter," Book, London, Macmillan`: the book the chapter is in)
+        f.container = Some(head);
+        f.kind = Some(RefType::Chapter);
+    } else {
+        f.notes.push(head);
+    }
+}
+
+/// The place and publisher at the end of comma-separated fields → (what comes
+/// before them, the place, the publisher): `…, London, Rio Grande` (a known city,
+/// then a publisher's name), `…, MIT Lincoln Labs, Cambridge, MA` (a publisher, then
+/// `City, ST`, `City, Country` or a known city), `Richardson, TX` (the place alone).
+fn comma_book_tail(c: &str) -> Option<(Option<&str>, &str, Option<&str>)> {
+    let c = c.trim_end_matches(['.', ',', ' ']);
+    // (the pieces, last first; a list this long is no book's tail)
+    let pieces: Vec<&str> = c.rsplitn(8, ", ").collect();
+    let n = pieces.len();
+    let last = *pieces.first()?;
+    let head_of = |k: usize| -> Option<&str> {
+        // the text before the last k pieces
+        let len: usize = pieces.iter().take(k).map(|p| p.len() + 2).sum();
+        c.get(..c.len().checked_sub(len)?).filter(|h| !h.is_empty())
+    };
+    let place_at = |k: usize| {
+        c.get(c.len() - pieces.iter().take(k).map(|p| p.len() + 2).sum::<usize>() + 2..)
+    };
+    let publisher_like = |p: &str| {
+        looks_like_press_name(p)
+            && !COUNTRIES.contains(&p)
+            && !PUBLISHING_CITIES.contains(&p)
+            && !is_state_code(p)
+            || looks_like_publisher(p) && has_word(p, INSTITUTION_WORDS)
+    };
+    // `Cambridge, MA` | `San Francisco, California` | `London` | `England`: the place
+    // at the end
+    let city = |w: &str| {
+        (1..=3).contains(&w.split_whitespace().count())
+            && w.split_whitespace().all(|x| x.starts_with(char::is_uppercase))
+            && !w.bytes().any(|b| b.is_ascii_digit())
+            && !w.contains(['.', '(', ')', ':'])
+    };
+    let region = is_state_code(last)
+        || COUNTRIES.contains(&last)
+        || AUSTRALIAN_STATES.contains(&last)
+        || STATE_ABBREVIATIONS.contains(&last);
+    let k = if n >= 2 && region && pieces.get(1).is_some_and(|w| city(w)) {
+        2
+    } else if PUBLISHING_CITIES.contains(&last) || COUNTRIES.contains(&last) {
+        1
+    } else {
+        0
+    };
+    if k > 0 {
+        let place = place_at(k)?;
+        // (a publisher before the place)
+        if let Some(p) = pieces.get(k).filter(|p| publisher_like(p)) {
+            return Some((head_of(k + 1), place, Some(p)));
+        }
+        return Some((head_of(k), place, None));
+    }
+    // `London, Rio Grande`: a known city, then the publisher
+    let city = pieces.get(1)?;
+    (PUBLISHING_CITIES.contains(city) && publisher_like(last) && !region)
+        .then(|| (head_of(2), *city, Some(last)))
 }
 
 /// What follows a chapter's or paper's labelled volume and pages in its container
