@@ -1195,6 +1195,23 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && atoms.get(k + 3..).is_some_and(|rest| {
                                 rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
                             });
+                        // `Sci Adv 8 11, eabk3327` (Elsevier's Harvard styles with the
+                        // issue's brackets lost): a number right after the volume, with a
+                        // space between, before a comma and the last pages
+                        let spaced_issue = src.volume.is_some()
+                            && src.issue.is_none()
+                            && src.pages.is_none()
+                            && prev_sep == Some(None)
+                            && !has_dash
+                            && t.len() <= 4
+                            && t.bytes().all(|b| b.is_ascii_digit())
+                            && matches!(atoms.get(k.wrapping_sub(1)), Some((Atom::Tok(v), _)) if src.volume == Some(*v))
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                            && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p))
+                            && !used.get(k + 2).copied().unwrap_or(true)
+                            && atoms.get(k + 3..).is_some_and(|rest| {
+                                rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
+                            });
                         // `119/45` (German, Turkish, Portuguese styles), `119.45`: the
                         // volume and the issue in one word
                         // (`119.45` only before a bracket, as MLA prints it: NLM
@@ -1244,6 +1261,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             || comma_issue
                             || before_page_label
                             || comma_triple
+                            || spaced_issue
                         {
                             &mut src.issue
                         } else if series_volume {
