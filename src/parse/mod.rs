@@ -625,6 +625,17 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         core_end = core_end.min(h.span.start);
     }
     let core_end = core_end.max(lab);
+    // `… 2007. NIH Publication No. 07-4051.`: a report's number closing the reference is
+    // a note (before, its number was read as the pages or the issue)
+    let core_end = match s.get(lab..core_end).and_then(report_number_at) {
+        Some(at) => {
+            let note = s.get(lab + at..core_end).unwrap_or_default();
+            f.notes.push(note.trim_end_matches(['.', ' ']));
+            f.placed.push(lab + at..core_end);
+            lab + at
+        }
+        None => core_end,
+    };
     let core = s.get(lab..core_end).unwrap_or_default();
     let core_base = lab;
     // PubMed's own form of a journal article, read in one pass
@@ -4769,6 +4780,67 @@ fn trailing_venue(c: &str) -> Option<(&str, &str)> {
     let name = head.get(..city_at)?.trim_end();
     (is_venue_place(place) && !name.ends_with(" of") && !name.ends_with(" in"))
         .then_some((name, place))
+}
+
+/// Where a report's number closes `core`, as its last sentence: `NIH Publication No.
+/// 07-4051`, `NIH Publication 97–4051`, `DHHS Publication No. (SMA) 12-4713`, `NIH
+/// Pub. No. 85-23`, `SAE Order No. R-114`, `Report No. STAN-CS-92-1462` → the
+/// sentence's start. The number has a digit and a hyphen or the label `No.`, so
+/// that `Report 2` (a title's words) stays where it is.
+fn report_number_at(core: &str) -> Option<usize> {
+    let t = core.trim_end_matches(['.', ' ']);
+    // (the sentence may hold full stops of its own, `Pub. No. 85-23`: the last three
+    // sentence breaks are tried)
+    let mut end = t.len();
+    for _ in 0..3 {
+        let Some(i) = t.get(..end).and_then(|h| rfind_str(h, ". ")) else { break };
+        if let Some(at) = t.get(i + 2..).and_then(report_number_sentence) {
+            return Some(i + 2 + at);
+        }
+        end = i;
+    }
+    None
+}
+
+/// A report's number as a whole sentence (see [`report_number_at`]) → 0.
+fn report_number_sentence(sentence: &str) -> Option<usize> {
+    let mut words = sentence.split(' ').peekable();
+    // (an agency's acronym first: `NIH`, `DHHS`, `SAE`)
+    if words.peek().is_some_and(|w| {
+        (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+    }) {
+        words.next();
+    }
+    let label = words.next()?;
+    if !matches!(
+        label,
+        "Publication"
+            | "Pub."
+            | "Publ."
+            | "Report"
+            | "Rep."
+            | "Order"
+            | "Document"
+            | "Doc."
+    ) {
+        return None;
+    }
+    let mut numbered = false;
+    let mut next = words.next()?;
+    if matches!(next, "No." | "No" | "no." | "Number" | "Nr." | "#") {
+        numbered = true;
+        next = words.next()?;
+    }
+    // (`(SMA) 12-4713`: the office's acronym in brackets)
+    if next.starts_with('(') && next.ends_with(')') {
+        next = words.next()?;
+    }
+    let id = next.trim_end_matches([',', ';']);
+    let ok = words.next().is_none()
+        && id.bytes().any(|b| b.is_ascii_digit())
+        && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/' | '.'))
+        && (numbered || id.contains(['-', '–']));
+    ok.then_some(0)
 }
 
 /// A book's place and publisher in comma-separated fields, where a journal's name

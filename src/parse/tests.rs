@@ -384,3 +384,28 @@ fn word_then_abbreviation_rule() {
         assert!(!opens_with_word_then_abbreviation(no), "{no}");
     }
 }
+
+#[test]
+fn report_number_rule() {
+    fn at(s: &str) -> Option<&str> {
+        report_number_at(s).map(|i| &s[i..])
+    }
+    assert_eq!(
+        at("Title. Bethesda; 2007. NIH Publication No. 07-4051."),
+        Some("NIH Publication No. 07-4051.")
+    );
+    assert_eq!(
+        at("Title. Office; 1997. NIH Publication 97–4051"),
+        Some("NIH Publication 97–4051")
+    );
+    assert_eq!(at("Title. 1985. NIH Pub. No. 85-23."), Some("NIH Pub. No. 85-23."));
+    assert_eq!(
+        at("Title. 2012. DHHS Publication No. (SMA) 12-4713."),
+        Some("DHHS Publication No. (SMA) 12-4713.")
+    );
+    assert_eq!(at("Title. 1992. SAE Order No. R-114."), Some("SAE Order No. R-114."));
+    // a title's words, a number without a hyphen or a label, text after the number
+    assert_eq!(at("Title. Expert Panel Report 2."), None);
+    assert_eq!(at("Title. Publication 2020."), None);
+    assert_eq!(at("Title. NIH Publication No. 07-4051 revised."), None);
+}
