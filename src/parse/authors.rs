@@ -955,6 +955,15 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
                 && s.get(l.items.first().cloned().unwrap_or_default()).is_some_and(|t| {
                     t.split(' ').count() == 2 && t.ends_with(|c: char| c.is_uppercase())
                 });
+            // (`Horn B. Robot Vision. MIT Press`: after the one initial, a sentence,
+            // not the rest of a name in reading order: `David R. Cheriton, …`,
+            // `Lisa F. Rau. Title`, `David R. Cheriton and …`)
+            let mut tail_words = tail.split(' ');
+            let name_goes_on = tail_words
+                .next()
+                .is_some_and(|w| w.ends_with([',', ';', '.']) || !tail.contains(' '))
+                || tail_words.next().is_some_and(|w| matches!(w, "and" | "&"));
+            let one_initial = one_initial && name_goes_on;
             if clean && !one_initial && !reading_order {
                 return l;
             }

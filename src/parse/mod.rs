@@ -1039,6 +1039,7 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
     }
     tidy_container(&mut f);
     comma_book(s, &mut f);
+    semicolon_publisher(s, &mut f);
     // `Title, New York ; Oxford, Oxford University Press, 2014` (French comma style):
     // two places before the publisher, the first read into the title
     if let Some(p) = f.publisher
@@ -4582,24 +4583,31 @@ const COUNTRIES: &[&str] = &[
     "Argentina",
     "Australia",
     "Austria",
+    "Bangladesh",
     "Belgium",
+    "Bolivia",
     "Brazil",
     "Bulgaria",
+    "Cameroon",
     "Canada",
     "Chile",
     "China",
     "Colombia",
     "Croatia",
+    "Cuba",
     "Cyprus",
     "Czech Republic",
     "Czechia",
     "Denmark",
+    "Ecuador",
     "Egypt",
     "England",
     "Estonia",
+    "Ethiopia",
     "Finland",
     "France",
     "Germany",
+    "Ghana",
     "Greece",
     "Hong Kong",
     "Hungary",
@@ -4607,30 +4615,42 @@ const COUNTRIES: &[&str] = &[
     "India",
     "Indonesia",
     "Iran",
+    "Iraq",
     "Ireland",
     "Israel",
     "Italy",
     "Japan",
+    "Jordan",
+    "Kenya",
     "Korea",
     "Latvia",
+    "Lebanon",
     "Lithuania",
     "Luxembourg",
+    "Malawi",
     "Malaysia",
     "Malta",
     "Mexico",
     "Morocco",
+    "Mozambique",
+    "Nepal",
     "Netherlands",
     "New Zealand",
     "Nigeria",
     "Norway",
     "Pakistan",
+    "Paraguay",
     "Peru",
     "Philippines",
     "Poland",
     "Portugal",
+    "Qatar",
     "Romania",
     "Russia",
+    "Rwanda",
+    "Saudi Arabia",
     "Scotland",
+    "Senegal",
     "Serbia",
     "Singapore",
     "Slovakia",
@@ -4638,23 +4658,31 @@ const COUNTRIES: &[&str] = &[
     "South Africa",
     "South Korea",
     "Spain",
+    "Sri Lanka",
+    "Sudan",
     "Sweden",
     "Switzerland",
     "Taiwan",
+    "Tanzania",
     "Thailand",
     "The Netherlands",
     "Tunisia",
     "Turkey",
+    "U.K",
+    "U.S.A",
     "UK",
     "USA",
-    "U.S.A",
-    "U.K",
+    "Uganda",
     "Ukraine",
+    "United Arab Emirates",
     "United Kingdom",
     "United States",
     "Uruguay",
+    "Venezuela",
     "Vietnam",
     "Wales",
+    "Zambia",
+    "Zimbabwe",
     "Arizona",
     "California",
     "Colorado",
@@ -4888,6 +4916,75 @@ fn comma_book<'a>(s: &'a str, f: &mut Fields<'a>) {
         f.kind = Some(RefType::Chapter);
     } else {
         f.notes.push(head);
+    }
+}
+
+/// AMA's and Vancouver's book without a place, `Title. Verso; 1991.`, `Title. PhD
+/// diss., The New School; 2021.`: a name right before `; year` and the end, where a
+/// journal is followed by `. year;volume`, is the publisher (or a thesis' school).
+/// Only a name a publisher may have: not a journal's abbreviation or words.
+fn semicolon_publisher<'a>(s: &'a str, f: &mut Fields<'a>) {
+    let (Some(c), Some(y)) = (f.container, f.year) else { return };
+    if f.volume.is_some()
+        || f.issue.is_some()
+        || f.pages.is_some()
+        || f.publisher.is_some()
+        || f.kind.is_some_and(|k| k != RefType::Thesis)
+    {
+        return;
+    }
+    let cs = span_of(s, c);
+    let after = s.get(cs.end..).unwrap_or_default();
+    let Some(rest) = after.strip_prefix("; ").and_then(|t| t.strip_prefix(y)) else {
+        return;
+    };
+    // (nothing after the year but its full stop, or what the id scan read: `Accessed
+    // …`, a link)
+    let rest = rest.trim_start_matches('.').trim_start();
+    let ends = rest.is_empty() || {
+        let at = s.len() - rest.len();
+        f.placed.iter().any(|r| r.start == at)
+    };
+    if !ends || c.contains(':') {
+        return;
+    }
+    // (`Addis Ababa, Ethiopia; 1993`: the place alone, `City, Region`, not `Wiley,
+    // Inc.`)
+    let city_region = c.rsplit_once(", ").is_some_and(|(_, region)| {
+        !region.contains(' ') && !is_company_suffix(region) && looks_like_place(c)
+    });
+    if is_venue_place(c)
+        || is_publication_place(c)
+        || city_region
+        || COUNTRIES.contains(&c)
+    {
+        f.container = None;
+        f.place = Some(c);
+        f.kind = Some(f.kind.unwrap_or(RefType::Book));
+        return;
+    }
+    // (`Verso`, `Nedra`: one word, which a journal's abbreviation may also be, is
+    // a publisher here; `G. E. Beer`: a person's initials)
+    let one_word = !c.contains(' ') && !c.contains('.');
+    let initials_name = c.rsplit_once(' ').is_some_and(|(inits, family)| {
+        !family.contains('.')
+            && inits.split(' ').all(|w| w.len() == 2 && w.ends_with('.'))
+    });
+    let press = thesis_school(c).is_some()
+        || (!looks_abbreviated(c) || one_word || initials_name)
+            && (looks_like_press_name(c)
+                || has_word(c, PUBLISHER_WORDS)
+                || has_word(c, INSTITUTION_WORDS) && looks_like_publisher(c));
+    if press {
+        f.container = None;
+        if f.url.is_some() && thesis_school(c).is_none() {
+            // (AMA's web page, `Title. Organisation; 2021. Accessed …. URL`: the
+            // site's owner)
+            f.publisher = Some(c);
+            f.kind = Some(RefType::Web);
+        } else {
+            thesis_or_publisher(c, f);
+        }
     }
 }
 
