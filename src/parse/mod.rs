@@ -52,6 +52,9 @@ struct Fields<'a> {
     pmid: Option<&'a str>,
     pmcid: Option<&'a str>,
     arxiv: Option<&'a str>,
+    /// The arXiv subject classes printed after the identifier (`cond-mat,
+    /// physics:quant-ph`).
+    arxiv_classes: Option<&'a str>,
     url: Option<&'a str>,
     isbn: Option<&'a str>,
     publisher: Option<&'a str>,
@@ -608,7 +611,17 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
             IdKind::Pmid if f.pmid.is_none() => f.pmid = Some(h.value),
             IdKind::Pmcid if f.pmcid.is_none() => f.pmcid = Some(h.value),
             IdKind::Url if f.url.is_none() => f.url = Some(h.value.trim_end_matches('>')),
-            IdKind::Arxiv if f.arxiv.is_none() => f.arxiv = Some(h.value),
+            IdKind::Arxiv if f.arxiv.is_none() => {
+                f.arxiv = Some(h.value);
+                // (`arXiv:1402.4587 [cond-mat, physics:quant-ph]`: the classes after it,
+                // kept with it)
+                let hit = s.get(h.span.clone()).unwrap_or_default();
+                let after = hit.get(hit.find(h.value).map_or(0, |i| i + h.value.len())..);
+                f.arxiv_classes = after
+                    .and_then(|a| a.split_once('[').map(|(_, c)| c))
+                    .and_then(|c| c.split_once(']').map(|(c, _)| c.trim()))
+                    .filter(|c| !c.is_empty());
+            }
             // `ISBN 0-486-65363-3`, `ISBN: 978-…`: a book's number
             IdKind::Note if f.isbn.is_none() && h.value.starts_with("ISBN") => {
                 f.isbn = isbn_of(h.value);
@@ -5597,7 +5610,10 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
     r.place = f.place.map(|p| p.trim().to_owned());
     r.edition = f.edition.map(str::to_owned).or(r.edition.take());
     if let Some(id) = f.arxiv {
-        notes.push(format!("arXiv:{id}"));
+        notes.push(match f.arxiv_classes {
+            Some(classes) => format!("arXiv:{id} [{classes}]"),
+            None => format!("arXiv:{id}"),
+        });
     }
     notes.extend(f.notes.iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()));
     if !notes.is_empty() {
