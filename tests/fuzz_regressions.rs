@@ -210,6 +210,13 @@ fn parse_lone_full_stop_author_is_no_empty_title() {
     check_reference_and_writers(":  .: \"\"");
 }
 
+/// parse_reference (cargo fuzz, session 11): a place that is the whole of the text read
+/// as a journal (`Uganda`) took its offset as the text's length minus two more than it.
+#[test]
+fn parse_place_that_is_the_whole_container() {
+    check_reference_and_writers("?? Uganda");
+}
+
 // ---------------------------------------------------------------------------------
 // The smoke: generated inputs.
 // ---------------------------------------------------------------------------------

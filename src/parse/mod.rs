@@ -5016,8 +5016,10 @@ fn comma_book_tail(c: &str) -> Option<(Option<&str>, &str, Option<&str>)> {
         let len: usize = pieces.iter().take(k).map(|p| p.len() + 2).sum();
         c.get(..c.len().checked_sub(len)?).filter(|h| !h.is_empty())
     };
+    // (the last k pieces; all of `c` when k is every piece)
     let place_at = |k: usize| {
-        c.get(c.len() - pieces.iter().take(k).map(|p| p.len() + 2).sum::<usize>() + 2..)
+        let len: usize = pieces.iter().take(k).map(|p| p.len() + 2).sum();
+        c.get((c.len() + 2).checked_sub(len)?..)
     };
     let publisher_like = |p: &str| {
         looks_like_press_name(p)
