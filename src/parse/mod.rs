@@ -80,6 +80,17 @@ struct Fields<'a> {
     placed: Vec<Range<usize>>,
 }
 
+impl Fields<'_> {
+    /// The container was read with no volume, issue, pages or publisher: it may be a
+    /// book's publisher or place rather than a journal.
+    fn container_alone(&self) -> bool {
+        self.volume.is_none()
+            && self.issue.is_none()
+            && self.pages.is_none()
+            && self.publisher.is_none()
+    }
+}
+
 /// Parse one reference string into a normalised [`Reference`].
 ///
 /// Never fails: what is not understood stays in `raw` and the status says so
@@ -4892,11 +4903,8 @@ fn report_number_sentence(sentence: &str) -> Option<usize> {
 /// Only when no volume, issue, pages, place or publisher were read.
 fn comma_book<'a>(s: &'a str, f: &mut Fields<'a>) {
     let (Some(c), Some(t)) = (f.container, f.title) else { return };
-    if f.volume.is_some()
-        || f.issue.is_some()
-        || f.pages.is_some()
+    if !f.container_alone()
         || f.place.is_some()
-        || f.publisher.is_some()
         || f.kind.is_some()
         || is_proceedings_title(c)
     {
@@ -4938,12 +4946,7 @@ fn comma_book<'a>(s: &'a str, f: &mut Fields<'a>) {
 /// Only a name a publisher may have: not a journal's abbreviation or words.
 fn semicolon_publisher<'a>(s: &'a str, f: &mut Fields<'a>) {
     let (Some(c), Some(y)) = (f.container, f.year) else { return };
-    if f.volume.is_some()
-        || f.issue.is_some()
-        || f.pages.is_some()
-        || f.publisher.is_some()
-        || f.kind.is_some_and(|k| k != RefType::Thesis)
-    {
+    if !f.container_alone() || f.kind.is_some_and(|k| k != RefType::Thesis) {
         return;
     }
     let cs = span_of(s, c);
