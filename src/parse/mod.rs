@@ -1980,10 +1980,7 @@ fn publisher_place(seg: &str) -> Option<(&str, Option<&str>)> {
     // (`Boston, MA` is a place alone)
     let (city, publ) = seg.split_once(", ")?;
     // (`Aarhus, Denmark`, `Melbourne, Vic`: a city and its country or state)
-    let state = is_state_code(publ)
-        || COUNTRIES.contains(&publ)
-        || AUSTRALIAN_STATES.contains(&publ)
-        || STATE_ABBREVIATIONS.contains(&publ.trim_end_matches('.'));
+    let state = is_region(publ);
     let ok = is_publication_place(city)
         && !state
         && (1..=4).contains(&publ.split_whitespace().count())
@@ -4743,6 +4740,15 @@ fn is_state_code(s: &str) -> bool {
     s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A country, a US state (`MA`, `Calif.`) or an Australian one (`Vic`): what follows a
+/// city in a place of publication.
+fn is_region(w: &str) -> bool {
+    is_state_code(w)
+        || COUNTRIES.contains(&w)
+        || AUSTRALIAN_STATES.contains(&w)
+        || STATE_ABBREVIATIONS.contains(&w.trim_end_matches('.'))
+}
+
 /// `Osaka, Japan` | `Portland, OR` | `Bad Honnef/Bonn, Germany`: a city (one to three
 /// capitalised words) and its country or state.
 fn is_venue_place(t: &str) -> bool {
@@ -4846,16 +4852,16 @@ fn report_number_at(core: &str) -> Option<usize> {
     let mut end = t.len();
     for _ in 0..3 {
         let Some(i) = t.get(..end).and_then(|h| rfind_str(h, ". ")) else { break };
-        if let Some(at) = t.get(i + 2..).and_then(report_number_sentence) {
-            return Some(i + 2 + at);
+        if t.get(i + 2..).is_some_and(is_report_number) {
+            return Some(i + 2);
         }
         end = i;
     }
     None
 }
 
-/// A report's number as a whole sentence (see [`report_number_at`]) → 0.
-fn report_number_sentence(sentence: &str) -> Option<usize> {
+/// A report's number as a whole sentence (see [`report_number_at`]).
+fn is_report_number(sentence: &str) -> bool {
     let mut words = sentence.split(' ').peekable();
     // (an agency's acronym first: `NIH`, `DHHS`, `SAE`)
     if words.peek().is_some_and(|w| {
@@ -4863,36 +4869,35 @@ fn report_number_sentence(sentence: &str) -> Option<usize> {
     }) {
         words.next();
     }
-    let label = words.next()?;
-    if !matches!(
-        label,
-        "Publication"
-            | "Pub."
-            | "Publ."
-            | "Report"
-            | "Rep."
-            | "Order"
-            | "Document"
-            | "Doc."
-    ) {
-        return None;
-    }
-    let mut numbered = false;
-    let mut next = words.next()?;
-    if matches!(next, "No." | "No" | "no." | "Number" | "Nr." | "#") {
-        numbered = true;
-        next = words.next()?;
+    let labelled = words.next().is_some_and(|label| {
+        matches!(
+            label,
+            "Publication"
+                | "Pub."
+                | "Publ."
+                | "Report"
+                | "Rep."
+                | "Order"
+                | "Document"
+                | "Doc."
+        )
+    });
+    let mut next = words.next();
+    let numbered =
+        next.is_some_and(|w| matches!(w, "No." | "No" | "no." | "Number" | "Nr." | "#"));
+    if numbered {
+        next = words.next();
     }
     // (`(SMA) 12-4713`: the office's acronym in brackets)
-    if next.starts_with('(') && next.ends_with(')') {
-        next = words.next()?;
+    if next.is_some_and(|w| w.starts_with('(') && w.ends_with(')')) {
+        next = words.next();
     }
-    let id = next.trim_end_matches([',', ';']);
-    let ok = words.next().is_none()
+    let Some(id) = next.map(|w| w.trim_end_matches([',', ';'])) else { return false };
+    labelled
+        && words.next().is_none()
         && id.bytes().any(|b| b.is_ascii_digit())
         && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/' | '.'))
-        && (numbered || id.contains(['-', '–']));
-    ok.then_some(0)
+        && (numbered || id.contains(['-', '–']))
 }
 
 /// A book's place and publisher in comma-separated fields, where a journal's name
@@ -4920,7 +4925,8 @@ fn comma_book<'a>(s: &'a str, f: &mut Fields<'a>) {
     let between = s.get(ts.end..hs.start).unwrap_or_default();
     let quoted =
         t.trim_end_matches([',', '.', ' ']).ends_with(['"', '”', '’', '\'', '»']);
-    if !has_word(head, &["Series", "series"])
+    let series = has_word(head, &["Series", "series"]);
+    if !series
         && head.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !quoted
         && matches!(between.trim(), "" | ",")
@@ -4928,10 +4934,7 @@ fn comma_book<'a>(s: &'a str, f: &mut Fields<'a>) {
     {
         // (`The Frankish World, 750-900`: the title's second part)
         f.title = s.get(ts.start..hs.end);
-    } else if quoted
-        && head.starts_with(char::is_uppercase)
-        && !has_word(head, &["Series", "series"])
-    {
+    } else if quoted && head.starts_with(char::is_uppercase) && !series {
         // (`"Chapter," Book, London, Macmillan`: the book the chapter is in)
         f.container = Some(head);
         f.kind = Some(RefType::Chapter);
@@ -5039,10 +5042,7 @@ fn comma_book_tail(c: &str) -> Option<(Option<&str>, &str, Option<&str>)> {
             && !w.bytes().any(|b| b.is_ascii_digit())
             && !w.contains(['.', '(', ')', ':'])
     };
-    let region = is_state_code(last)
-        || COUNTRIES.contains(&last)
-        || AUSTRALIAN_STATES.contains(&last)
-        || STATE_ABBREVIATIONS.contains(&last);
+    let region = is_region(last);
     let k = if n >= 2 && region && pieces.get(1).is_some_and(|w| city(w)) {
         2
     } else if PUBLISHING_CITIES.contains(&last) || COUNTRIES.contains(&last) {

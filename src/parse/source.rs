@@ -1184,17 +1184,23 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                 atoms.get(k + 2),
                                 Some((Atom::Tok("p" | "pp" | "S" | "s"), _))
                             );
-                        // `119, 45, e2123528119` (Czech ISO 690): volume, issue, pages
-                        // between commas, nothing after
-                        let comma_triple = issue_may_follow
-                            && t.len() <= 3
-                            && t.bytes().all(|b| b.is_ascii_digit())
-                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
-                            && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p))
+                        // (`, e2123528119` and nothing after: a comma, then the last
+                        // pages, not yet read as a year)
+                        let last_pages_follow = matches!(
+                            atoms.get(k + 1),
+                            Some((Atom::Sep(','), _))
+                        ) && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p))
                             && !used.get(k + 2).copied().unwrap_or(true)
                             && atoms.get(k + 3..).is_some_and(|rest| {
                                 rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
                             });
+                        let digits = t.bytes().all(|b| b.is_ascii_digit());
+                        // `119, 45, e2123528119` (Czech ISO 690): volume, issue, pages
+                        // between commas, nothing after
+                        let comma_triple = issue_may_follow
+                            && t.len() <= 3
+                            && digits
+                            && last_pages_follow;
                         // `Sci Adv 8 11, eabk3327` (Elsevier's Harvard styles with the
                         // issue's brackets lost): a number right after the volume, with a
                         // space between, before a comma and the last pages
@@ -1202,16 +1208,10 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && src.issue.is_none()
                             && src.pages.is_none()
                             && prev_sep == Some(None)
-                            && !has_dash
                             && t.len() <= 4
-                            && t.bytes().all(|b| b.is_ascii_digit())
+                            && digits
                             && matches!(atoms.get(k.wrapping_sub(1)), Some((Atom::Tok(v), _)) if src.volume == Some(*v))
-                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
-                            && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p))
-                            && !used.get(k + 2).copied().unwrap_or(true)
-                            && atoms.get(k + 3..).is_some_and(|rest| {
-                                rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
-                            });
+                            && last_pages_follow;
                         // `119/45` (German, Turkish, Portuguese styles), `119.45`: the
                         // volume and the issue in one word
                         // (`119.45` only before a bracket, as MLA prints it: NLM
