@@ -2546,7 +2546,17 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             !closes_journal_abbreviation(m, e)
                 && m.get(e + 1..).is_some_and(|j| !j.contains(", "))
         });
+    // (German styles: `Title, with, commas, in: Ecohealth 2012, Band 9` — `, in:` ends
+    // the title whatever commas come before it)
+    let german_in =
+        find_str(m, ", in: ").filter(|&i| ends.first().is_none_or(|&e| i < e));
     if f.comma_style
+        && !science
+        && let Some(i) = german_in
+    {
+        ends.retain(|&e| e > i);
+        ends.insert(0, i + 1);
+    } else if f.comma_style
         && !science
         && let Some(c) = m.find(", ")
         && ends.first().is_none_or(|&e| c < e)

@@ -546,6 +546,24 @@ fn volume_slash_issue(t: &str) -> Option<(&str, &str)> {
     (digits(v) && digits(i)).then_some((v, i))
 }
 
+/// `1877/5` | `635/8040`: [`volume_slash_issue`] with four digits on a side, for a
+/// source whose year is read elsewhere; never a span of years (`2019/20`,
+/// `1998/1999`).
+fn wide_volume_slash_issue(t: &str) -> Option<(&str, &str)> {
+    let (v, i) = t.split_once('/')?;
+    let digits =
+        |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(v) || !digits(i) {
+        return None;
+    }
+    // a span of years: the second side is the next year, whole or by its last digits
+    let years = parse_year(v).is_some_and(|_| {
+        let next = v.parse::<u32>().map_or(0, |y| y + 1).to_string();
+        (i.len() == 2 || i.len() == 4) && next.ends_with(i)
+    });
+    (!years).then_some((v, i))
+}
+
 /// `25/04/2013` | `4/5/1999`: day, month and year joined by slashes.
 fn is_slash_date(t: &str) -> bool {
     let mut parts = t.split('/');
@@ -1212,13 +1230,33 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && digits
                             && matches!(atoms.get(k.wrapping_sub(1)), Some((Atom::Tok(v), _)) if src.volume == Some(*v))
                             && last_pages_follow;
+                        // `Sci Adv 8, [11] (2022) eabk3327`: the issue in square
+                        // brackets right after the volume
+                        let bracket_issue = src.volume.is_some()
+                            && src.issue.is_none()
+                            && src.pages.is_none()
+                            && prev_sep == Some(Some('['))
+                            && t.len() <= 4
+                            && !has_dash
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep(']'), _)))
+                            && (k >= 2
+                                && matches!(atoms.get(k - 2), Some((Atom::Tok(v), _)) if src.volume == Some(*v))
+                                || k >= 3
+                                    && matches!(
+                                        atoms.get(k - 2),
+                                        Some((Atom::Sep(','), _))
+                                    )
+                                    && matches!(atoms.get(k - 3), Some((Atom::Tok(v), _)) if src.volume == Some(*v)));
                         // `119/45` (German, Turkish, Portuguese styles), `119.45`: the
                         // volume and the issue in one word
                         // (`119.45` only before a bracket, as MLA prints it: NLM
                         // volumes such as `2004;27.1:1–12` keep their dot)
                         if src.volume.is_none()
                             && src.issue.is_none()
-                            && let Some((v, i)) = volume_slash_issue(t)
+                            && let Some((v, i)) = volume_slash_issue(t).or_else(|| {
+                                wide_volume_slash_issue(t)
+                                    .filter(|_| src.year.is_some_and(|y| !t.contains(y)))
+                            })
                             && (t.contains('/')
                                 || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _))))
                         {
@@ -1262,6 +1300,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             || before_page_label
                             || comma_triple
                             || spaced_issue
+                            || bracket_issue
                         {
                             &mut src.issue
                         } else if series_volume {
@@ -1313,6 +1352,11 @@ mod tests {
         assert_eq!(volume_slash_issue("2019/20"), None);
         assert_eq!(volume_slash_issue("1604-17"), None);
         assert_eq!(volume_slash_issue("45"), None);
+        assert_eq!(wide_volume_slash_issue("1877/5"), Some(("1877", "5")));
+        assert_eq!(wide_volume_slash_issue("635/8040"), Some(("635", "8040")));
+        assert_eq!(wide_volume_slash_issue("2019/20"), None);
+        assert_eq!(wide_volume_slash_issue("1998/1999"), None);
+        assert_eq!(wide_volume_slash_issue("12345/6"), None);
     }
 
     #[test]
