@@ -1219,9 +1219,23 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && t.len() <= 3
                             && digits
                             && last_pages_follow;
+                        // the bracketed year and then nothing but separators from `j`
+                        let year_closes = |j: usize| {
+                            year_at == Some(j)
+                                && atoms.get(j + 1..).is_some_and(|rest| {
+                                    rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
+                                })
+                        };
+                        let free_num = |j: usize| {
+                            matches!(atoms.get(j), Some((Atom::Tok(p), _)) if is_num(p))
+                                && !used.get(j).copied().unwrap_or(true)
+                        };
                         // `Sci Adv 8 11, eabk3327` (Elsevier's Harvard styles with the
                         // issue's brackets lost): a number right after the volume, with a
-                        // space between, before a comma and the last pages
+                        // space between, before a comma and the last pages; or before the
+                        // pages and the bracketed year (`8 11, eabk3327 (2022)`, American
+                        // Nuclear Society), or before the year and the pages (`8 11
+                        // (2022) eabk3327`, IAEA)
                         let spaced_issue = src.volume.is_some()
                             && src.issue.is_none()
                             && src.pages.is_none()
@@ -1229,7 +1243,16 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && t.len() <= 4
                             && digits
                             && matches!(atoms.get(k.wrapping_sub(1)), Some((Atom::Tok(v), _)) if src.volume == Some(*v))
-                            && last_pages_follow;
+                            && (last_pages_follow
+                                || matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                                    && free_num(k + 2)
+                                    && year_closes(k + 3)
+                                || year_at == Some(k + 1)
+                                    && free_num(k + 2)
+                                    && atoms.get(k + 3..).is_some_and(|rest| {
+                                        rest.iter()
+                                            .all(|(a, _)| matches!(a, Atom::Sep(_)))
+                                    }));
                         // `Sci Adv 8, [11] (2022) eabk3327`: the issue in square
                         // brackets right after the volume
                         let bracket_issue = src.volume.is_some()
