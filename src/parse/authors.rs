@@ -300,6 +300,12 @@ fn vancouver_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
                         next = j + 1;
                         break;
                     }
+                    // (`Dougherty J D and Heiman M`: the joiner before the last name
+                    // ends the initials before it)
+                    if !single && j > next && matches!(w.text, "and" | "&") {
+                        next = j;
+                        break;
+                    }
                     if !single || w.text.ends_with('.') {
                         break;
                     }

@@ -983,7 +983,12 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         *u = true;
                     }
                 } else if src.issue.is_none() {
-                    src.issue = Some(inner);
+                    // (`Vol. 8 (No. 11)`: the issue's label inside the bracket)
+                    let unlabelled = ["No. ", "no. ", "Nr. ", "Issue ", "issue "]
+                        .iter()
+                        .find_map(|l| inner.strip_prefix(l))
+                        .filter(|n| is_num(n.trim()));
+                    src.issue = Some(unlabelled.map_or(inner, str::trim));
                     if let Some(u) = used.get_mut(k) {
                         *u = true;
                     }
