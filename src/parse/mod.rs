@@ -3584,6 +3584,19 @@ fn split_edition(t: &str) -> (&str, Option<&str>) {
 /// conference …`: the title of a proceedings volume.
 fn is_proceedings_title(t: &str) -> bool {
     let l = t.trim_start_matches("In ").trim_start_matches("in ");
+    // journals named proceedings (PNAS, the Royal Society's)
+    let journal = [
+        "Proceedings of the National Academy of Sciences",
+        "Proc Natl Acad Sci",
+        "Proc. Natl. Acad. Sci",
+        "Proceedings of the Royal Society",
+        "Proc R Soc",
+        "Proc. R. Soc",
+        "Proc Biol Sci",
+    ];
+    if journal.iter().any(|j| l.starts_with(j)) {
+        return false;
+    }
     l.starts_with("Proceedings")
         || l.starts_with("proceedings")
         || l.starts_with("Proc.")
@@ -4122,7 +4135,7 @@ fn colon_journal(t: &str) -> Option<(&str, &str)> {
     let c = rfind_str(t, ": ")?;
     let (title, journal) = (t.get(..c)?, t.get(c + 2..)?);
     let words: Vec<&str> = journal.split_whitespace().collect();
-    let journal_like = (1..=12).contains(&words.len())
+    let journal_like = (1..=16).contains(&words.len())
         && !journal.contains(['?', '!', '"', '“', '”', ','])
         // (`…: A Systematic Review`: a subtitle in title case)
         && !matches!(words.first(), Some(&("A" | "An")))
