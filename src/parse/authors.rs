@@ -410,7 +410,10 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
                 && if seen_init {
                     w.core().chars().count() == 1 && w.text.ends_with([',', ';'])
                 } else {
+                    // (`Candel, MJJM;`: four letters only before a separator)
                     w.core().chars().count() <= 3
+                        || w.core().chars().count() == 4
+                            && w.text.ends_with([';', ',', '.'])
                 };
         // (Chicago `Mason, R. Hal and John C. McKelvey.`, `Mason, R. Hal. 1962.`: a
         // given name after one initial, when `and` or the year follows it)
