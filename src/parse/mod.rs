@@ -651,6 +651,17 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
     let core_end = core_end.max(lab);
     // `… 2007. NIH Publication No. 07-4051.`: a report's number closing the reference is
     // a note (before, its number was read as the pages or the issue)
+    // `… 2012;40(2):500-3. IF: 5,895`: a journal's impact factor, added in publication
+    // lists, is a note
+    let core_end = match s.get(lab..core_end).and_then(impact_factor_at) {
+        Some(at) => {
+            let note = s.get(lab + at..core_end).unwrap_or_default();
+            f.notes.push(note.trim_end_matches(['.', ' ', ';', ',']));
+            f.placed.push(lab + at..core_end);
+            lab + at
+        }
+        None => core_end,
+    };
     let core_end = match s.get(lab..core_end).and_then(report_number_at) {
         Some(at) => {
             let note = s.get(lab + at..core_end).unwrap_or_default();
@@ -4868,6 +4879,39 @@ fn trailing_venue(c: &str) -> Option<(&str, &str)> {
 /// Pub. No. 85-23`, `SAE Order No. R-114`, `Report No. STAN-CS-92-1462` → the
 /// sentence's start. The number has a digit and a hyphen or the label `No.`, so
 /// that `Report 2` (a title's words) stays where it is.
+/// Where a journal's impact factor closing a reference starts: `IF: 5,895`, `IF =
+/// 3.2`, `(IF 4.1)`, `Impact factor: 2.5` after a full stop, a comma, a semicolon or
+/// an opening bracket.
+fn impact_factor_at(core: &str) -> Option<usize> {
+    // `IF` or `Impact factor`, then `:` or `=` or a space, then a number with `.` or `,`
+    fn tail(t: &str) -> bool {
+        let t = t.trim_start_matches([' ', ':', '=']);
+        let t = t.trim_end_matches([' ', '.', ')', ';', ',']);
+        !t.is_empty()
+            && t.starts_with(|c: char| c.is_ascii_digit())
+            && t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    }
+    let t = core.trim_end();
+    let tail_start = t.len().saturating_sub(40);
+    for label in ["IF", "Impact factor", "Impact Factor", "impact factor"] {
+        let Some(i) =
+            t.get(tail_start..).and_then(|h| rfind_str(h, label)).map(|i| i + tail_start)
+        else {
+            continue;
+        };
+        let before = t.get(..i).unwrap_or_default().trim_end();
+        let after = t.get(i + label.len()..).unwrap_or_default();
+        let opened = before.ends_with('(');
+        if after.starts_with([' ', ':', '='])
+            && tail(after)
+            && (before.ends_with(['.', ',', ';']) || opened)
+        {
+            return Some(if opened { before.len() - 1 } else { i });
+        }
+    }
+    None
+}
+
 fn report_number_at(core: &str) -> Option<usize> {
     let t = core.trim_end_matches(['.', ' ']);
     // (the sentence may hold full stops of its own, `Pub. No. 85-23`: the last three

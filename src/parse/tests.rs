@@ -409,3 +409,19 @@ fn report_number_rule() {
     assert_eq!(at("Title. Publication 2020."), None);
     assert_eq!(at("Title. NIH Publication No. 07-4051 revised."), None);
 }
+
+#[test]
+fn impact_factor_rule() {
+    let at = |s: &'static str| impact_factor_at(s).map(|i| &s[i..]);
+    assert_eq!(at("Eur Respir J. 2012;40(2):500-3. IF: 5,895"), Some("IF: 5,895"));
+    assert_eq!(at("J Clin. 2012;40:500-3, IF = 3.2."), Some("IF = 3.2."));
+    assert_eq!(at("J Clin. 2012;40:500-3 (IF 4.1)"), Some("(IF 4.1)"));
+    assert_eq!(
+        at("J Clin. 2012;40:500-3. Impact factor: 2.5"),
+        Some("Impact factor: 2.5")
+    );
+    // a title's `IF`, a word after the number, no number
+    assert_eq!(at("What IF 2 genes. J Clin. 2012;40:500-3."), None);
+    assert_eq!(at("J Clin. 2012;40:500-3. IF: 5,895 (2019)"), None);
+    assert_eq!(at("J Clin. 2012;40:500-3. IF: high"), None);
+}
