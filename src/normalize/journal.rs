@@ -34,6 +34,8 @@ fn clean_title_str(s: &str) -> &str {
         } else if t.starts_with(['“', '"'])
             && !t.contains(['”'])
             && t.matches('"').count() == 1
+            // (`« Title, Journal`: a French opening quote never closed)
+            || t.starts_with('«') && !t.contains('»')
         {
             t = t.get(t.chars().next().map_or(0, char::len_utf8)..).unwrap_or(t);
         }

@@ -2500,6 +2500,14 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             let after = m.get(inner_start + c..).and_then(|t| t.chars().nth(1));
             inner.ends_with([',', '.', '?', '!'])
                 || after.is_none_or(|a| matches!(a, ',' | '.' | ';'))
+                // (`« Title » in Book`: a chapter's `in` after the French quote; an
+                // English one may close a phrase, `“Sensation Seeking” in Response`)
+                || m.starts_with('«')
+                    && after == Some(' ')
+                    && m.get(inner_start + c..).is_some_and(|rest| {
+                        let rest = rest.get(rest.chars().next().map_or(1, char::len_utf8)..).unwrap_or_default().trim_start();
+                        ["in ", "In ", "in: ", "In: ", "dans "].iter().any(|w| rest.starts_with(w))
+                    })
                 // Angewandte: `“Title” Journal 2022, 119, 12.` — no punctuation after
                 // the quote, one sentence (the journal) after it
                 || after == Some(' ')
