@@ -111,9 +111,22 @@ fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
     out
 }
 
-// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.`  (the whole "et al" marker)
+// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.` | `…. 2024` (the whole
+// "et al" marker; an ellipsis only before the year, as APA 7 puts one before the last
+// name: `C, … Z.`)
 fn et_al(i: &str) -> IResult<&str, &str> {
     nom::branch::alt((
+        nom::combinator::verify(
+            recognize((
+                nom::branch::alt((tag("…"), tag("..."))),
+                take_while(|c| c == '.' || c == ' ' || c == ','),
+            )),
+            |m: &str| {
+                i.get(m.len()..).is_some_and(|r| {
+                    r.starts_with(|c: char| c.is_ascii_digit() || c == '(')
+                })
+            },
+        ),
         recognize((
             tag("et"),
             opt(ch('.')),
@@ -1347,6 +1360,9 @@ mod tests {
         assert!(et_al("et al. .").is_ok());
         assert!(et_al("et. al.").is_ok());
         assert!(et_al("etal").is_err());
+        assert!(et_al("…. 2024. Title").is_ok());
+        assert!(et_al("... (2024) Title").is_ok());
+        assert!(et_al("… Zhang G. 2024").is_err());
     }
 
     #[test]
