@@ -602,9 +602,12 @@ fn initials_first_name(ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<us
     {
         return None;
     }
-    family_after_given(ws, j, full, k > 0).or_else(|| {
+    // (a colon ends a later name, `M. Requesens: Title`, and a first one after dotted
+    // initials, `C. G. Gayford: Title`)
+    let colon = k > 0 || !full;
+    family_after_given(ws, j, full, colon).or_else(|| {
         // `B. Xi.`: a short family name looked like an initial (`Th.`); give it back
-        (n_given > 1).then(|| family_after_given(ws, j - 1, full, k > 0)).flatten()
+        (n_given > 1).then(|| family_after_given(ws, j - 1, full, colon)).flatten()
     })
 }
 
