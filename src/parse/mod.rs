@@ -649,8 +649,6 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         core_end = core_end.min(h.span.start);
     }
     let core_end = core_end.max(lab);
-    // `… 2007. NIH Publication No. 07-4051.`: a report's number closing the reference is
-    // a note (before, its number was read as the pages or the issue)
     // `… 2012;40(2):500-3. IF: 5,895`: a journal's impact factor, added in publication
     // lists, is a note
     let core_end = match s.get(lab..core_end).and_then(impact_factor_at) {
@@ -662,6 +660,8 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         }
         None => core_end,
     };
+    // `… 2007. NIH Publication No. 07-4051.`: a report's number closing the reference is
+    // a note (before, its number was read as the pages or the issue)
     let core_end = match s.get(lab..core_end).and_then(report_number_at) {
         Some(at) => {
             let note = s.get(lab + at..core_end).unwrap_or_default();
@@ -4882,11 +4882,6 @@ fn trailing_venue(c: &str) -> Option<(&str, &str)> {
         .then_some((name, place))
 }
 
-/// Where a report's number closes `core`, as its last sentence: `NIH Publication No.
-/// 07-4051`, `NIH Publication 97–4051`, `DHHS Publication No. (SMA) 12-4713`, `NIH
-/// Pub. No. 85-23`, `SAE Order No. R-114`, `Report No. STAN-CS-92-1462` → the
-/// sentence's start. The number has a digit and a hyphen or the label `No.`, so
-/// that `Report 2` (a title's words) stays where it is.
 /// Where a journal's impact factor closing a reference starts: `IF: 5,895`, `IF =
 /// 3.2`, `(IF 4.1)`, `Impact factor: 2.5` after a full stop, a comma, a semicolon or
 /// an opening bracket.
@@ -4920,6 +4915,11 @@ fn impact_factor_at(core: &str) -> Option<usize> {
     None
 }
 
+/// Where a report's number closes `core`, as its last sentence: `NIH Publication No.
+/// 07-4051`, `NIH Publication 97–4051`, `DHHS Publication No. (SMA) 12-4713`, `NIH
+/// Pub. No. 85-23`, `SAE Order No. R-114`, `Report No. STAN-CS-92-1462` → the
+/// sentence's start. The number has a digit and a hyphen or the label `No.`, so
+/// that `Report 2` (a title's words) stays where it is.
 fn report_number_at(core: &str) -> Option<usize> {
     let t = core.trim_end_matches(['.', ' ']);
     // (the sentence may hold full stops of its own, `Pub. No. 85-23`: the last three
