@@ -1081,6 +1081,24 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                 .then(|| initials_first_name(ws, k, false))
                 .flatten()
             })
+            // `Zhou Z., J. Wang, and G. Zhang 2024`: dotted initials too, when the
+            // first name's dotted initials end with a comma; the name ends with a comma
+            // or before `and`, or after `and` (`Smith A., J. Biol. Chem.` is a journal)
+            .or_else(|| {
+                (style == Style::Vancouver
+                    && k > 0
+                    && (after_and
+                        || ws.get(k - 1).is_some_and(|p| p.text.ends_with(',')))
+                    && list.items.first().is_some_and(|r| {
+                        s.get(r.end..).is_some_and(|t| t.starts_with(".,"))
+                    })
+                    && ws.get(k).is_some_and(|w| is_dotted_initials(w.text)))
+                .then(|| initials_first_name(ws, k, false))
+                .flatten()
+                .filter(|&j| {
+                    after_and || ws.get(j - 1).is_some_and(|l| !l.text.ends_with('.'))
+                })
+            })
             // (`Doyle JP, JD Dougherty, M Heiman 2008`: NLM initials too)
             .or_else(|| {
                 (style == Style::Vancouver
