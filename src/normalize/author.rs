@@ -694,6 +694,15 @@ fn parse_name_general(s: &str) -> Option<Name> {
     {
         return parse_name(&format!("{} {}", head.trim(), suf.trim()));
     }
+    // `ZHOU (Z.)`, `HARRIS (C. M.)` (French): the family name, then the dotted
+    // initials in brackets
+    if let Some((fam, init)) = s.strip_suffix(')').and_then(|t| t.split_once(" ("))
+        && !fam.contains(['(', ','])
+        && !init.is_empty()
+        && init.split(' ').all(is_dotted_initials)
+    {
+        return parse_name(&format!("{fam}, {init}"));
+    }
     // inverted: `Family, Given[, Suffix]`
     if let Some((fam, rest)) = s.split_once(',') {
         let mut fam = fam.trim();
@@ -1148,6 +1157,10 @@ mod tests {
         assert_eq!(parse_name("Anonymous"), Some(Name::Literal("Anonymous".into())));
         assert_eq!(parse_name("WHO"), Some(Name::Literal("WHO".into())));
         assert_eq!(parse_name("Doe, Jane A."), p("Doe", "Jane A."));
+        // French: the initials in brackets after the family name
+        assert_eq!(parse_name("ZHOU (Z.)"), p("ZHOU", "Z."));
+        assert_eq!(parse_name("AYALA CEJA (C. M.)"), p("AYALA CEJA", "C. M."));
+        assert_eq!(parse_name("Smith (Ed)"), Some(Name::Literal("Smith (Ed)".into())));
     }
 
     #[test]

@@ -691,10 +691,50 @@ fn is_editor_marker(w: &str) -> bool {
         .any(|m| w.eq_ignore_ascii_case(m))
 }
 
+/// `ZHOU (Z.),`, `AYALA CEJA (M.),`, `HARRIS (C. M.) –` (French): family words, then
+/// the dotted initials in brackets: the index of the word after them.
+fn bracketed_initials_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
+    let mut i = k;
+    while ws.get(i).is_some_and(|w| !w.text.starts_with('(')) {
+        let w = ws.get(i)?;
+        if i - k >= 3 || !(is_family_word(w.text) || is_particle(w.text)) {
+            return None;
+        }
+        i += 1;
+    }
+    if i == k {
+        return None;
+    }
+    let mut j = i;
+    loop {
+        let w = ws.get(j)?;
+        // (`(Z.),`, `(C.` `M.)`, `(G.).`)
+        let c = w.text.trim_end_matches([',', ';', ':']);
+        let c = c.strip_suffix(").").map_or(c, |t| c.get(..=t.len()).unwrap_or(c));
+        // (`SMITH (Ed.)` is an editor)
+        if j == i && is_editor_marker(w.text) {
+            return None;
+        }
+        let c = if j == i { c.strip_prefix('(')? } else { c };
+        let (c, closed) = c.strip_suffix(')').map_or((c, false), |c| (c, true));
+        if !is_dotted_initials(c) || j - i >= 4 {
+            return None;
+        }
+        j += 1;
+        if closed {
+            return Some(j);
+        }
+        if w.text.ends_with([',', ';', ':']) {
+            return None;
+        }
+    }
+}
+
 fn name_at(style: Style, ws: &[Word<'_>], k: usize, allow_full: bool) -> Option<usize> {
     match style {
         Style::Vancouver => vancouver_name(ws, k),
         Style::Inverted => inverted_name(ws, k)
+            .or_else(|| bracketed_initials_name(ws, k))
             .or_else(|| initials_first_name(ws, k, allow_full))
             // `Witten, I. H., Neal R. M., and Cleary J. G.`: after the first name, one
             // with dotted initials after the family name
@@ -952,11 +992,12 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
         if style == Style::Vancouver {
             let tail = s.get(l.end..).unwrap_or_default().trim_start();
             let before = s.get(..l.end).unwrap_or_default();
+            // (`AYALA CEJA (M.),`: the bracket holds the initials of a French name)
             let clean = before.ends_with('.')
                 || l.closed_by_and
                 || l.et_al
                 || l.end >= limit
-                || tail.starts_with('(');
+                || tail.starts_with('(') && bracketed_initials_name(&ws, 0).is_none();
             let one_initial = l
                 .items
                 .last()
@@ -1414,6 +1455,24 @@ mod tests {
             names("Paivio A. Mental representations. New York: OUP; 1986.");
         assert_eq!(n, ["Paivio A"]);
         assert_eq!(rest, "Mental representations. New York: OUP; 1986.");
+    }
+
+    #[test]
+    fn bracketed_initials_lists() {
+        let (n, _, rest) = names(
+            "ZHOU (Z.), AYALA CEJA (M.), HARRIS (C. M.), PRADEEP (R. G. G. R.) – Title, J, 8, 2022, 1.",
+        );
+        assert_eq!(
+            n,
+            ["ZHOU (Z.)", "AYALA CEJA (M.)", "HARRIS (C. M.)", "PRADEEP (R. G. G. R.)"]
+        );
+        assert_eq!(rest, "– Title, J, 8, 2022, 1.");
+        let ws = words("SMITH (Ed.) Title", 100);
+        assert_eq!(bracketed_initials_name(&ws, 0), None);
+        let ws = words("SMITH (1999) Title", 100);
+        assert_eq!(bracketed_initials_name(&ws, 0), None);
+        let ws = words("(A.) Title", 100);
+        assert_eq!(bracketed_initials_name(&ws, 0), None);
     }
 
     #[test]

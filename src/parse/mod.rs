@@ -553,7 +553,32 @@ fn label(s: &str) -> usize {
     {
         return after(digits + 1);
     }
-    0
+    author_year_label(s).map_or(0, after)
+}
+
+/// `Zhou et alii 2024 : ZHOU (Z.), WANG (J.) – Title` (French archaeology and
+/// history): an author-year label before the reference, the length up to its colon.
+/// Only when the reference after the colon opens with the label's first word
+/// (`Ayala Ceja et alii 2024 : AYALA CEJA (M.)`), whatever its case.
+fn author_year_label(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let head = b.get(..b.len().min(160)).unwrap_or(b);
+    let colon = memchr::memchr(b':', head)?;
+    // `<label> <year> : ` or `<label> <year>: `
+    let label = s.get(..colon)?.trim_end();
+    let after = s.get(colon + 1..)?.strip_prefix(' ')?;
+    let (names, year) = label.rsplit_once(' ')?;
+    let year = year.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(year);
+    date::parse_year(year)?;
+    let first = names.split([' ', ',']).next()?;
+    let opening = after.split([' ', ',']).next()?;
+    let same = first.chars().count() >= 2
+        && first.starts_with(char::is_uppercase)
+        && first
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(opening.chars().flat_map(char::to_lowercase));
+    same.then_some(colon + 1)
 }
 
 fn span_of(base: &str, part: &str) -> Range<usize> {
@@ -746,6 +771,15 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
     f.comma_style = !al.items.is_empty()
         && core.get(..al.end).unwrap_or_default().trim_end().ends_with(',');
     let mut rest_start = core_base + al.end;
+    // `ZHOU (Z.), WANG (J.) – Title` (French): a dash between the names and the title
+    if !al.items.is_empty()
+        && let Some(t) = s.get(rest_start..core_end)
+        && let Some(x) = t.strip_prefix(" – ").or_else(|| t.strip_prefix(" — "))
+    {
+        let dash = t.len() - x.len();
+        f.placed.push(rest_start..rest_start + dash);
+        rest_start += dash;
+    }
     // 3b. a year right after the authors: `(2004)`, `(2010a).`, `2014.`
     let rest = s.get(rest_start..core_end).unwrap_or_default();
     let lead = rest.len() - rest.trim_start_matches(is_field_punct).len();

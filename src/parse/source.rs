@@ -1207,16 +1207,22 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                 atoms.get(k + 2),
                                 Some((Atom::Tok("p" | "pp" | "S" | "s"), _))
                             );
+                        // nothing but separators from atom `j` to the end
+                        let only_seps_from = |j: usize| {
+                            atoms.get(j..).is_some_and(|rest| {
+                                rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
+                            })
+                        };
+                        let free_num = |j: usize| {
+                            matches!(atoms.get(j), Some((Atom::Tok(p), _)) if is_num(p))
+                                && !used.get(j).copied().unwrap_or(true)
+                        };
                         // (`, e2123528119` and nothing after: a comma, then the last
                         // pages, not yet read as a year)
-                        let last_pages_follow = matches!(
-                            atoms.get(k + 1),
-                            Some((Atom::Sep(','), _))
-                        ) && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p))
-                            && !used.get(k + 2).copied().unwrap_or(true)
-                            && atoms.get(k + 3..).is_some_and(|rest| {
-                                rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
-                            });
+                        let last_pages_follow =
+                            matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                                && free_num(k + 2)
+                                && only_seps_from(k + 3);
                         let digits = t.bytes().all(|b| b.is_ascii_digit());
                         // `119, 45, e2123528119` (Czech ISO 690): volume, issue, pages
                         // between commas, nothing after
@@ -1224,17 +1230,19 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && t.len() <= 3
                             && digits
                             && last_pages_follow;
+                        // `8, 11, 2022, eabk3327` (French archaeology): volume, issue,
+                        // year and pages between commas, nothing after
+                        let comma_issue_year_pages = issue_may_follow
+                            && t.len() <= 4
+                            && digits
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                            && year_at == Some(k + 2)
+                            && matches!(atoms.get(k + 3), Some((Atom::Sep(','), _)))
+                            && free_num(k + 4)
+                            && only_seps_from(k + 5);
                         // the bracketed year and then nothing but separators from `j`
-                        let year_closes = |j: usize| {
-                            year_at == Some(j)
-                                && atoms.get(j + 1..).is_some_and(|rest| {
-                                    rest.iter().all(|(a, _)| matches!(a, Atom::Sep(_)))
-                                })
-                        };
-                        let free_num = |j: usize| {
-                            matches!(atoms.get(j), Some((Atom::Tok(p), _)) if is_num(p))
-                                && !used.get(j).copied().unwrap_or(true)
-                        };
+                        let year_closes =
+                            |j: usize| year_at == Some(j) && only_seps_from(j + 1);
                         // `Sci Adv 8 11, eabk3327` (Elsevier's Harvard styles with the
                         // issue's brackets lost): a number right after the volume, with a
                         // space between, before a comma and the last pages; or before the
@@ -1254,10 +1262,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                     && year_closes(k + 3)
                                 || year_at == Some(k + 1)
                                     && free_num(k + 2)
-                                    && atoms.get(k + 3..).is_some_and(|rest| {
-                                        rest.iter()
-                                            .all(|(a, _)| matches!(a, Atom::Sep(_)))
-                                    }));
+                                    && only_seps_from(k + 3));
                         // `Sci Adv 8, [11] (2022) eabk3327`: the issue in square
                         // brackets right after the volume
                         let bracket_issue = src.volume.is_some()
@@ -1327,6 +1332,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             || comma_issue
                             || before_page_label
                             || comma_triple
+                            || comma_issue_year_pages
                             || spaced_issue
                             || bracket_issue
                         {

@@ -167,6 +167,12 @@ fn label_rule() {
     assert_eq!(label("4 Ritala, M. & Leskela, M."), 2);
     assert_eq!(label("10 Downing Street"), 0);
     assert_eq!(label("3 Rivers, the town"), 0);
+    // an author-year label that the reference repeats, whatever the case
+    assert_eq!(label("Zhou et alii 2024 : ZHOU (Z.), WANG (J.) – Title"), 20);
+    assert_eq!(label("Ayala Ceja, Chen 2024b: AYALA CEJA (M.)"), 24);
+    assert_eq!(label("Zhou et alii 2024 : Wang (J.) – Title"), 0);
+    assert_eq!(label("Zhou Z. Title: subtitle 2024 : ZHOU"), 0);
+    assert_eq!(label("Zhou 12 : ZHOU"), 0);
 }
 
 #[test]
