@@ -188,7 +188,7 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 #[test]
 fn work_is_linear_in_hostile_inputs() {
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 14] = [
+    let shapes: [Shape; 16] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
@@ -216,6 +216,11 @@ fn work_is_linear_in_hostile_inputs() {
         }),
         ("comma years", |n| {
             format!("Smith, J. T.; {}2020, 1, 2.", "Name, 2003, ".repeat(n / 12))
+        }),
+        // (slash lists of family names, French bracketed initials)
+        ("slashes", |n| format!("{}Lind, Title, 2020, 1", "Lind / ".repeat(n / 7))),
+        ("bracketed initials", |n| {
+            format!("{}– T, J, 1, 2020, 2.", "LIND (M.), ".repeat(n / 11))
         }),
     ];
     for (name, make) in shapes {

@@ -929,6 +929,9 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
             closed_by_and: false,
         };
     }
+    if let Some(l) = slash_list(s) {
+        return l;
+    }
     let mut best: Option<AuthorList> = None;
     for style in [Style::Vancouver, Style::Inverted, Style::InitialsFirst] {
         // (an inverted list opens with a family name, never with an initial: `C. Gao,
@@ -1054,6 +1057,68 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
         Some(l) if !l.items.is_empty() => l,
         _ => collective(s, limit, first.start),
     }
+}
+
+/// Family names between slashes (German law and criminology styles): `Zhou/Wang/Zhang,
+/// Title` (the list ends at the comma), or `Zhou / Wang / Zhang Title` (spaced slashes;
+/// the last name is one word, the title follows it). Each name is one to three family
+/// words; at least two names.
+fn slash_list(s: &str) -> Option<AuthorList> {
+    let b = s.as_bytes();
+    // (the first slash comes early: one look at the head for most references)
+    memchr::memchr(b'/', b.get(..b.len().min(48)).unwrap_or(b))?;
+    let family = |t: &str| {
+        let n = t.split(' ').count();
+        (1..=3).contains(&n)
+            && t.split(' ').all(|w| is_family_word(w) || is_particle(w))
+            && t.split(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let mut items = Vec::new();
+    let mut pos = 0;
+    let mut spaced = false;
+    loop {
+        let rest = s.get(pos..)?;
+        let slash = rest.find('/').filter(|&i| i <= 48);
+        let Some(i) = slash else { break };
+        let name = rest.get(..i)?;
+        let trimmed = name.trim_end();
+        // (a slash further on is the title's: `Gazzola Prevalence of Manic/Hypomanic`)
+        if !family(trimmed) {
+            break;
+        }
+        spaced |= trimmed.len() < name.len();
+        items.push(pos..pos + trimmed.len());
+        pos += i + 1;
+        pos += s.get(pos..)?.len() - s.get(pos..)?.trim_start_matches(' ').len();
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let rest = s.get(pos..)?;
+    // (`Le Roch/Zhou, Y.; Blair, P. L.`: initials after the comma belong to the name)
+    let initials_after = |c: usize| {
+        // (not a title's `A`: `Antila/Kwak/Choi, A Noradrenergic …`)
+        rest.get(c + 1..).and_then(|t| t.split_whitespace().next()).is_some_and(|w| {
+            let core = w.trim_end_matches([',', ';', ':']);
+            is_dotted_initials(core) || core.len() < w.len() && is_nlm_initials(core)
+        })
+    };
+    let end = if let Some(comma) = rest.find(',').filter(|&c| c <= 48)
+        && family(rest.get(..comma)?)
+        && !initials_after(comma)
+    {
+        items.push(pos..pos + comma);
+        pos + comma + 1
+    } else {
+        // (spaced slashes: the last name is one word, a title after it)
+        let w = rest.split(' ').next()?;
+        if !(spaced && w.len() < rest.len() && is_family_word(w)) {
+            return None;
+        }
+        items.push(pos..pos + w.len());
+        pos + w.len()
+    };
+    Some(AuthorList { items, end, ..AuthorList::default() })
 }
 
 fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
@@ -1473,6 +1538,24 @@ mod tests {
         assert_eq!(bracketed_initials_name(&ws, 0), None);
         let ws = words("(A.) Title", 100);
         assert_eq!(bracketed_initials_name(&ws, 0), None);
+    }
+
+    #[test]
+    fn slash_lists() {
+        let (n, _, rest) = names("Zhou/Wang/Van der Berg, A Title, 2024, 131");
+        assert_eq!(n, ["Zhou", "Wang", "Van der Berg"]);
+        assert_eq!(rest, "A Title, 2024, 131");
+        let (n, _, rest) = names(
+            "Bartoli / Bassetti / Gazzola Prevalence of Manic/Hypomanic Polarity, in: J",
+        );
+        assert_eq!(n, ["Bartoli", "Bassetti", "Gazzola"]);
+        assert_eq!(rest, "Prevalence of Manic/Hypomanic Polarity, in: J");
+        // (initials after the comma: inverted names, not a slash list)
+        assert_eq!(slash_list("Le Roch/Zhou, Y.; Blair, P. L. (2003): Title"), None);
+        // (unspaced slashes need the comma; one name is no list)
+        assert_eq!(slash_list("Input/Output Systems in Practice. 2020"), None);
+        assert_eq!(slash_list("Smith Title with a 1/2 ratio"), None);
+        assert_eq!(slash_list("and/or, Title"), None);
     }
 
     #[test]
