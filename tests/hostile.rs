@@ -243,17 +243,22 @@ fn work_is_linear_in_hostile_inputs() {
             start.elapsed().as_secs_f64()
         };
         // The fastest of five interleaved runs of each size: other work on the machine
-        // only ever adds time, so the minimum is the stable measure.
-        let (mut small, mut large) = (f64::MAX, f64::MAX);
-        for _ in 0..5 {
-            small = small.min(time(&small_input));
-            large = large.min(time(&large_input));
+        // only ever adds time, so the minimum is the stable measure. (The other tests
+        // of this file run on the same two cores meanwhile: a ratio over 3 is measured
+        // again, up to three times, and only a ratio over 3 every time fails.)
+        let mut ratio = f64::MAX;
+        for _ in 0..3 {
+            let (mut small, mut large) = (f64::MAX, f64::MAX);
+            for _ in 0..5 {
+                small = small.min(time(&small_input));
+                large = large.min(time(&large_input));
+            }
+            ratio = large / small;
+            if ratio < 3.0 {
+                break;
+            }
         }
-        assert!(
-            large / small < 3.0,
-            "{name}: doubling the input took {:.1}x the time",
-            large / small
-        );
+        assert!(ratio < 3.0, "{name}: doubling the input took {ratio:.1}x the time");
     }
 }
 

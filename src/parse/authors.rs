@@ -111,7 +111,7 @@ fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
     out
 }
 
-// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.` | `…. 2024` (the whole
+// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.` | `v.dğr.` | `…. 2024` (the whole
 // "et al" marker; an ellipsis only before the year, as APA 7 puts one before the last
 // name: `C, … Z.`)
 fn et_al(i: &str) -> IResult<&str, &str> {
@@ -136,6 +136,8 @@ fn et_al(i: &str) -> IResult<&str, &str> {
         )),
         // German `u. a.` (und andere)
         recognize((tag("u. a."), take_while(|c| c == ' ' || c == ','))),
+        // Turkish `v.dğr.` (ve diğerleri)
+        recognize((tag("v.dğr."), take_while(|c| c == ' ' || c == ','))),
     ))
     .parse(i)
 }
@@ -1265,7 +1267,9 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         k = j;
         // does the list go on?
         let nxt = ws.get(k).map(|w| w.text);
-        let et_al_next = matches!(nxt, Some("et" | "et.")) || german_et_al_at(ws, k);
+        let et_al_next = matches!(nxt, Some("et" | "et."))
+            || nxt.is_some_and(|t| t.starts_with("v.dğr."))
+            || german_et_al_at(ws, k);
         // `A. B. Smith and G. Zhang, Mol Cancer`: the name after the last `and` of a
         // reading-order list ends it, whatever punctuation follows
         // (so does a Vancouver name after `and` that ends with a comma: `Fischer M
@@ -1484,6 +1488,7 @@ mod tests {
         assert!(et_al("et al.").is_ok());
         assert!(et_al("et al..").is_ok());
         assert!(et_al("u. a. (2024)").is_ok());
+        assert_eq!(et_al("v.dğr., “Title”").map(|r| r.0), Ok("“Title”"));
         assert!(et_al("et al. .").is_ok());
         assert!(et_al("et. al.").is_ok());
         assert!(et_al("etal").is_err());

@@ -79,6 +79,10 @@ const KEYWORDS: &[&str] = &[
     // German: `Band 119, Ausgabe 45, S. 12`
     "Band",
     "Ausgabe",
+    // Turkish: `c. 119, sy. 45 (2022), s. 12`, `ss. 749-62` (cilt, sayı, sayfa)
+    "c",
+    "sy",
+    "ss",
     // NLM pagination with a quiz or a discussion: `595-605; quiz 606-10`
     "quiz",
     "discussion",
@@ -675,6 +679,8 @@ fn bare_trailing_id(block: &str) -> Option<usize> {
                     | "art"
                     | "Art"
                     | "S"
+                    | "s"
+                    | "ss"
             )
         })
     };
@@ -1025,8 +1031,8 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
-                    | "nᵒ" | "Iss" | "Heft" | "H" | "č" | "Ausgabe"
-                        if label != "H"
+                    | "nᵒ" | "Iss" | "Heft" | "H" | "č" | "Ausgabe" | "sy"
+                        if !matches!(label, "H" | "sy")
                             || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
                     {
                         // the issue runs over the words after the label: `no. 5 Pt 2`,
@@ -1049,7 +1055,16 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             continue;
                         }
                     }
-                    _ if label == "v" || VOLUME_LABELS.contains(&label) => {
+                    // (Turkish `c.` only with its dot, before `sy.` or `s.`: `c. 1850`
+                    // may be circa)
+                    _ if label == "v"
+                        || VOLUME_LABELS.contains(&label)
+                        || label == "c"
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
+                            && atoms.iter().any(|(a, _)| {
+                                matches!(a, Atom::Tok("sy" | "s" | "ss"))
+                            }) =>
+                    {
                         if let Some((_, nr)) = next_tok.clone()
                             && labelled(&mut src.volume, &mut used)
                         {
@@ -1059,10 +1074,10 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         }
                     }
                     // (`S. 192-195`, German; `S` alone may be a journal's word)
-                    "pp" | "p" | "pages" | "Pages" | "Page" | "S" | "s" | "Article"
-                    | "article" | "Paper" | "paper"
+                    "pp" | "p" | "pages" | "Pages" | "Page" | "S" | "s" | "ss"
+                    | "Article" | "article" | "Paper" | "paper"
                         if match label {
-                            "S" | "s" => {
+                            "S" | "s" | "ss" => {
                                 matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
                             }
                             // (`Page 15`, the number right after the word: not `Home
