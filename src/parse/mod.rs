@@ -3025,6 +3025,22 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         f.container = t.get(cut + 2..);
         return;
     }
+    // `Title in sentence case and beyond Mol Cancer 23:131` (a journal's italics lost,
+    // or a style that prints no full stop): a sentence-case title, then the journal's
+    // capitalised words right before the volume
+    if keep.len() == 1
+        && !bookish
+        && f.volume.is_some()
+        && f.pages.is_some()
+        && f.publisher.is_none()
+        && f.container.is_none()
+        && let Some(t) = m.get(first.clone())
+        && let Some(cut) = sentence_case_then_journal(t)
+    {
+        f.title = t.get(..cut).map(str::trim_end);
+        f.container = t.get(cut..).map(|j| j.trim_end_matches(['.', ',', ' ']));
+        return;
+    }
     if keep.len() == 1 || bookish {
         let last = keep.last().map_or(first.end, |r| r.end);
         f.title = m.get(first.start..last);
@@ -4178,6 +4194,83 @@ fn web_tail(c: &str, has_url: bool) -> Option<(&str, &str)> {
         return None;
     }
     Some((head, tail))
+}
+
+/// `Deciphering the tumor microenvironment and beyond Mol Cancer`: where a journal's
+/// name starts after a title in sentence case with no mark between them. The journal
+/// is the run of one to eight capitalised words (and short function words inside it)
+/// at the end; the title before it has four words or more, and after its first word at
+/// least two thirds of them and the last one start with a small letter.
+fn sentence_case_then_journal(t: &str) -> Option<usize> {
+    let t = t.trim_end_matches(['.', ',', ' ']);
+    if t.contains([';', '?', '!', '"', '“', '”', '(', ')']) || find_str(t, ". ").is_some()
+    {
+        return None;
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let joiner = |w: &str| matches!(w, "of" | "and" | "the" | "for" | "in" | "&" | "de");
+    // the run: from the end, capitalised words and joiners, opening with a capital
+    let mut start = words.len();
+    while start > 0 && words.get(start - 1).is_some_and(|w| capital(w) || joiner(w)) {
+        start -= 1;
+    }
+    while words.get(start).is_some_and(|w| joiner(w)) {
+        start += 1;
+    }
+    let run = words.get(start..)?;
+    let title = words.get(..start)?;
+    if !(1..=8).contains(&run.len()) || title.len() < 4 {
+        return None;
+    }
+    // (not a title's own name: `in the midsouth of the United States`, `via ACSL5`,
+    // `real-time RT-PCR`: a journal's words follow no function word, and one of them
+    // has a small letter and none a digit)
+    let function_word = |w: &str| {
+        matches!(
+            w,
+            "of" | "the"
+                | "and"
+                | "in"
+                | "for"
+                | "via"
+                | "by"
+                | "with"
+                | "from"
+                | "to"
+                | "on"
+                | "at"
+                | "a"
+                | "an"
+                | "des"
+                | "de"
+                | "du"
+                | "la"
+                | "le"
+                | "et"
+                | "der"
+                | "die"
+                | "und"
+                | "von"
+        )
+    };
+    if title.last().is_some_and(|w| function_word(w))
+        || !run.iter().any(|w| w.chars().any(char::is_lowercase))
+        || run.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    // (the journal's words: abbreviations or names, no sentence's full stop inside)
+    if run.iter().any(|w| w.len() > 1 && w.ends_with(',')) {
+        return None;
+    }
+    let small =
+        title.iter().skip(1).filter(|w| w.starts_with(|c: char| c.is_lowercase()));
+    let small = small.count();
+    let last_small =
+        title.last().is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+    (last_small && small * 3 >= (title.len() - 1) * 2)
+        .then(|| title.iter().map(|w| w.len() + 1).sum())
 }
 
 /// `Title.: Journal` | `Title: Journal` → (title, journal): the text after the last

@@ -431,3 +431,27 @@ fn impact_factor_rule() {
     assert_eq!(at("J Clin. 2012;40:500-3. IF: 5,895 (2019)"), None);
     assert_eq!(at("J Clin. 2012;40:500-3. IF: high"), None);
 }
+
+#[test]
+fn sentence_case_then_journal_rule() {
+    let t = "Deciphering the tumor microenvironment and beyond Mol Cancer";
+    assert_eq!(t.get(sentence_case_then_journal(t).unwrap()..), Some("Mol Cancer"));
+    let t = "Extracellular matrix proteins regulate cell function Proc Natl Acad Sci";
+    assert_eq!(
+        t.get(sentence_case_then_journal(t).unwrap()..),
+        Some("Proc Natl Acad Sci")
+    );
+    for no in [
+        // a title in title case, a place, an acronym, a function word before the run
+        "A Neural Substrate for Stress-Induced Sleep Disturbances Proceedings",
+        "Thresholds for cotton in the midsouth of the United States",
+        "Antigen presentation and cancer immunity via ACSL5",
+        "Genes quantified by real-time RT-PCR",
+        "Clinical cancer research: an official journal of the American Association",
+        // a sentence's full stop: two segments, not one
+        "Immunotherapy for solid tumors and beyond. biomark Res",
+        "Too short Nature",
+    ] {
+        assert_eq!(sentence_case_then_journal(no), None, "{no}");
+    }
+}
