@@ -690,7 +690,46 @@ fn bare_trailing_id(block: &str) -> Option<usize> {
     .then_some(start)
 }
 
+/// `135749–762` → (`135`, `749–762`): a volume glued to the first page of a range (a
+/// style that prints the volume in bold with no mark after it, the bold lost in the
+/// scrape: `Cell 135749–762`). The last page has three digits or more, the first page
+/// as many, no leading zero, and the range is under 300 pages.
+fn glued_volume_pages(p: &str) -> Option<(&str, &str)> {
+    let a_len = p.bytes().take_while(u8::is_ascii_digit).count();
+    let (a, rest) = p.split_at_checked(a_len)?;
+    let dash = rest.chars().next().filter(|&c| matches!(c, '-' | '‐' | '‑' | '–'))?;
+    let b = rest.get(dash.len_utf8()..)?;
+    if !(3..=5).contains(&b.len())
+        || !b.bytes().all(|c| c.is_ascii_digit())
+        || !(b.len() + 1..=b.len() + 3).contains(&a.len())
+    {
+        return None;
+    }
+    let k = a.len() - b.len();
+    let first = a.get(k..)?;
+    let (f, l) = (first.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    (!first.starts_with('0') && f <= l && l - f < 300)
+        .then(|| (a.get(..k), p.get(k..)))
+        .and_then(|(v, pages)| Some((v?, pages?)))
+}
+
 pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
+    let mut src = parse_source_as_printed(block, want_year);
+    // (no volume read: an unlabelled range whose first number is too long for it)
+    if src.volume.is_none()
+        && src.issue.is_none()
+        && let Some(p) = src.pages
+        && let Some(at) = block.find(p)
+        && !block.get(..at).unwrap_or_default().trim_end().ends_with('.')
+        && let Some((v, pages)) = glued_volume_pages(p)
+    {
+        src.volume = Some(v);
+        src.pages = Some(pages);
+    }
+    src
+}
+
+fn parse_source_as_printed(block: &str, want_year: bool) -> Source<'_> {
     // MEDLINE: `932-5; discussion 935-6`, `633-45, v-vi`: the addition is a note
     // (the last one only: the block before it is read without looking again, so that
     // no input makes this recurse)
@@ -1392,6 +1431,33 @@ mod tests {
 
     fn block(s: &str) -> &str {
         s.get(source_start(s)..).unwrap()
+    }
+
+    #[test]
+    fn glued_volume_pages_rule() {
+        assert_eq!(glued_volume_pages("135749–762"), Some(("135", "749–762")));
+        assert_eq!(glued_volume_pages("64456‑472"), Some(("64", "456‑472")));
+        assert_eq!(glued_volume_pages("145444-5457"), Some(("14", "5444-5457")));
+        for no in [
+            // an abbreviated last page, a plain range, a leading zero, a long range
+            "14036–45",
+            "105340–55",
+            "749–762",
+            "14036–145",
+            "1234-1240",
+            "12100-400",
+            "e1234-e1240",
+            "",
+        ] {
+            assert_eq!(glued_volume_pages(no), None, "{no}");
+        }
+        // only with no volume read, and never after a label
+        let src = parse_source("Hepatology 2016, 64456–472.", true);
+        assert_eq!((src.volume, src.pages), (Some("64"), Some("456–472")));
+        let src = parse_source("2016, 12, 64456–472.", true);
+        assert_eq!(src.volume, Some("12"));
+        let src = parse_source("2016, pp. 64456–472.", true);
+        assert_eq!(src.volume, None);
     }
 
     #[test]
