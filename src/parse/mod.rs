@@ -4203,8 +4203,7 @@ fn web_tail(c: &str, has_url: bool) -> Option<(&str, &str)> {
 /// least two thirds of them and the last one start with a small letter.
 fn sentence_case_then_journal(t: &str) -> Option<usize> {
     let t = t.trim_end_matches(['.', ',', ' ']);
-    if t.contains([';', '?', '!', '"', '“', '”', '(', ')']) || find_str(t, ". ").is_some()
-    {
+    if t.contains([';', '?', '!', '"', '“', '”']) || find_str(t, ". ").is_some() {
         return None;
     }
     let words: Vec<&str> = t.split(' ').collect();
@@ -4226,35 +4225,13 @@ fn sentence_case_then_journal(t: &str) -> Option<usize> {
     // (not a title's own name: `in the midsouth of the United States`, `via ACSL5`,
     // `real-time RT-PCR`: a journal's words follow no function word, and one of them
     // has a small letter and none a digit)
-    let function_word = |w: &str| {
-        matches!(
-            w,
-            "of" | "the"
-                | "and"
-                | "in"
-                | "for"
-                | "via"
-                | "by"
-                | "with"
-                | "from"
-                | "to"
-                | "on"
-                | "at"
-                | "a"
-                | "an"
-                | "des"
-                | "de"
-                | "du"
-                | "la"
-                | "le"
-                | "et"
-                | "der"
-                | "die"
-                | "und"
-                | "von"
-        )
-    };
+    const FUNCTION_WORDS: &[&str] = &[
+        "of", "the", "and", "in", "for", "via", "by", "with", "from", "to", "on", "at",
+        "a", "an", "des", "de", "du", "la", "le", "et", "der", "die", "und", "von",
+    ];
+    let function_word = |w: &str| FUNCTION_WORDS.contains(&w);
     if title.last().is_some_and(|w| function_word(w))
+        || run.iter().any(|w| w.contains(['(', ')']))
         || !run.iter().any(|w| w.chars().any(char::is_lowercase))
         || run.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
     {
@@ -4267,8 +4244,11 @@ fn sentence_case_then_journal(t: &str) -> Option<usize> {
     let small =
         title.iter().skip(1).filter(|w| w.starts_with(|c: char| c.is_lowercase()));
     let small = small.count();
-    let last_small =
-        title.last().is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+    // (`interferon-gamma and -beta J Immunol`: the last word may open with a mark)
+    let last_small = title.last().is_some_and(|w| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(|c: char| c.is_lowercase())
+    });
     (last_small && small * 3 >= (title.len() - 1) * 2)
         .then(|| title.iter().map(|w| w.len() + 1).sum())
 }

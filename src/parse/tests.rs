@@ -441,6 +441,8 @@ fn sentence_case_then_journal_rule() {
         t.get(sentence_case_then_journal(t).unwrap()..),
         Some("Proc Natl Acad Sci")
     );
+    let t = "Growth of killer (LAK) cells: role of interferon-gamma and -beta J Immunol";
+    assert_eq!(t.get(sentence_case_then_journal(t).unwrap()..), Some("J Immunol"));
     for no in [
         // a title in title case, a place, an acronym, a function word before the run
         "A Neural Substrate for Stress-Induced Sleep Disturbances Proceedings",
