@@ -1198,7 +1198,9 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                     && (after_and
                         || ws.get(k - 1).is_some_and(|p| p.text.ends_with(',')))
                     && list.items.first().is_some_and(|r| {
-                        s.get(r.end..).is_some_and(|t| t.starts_with(".,"))
+                        s.get(r.end..).is_some_and(|t| {
+                            t.starts_with(".,") || after_and && t.starts_with(". ET ")
+                        })
                     })
                     && ws.get(k).is_some_and(|w| is_dotted_initials(w.text)))
                 .then(|| initials_first_name(ws, k, false))
@@ -1295,7 +1297,11 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                     Some('.')
                         if (is_dotted_initials(last.core_keep_dot())
                             || is_translit_initial(last.core()))
-                            && matches!(nxt, Some("and" | "&")) =>
+                            && (matches!(nxt, Some("and" | "&"))
+                                // (`Leisnham P.T. ET S.A. Juliano`, French)
+                                || style == Style::Vancouver
+                                    && nxt == Some("ET")
+                                    && is_small_joiner(ws, k)) =>
                     {
                         true
                     }
