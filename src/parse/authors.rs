@@ -111,9 +111,9 @@ fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
     out
 }
 
-// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.` | `v.dğr.` | `…. 2024` (the whole
-// "et al" marker; an ellipsis only before the year, as APA 7 puts one before the last
-// name: `C, … Z.`)
+// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.` | `v.dğr.` | `…. 2024`
+// (the whole "et al" marker; an ellipsis only before the year, as APA 7 puts one before
+// the last name: `C, … Z.`)
 fn et_al(i: &str) -> IResult<&str, &str> {
     nom::branch::alt((
         nom::combinator::verify(
