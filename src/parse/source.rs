@@ -708,9 +708,10 @@ fn glued_volume_pages(p: &str) -> Option<(&str, &str)> {
     let k = a.len() - b.len();
     let first = a.get(k..)?;
     let (f, l) = (first.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-    (!first.starts_with('0') && f <= l && l - f < 300)
-        .then(|| (a.get(..k), p.get(k..)))
-        .and_then(|(v, pages)| Some((v?, pages?)))
+    if first.starts_with('0') || f > l || l - f >= 300 {
+        return None;
+    }
+    Some((a.get(..k)?, p.get(k..)?))
 }
 
 pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
@@ -719,8 +720,11 @@ pub(crate) fn parse_source(block: &str, want_year: bool) -> Source<'_> {
     if src.volume.is_none()
         && src.issue.is_none()
         && let Some(p) = src.pages
-        && let Some(at) = block.find(p)
-        && !block.get(..at).unwrap_or_default().trim_end().ends_with('.')
+        && !block
+            .get(..super::span_of(block, p).start)
+            .unwrap_or_default()
+            .trim_end()
+            .ends_with('.')
         && let Some((v, pages)) = glued_volume_pages(p)
     {
         src.volume = Some(v);
