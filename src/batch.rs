@@ -241,8 +241,13 @@ fn read_input(input: &Input) -> Result<Vec<u8>, String> {
         Input::Stdin => {
             std::io::stdin().lock().take(MAX_INPUT + 1).read_to_end(&mut bytes)
         }
-        Input::File(p) => std::fs::File::open(p)
-            .and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut bytes)),
+        Input::File(p) => std::fs::File::open(p).and_then(|f| {
+            // `Take` hides the file's size from `read_to_end`, which would then grow
+            // the buffer from 32 bytes up, a read call per doubling.
+            let size = f.metadata().map_or(0, |m| m.len()).min(MAX_INPUT + 1);
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0) + 1);
+            f.take(MAX_INPUT + 1).read_to_end(&mut bytes)
+        }),
     };
     match result {
         Err(e) => Err(describe_io(&e)),
@@ -628,11 +633,24 @@ impl<R: Read> Chunks<R> {
     }
 }
 
-/// True when `a` and `b` name the same existing file.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+/// What two paths share when they name the same existing file: the device and inode
+/// on Unix (one `stat`), the canonical path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+impl FileId {
+    /// The identity of the file at `path`, or `None` when there is none (yet).
+    pub fn of(path: &Path) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = std::fs::metadata(path).ok()?;
+            Some(FileId((m.dev(), m.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            path.canonicalize().ok().map(FileId)
+        }
     }
 }
 

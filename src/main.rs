@@ -119,6 +119,10 @@ enum ProgressArg {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The buffer of each output file: a batch writes hundreds of megabytes, and the
+/// standard 8 KiB made a `write` call for every few records.
+const OUTPUT_BUFFER: usize = 1 << 20;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -321,9 +325,17 @@ fn check_not_overwriting_inputs(
         }
     }
     targets.extend(common.report.iter().cloned());
+    // Only a target that exists already can be one of the inputs; each is looked up
+    // once, and each input costs one `stat` when there is any.
+    let existing: Vec<(batch::FileId, &PathBuf)> =
+        targets.iter().filter_map(|t| Some((batch::FileId::of(t)?, t))).collect();
+    if existing.is_empty() {
+        return Ok(());
+    }
     for input in inputs {
         if let Input::File(p) = input
-            && let Some(t) = targets.iter().find(|t| batch::same_file(p, t))
+            && let Some(id) = batch::FileId::of(p)
+            && let Some((_, t)) = existing.iter().find(|(target, _)| *target == id)
         {
             bail!("{}: the output would overwrite this input", t.display());
         }
@@ -454,7 +466,7 @@ impl Pending {
         let file = File::create(&tmp)
             .with_context(|| format!("{}: cannot write", path.display()))?;
         self.files.push((tmp, path.to_owned()));
-        Ok(BufWriter::new(file))
+        Ok(BufWriter::with_capacity(OUTPUT_BUFFER, file))
     }
 
     /// Rename every temporary file into place.

@@ -293,6 +293,36 @@ fn output_over_input_is_refused() {
     assert_eq!(std::fs::read(&page).unwrap(), before);
 }
 
+/// The same file named another way (through `..`, through a symlink) is still refused.
+#[test]
+fn output_over_input_spelled_otherwise_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::copy(fixture("reader-view.txt"), &page).unwrap();
+    let before = std::fs::read(&page).unwrap();
+    let mut spellings = vec![dir.path().join("sub/../page.txt")];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&page, &link).unwrap();
+        spellings.push(link);
+    }
+    for other in &spellings {
+        let o = pubrefs(&[
+            "convert",
+            page.to_str().unwrap(),
+            "-o",
+            other.to_str().unwrap(),
+            "--to",
+            "bibtex",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", other.display());
+        assert!(stderr(&o).contains("would overwrite this input"), "{}", stderr(&o));
+        assert_eq!(std::fs::read(&page).unwrap(), before);
+    }
+}
+
 /// A file output appears whole, and no temporary file is left behind.
 #[test]
 fn outputs_are_written_atomically() {
