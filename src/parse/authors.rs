@@ -1383,20 +1383,38 @@ fn is_small_joiner(ws: &[Word<'_>], k: usize) -> bool {
     let Some(w) = ws.get(k) else { return false };
     let initials_next =
         || ws.get(k + 1).is_some_and(|n| is_dotted_initials(n.core_keep_dot()));
+    if k == 0 {
+        return false;
+    }
+    let (Some(prev), Some(next)) = (ws.get(k - 1), ws.get(k + 1)) else { return false };
+    let inverted_next = || {
+        next.text.ends_with(',')
+            && is_family_word(next.core())
+            && ws.get(k + 2).is_some_and(|i| is_dotted_initials(i.core_keep_dot()))
+    };
+    // Turkish `ve`, Slovene `in`, Polish and Croatian `i`, Danish and Norwegian `og`,
+    // Swedish `och`, Hungarian `és`, Finnish `ja`, Russian `и`, Spanish `y`, between
+    // two inverted names with dotted initials: `Kwak, I. ve Choi, A. (2022)`
+    if matches!(w.text, "ve" | "in" | "i" | "og" | "och" | "és" | "ja" | "и" | "y")
+        && is_dotted_initials(prev.core_keep_dot())
+        && prev.text.ends_with('.')
+        && inverted_next()
+        // (not a chapter's editor: `Kwak, I. in Choi, A. (Ed.), Book`)
+        && ws.get(k + 3).is_none_or(|e| !is_editor_marker(e.text))
+    {
+        return true;
+    }
     let joiner = match w.text {
         "y" | "ET" => initials_next(),
         "e" | "a" => true,
         _ => false,
     };
-    if !joiner || k == 0 {
+    if !joiner {
         return false;
     }
-    let (Some(prev), Some(next)) = (ws.get(k - 1), ws.get(k + 1)) else { return false };
     // (after a comma, an inverted name must follow: `Kwak, I., e Choi, A.`)
     if prev.text.ends_with(',') {
-        return next.text.ends_with(',')
-            && is_family_word(next.core())
-            && ws.get(k + 2).is_some_and(|i| is_dotted_initials(i.core_keep_dot()));
+        return inverted_next();
     }
     // (`da Cruz e Silva`: a Portuguese family name joined by `e`)
     let in_family = k >= 2 && ws.get(k - 2).is_some_and(|w| is_particle(w.text));
@@ -1567,6 +1585,22 @@ mod tests {
         assert_eq!(slash_list("Input/Output Systems in Practice. 2020"), None);
         assert_eq!(slash_list("Smith Title with a 1/2 ratio"), None);
         assert_eq!(slash_list("and/or, Title"), None);
+    }
+
+    #[test]
+    fn joiners_between_inverted_names() {
+        for j in ["ve", "in", "i", "og", "och", "és", "ja", "и", "y"] {
+            let s = format!("Lind, M., Okafor, P. {j} Berg, T. (2022). Title");
+            let (n, _, rest) = names(&s);
+            assert_eq!(n, ["Lind, M.", "Okafor, P.", "Berg, T."], "{j}");
+            assert_eq!(rest, "(2022). Title", "{j}");
+        }
+        // (not before a chapter's editor, nor before a name without initials)
+        let (n, _, _) = names("Lind, M. in Berg, T. (Ed.), Handbook. 2022");
+        assert_eq!(n, ["Lind, M."]);
+        let (n, _, rest) = names("Lind, M. in Berg, The Coast. 2022");
+        assert_eq!(n, ["Lind, M."]);
+        assert_eq!(rest, "in Berg, The Coast. 2022");
     }
 
     #[test]
