@@ -293,13 +293,16 @@ fn clean(text: &str) -> Cow<'_, str> {
             pending_space = false;
             continue;
         }
-        // `Antila, H. – Kwak, I. – Choi, A.` (Czech), `Antila, H. - Kwak, I.` (Turkish):
-        // a dash between an initial and the next name is a `;`
+        // `Antila, H. – Kwak, I. – Choi, A.` (Czech), `Antila, H. - Kwak, I.` (Turkish),
+        // `ANTILA, H. – KWAK, I.` (Czech ISO 690 in capitals): a dash between an
+        // initial and the next name is a `;`
         if matches!(c, '–' | '-') && pending_space && ends_with_initial(&out) && {
             let mut ahead = chars.clone();
             ahead.next() == Some(' ')
                 && ahead.next().is_some_and(char::is_uppercase)
-                && ahead.next().is_some_and(char::is_lowercase)
+                && ahead.next().is_some_and(|n| {
+                    n.is_lowercase() || n.is_uppercase() && capitals_then_initial(ahead)
+                })
         } {
             out.push_str("; ");
             chars.next();
@@ -368,6 +371,23 @@ fn clean(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The rest of a family name in capitals, then a comma and a dotted initial: what
+/// follows the first two letters of `KWAK, I.` (`AK, I.`).
+fn capitals_then_initial(mut ahead: impl Iterator<Item = char>) -> bool {
+    for c in ahead.by_ref().take(40) {
+        match c {
+            ',' => {
+                return ahead.next() == Some(' ')
+                    && ahead.next().is_some_and(char::is_uppercase)
+                    && ahead.next() == Some('.');
+            }
+            c if c.is_uppercase() || matches!(c, '-' | ' ' | '\'') => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// True when `out` ends with an initial and its full stop (` H.`, `.J.`).

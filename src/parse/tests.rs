@@ -182,6 +182,14 @@ fn clean_rule() {
     assert!(matches!(clean("plain text"), Cow::Borrowed(_)));
     assert_eq!(clean("Hart,R.J., Title"), "Hart, R.J., Title");
     assert_eq!(clean("1,2,A. b"), "1,2,A. b");
+    // a dash between names: `Kwak, I.` or, in capitals, `KWAK, I.`, must follow
+    assert_eq!(clean("Lind, M. – Berg, T. Title"), "Lind, M.; Berg, T. Title");
+    assert_eq!(
+        clean("LIND, M. – BERG, T. – DE LA CRUZ, A. B. Title"),
+        "LIND, M.; BERG, T.; DE LA CRUZ, A. B. Title"
+    );
+    assert_eq!(clean("Lind, M. – ACTA. Title"), "Lind, M. ACTA. Title");
+    assert_eq!(clean("Lind, M. – ACTA, 12, 3"), "Lind, M. ACTA, 12, 3");
 }
 
 const ATOMS: &[&str] = &[
