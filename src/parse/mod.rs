@@ -554,6 +554,30 @@ fn label(s: &str) -> usize {
         {
             return after(digits);
         }
+        // `1 Antila H., Kwak I. & Choi A. (2022)` (Clinical Otolaryngology): a bare
+        // number before a family name and its dotted initials
+        let init_core = init.trim_end_matches([',', '.']);
+        if crate::normalize::author::is_family_word(family)
+            && family.chars().nth(1).is_some_and(char::is_lowercase)
+            && init.ends_with(['.', ','])
+            && init.contains('.')
+            && (1..=3).contains(&init_core.split('.').count())
+            && init_core
+                .split('.')
+                .all(|i| i.len() == 1 && i.bytes().all(|c| c.is_ascii_uppercase()))
+        {
+            return after(digits);
+        }
+    }
+    // `1- H. Antila, I. Kwak, A. Choi, …` (Mediterranean Journal of Chemistry): the
+    // number and a dash
+    if (1..=4).contains(&digits)
+        && matches!(s.get(digits..), Some(t) if t.starts_with("- ") || t.starts_with("– "))
+        && s.get(digits..)
+            .and_then(|t| t.split_once(' '))
+            .is_some_and(|(_, r)| r.starts_with(|c: char| c.is_uppercase()))
+    {
+        return after(digits + s.get(digits..).and_then(|t| t.find(' ')).unwrap_or(1));
     }
     // `26.C. Freeman, …`: the number glued to the first initial
     if (1..=4).contains(&digits)
@@ -577,14 +601,15 @@ fn label(s: &str) -> usize {
 }
 
 /// `Zhou et alii 2024 : ZHOU (Z.), WANG (J.) – Title` (French archaeology and
-/// history): an author-year label before the reference, the length up to its colon.
-/// Only when the reference after the colon opens with the label's first word
-/// (`Ayala Ceja et alii 2024 : AYALA CEJA (M.)`), whatever its case.
+/// history), `Antila et al. 2022 = Antila, H. et al., Title` (Philippika): an
+/// author-year label before the reference, the length up to its colon or `=`. Only
+/// when the reference after it opens with the label's first word (`Ayala Ceja et alii
+/// 2024 : AYALA CEJA (M.)`), whatever its case.
 fn author_year_label(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let head = b.get(..b.len().min(160)).unwrap_or(b);
-    let colon = memchr::memchr(b':', head)?;
-    // `<label> <year> : ` or `<label> <year>: `
+    let colon = memchr::memchr2(b':', b'=', head)?;
+    // `<label> <year> : `, `<label> <year>: `, `<label> <year> = `
     let label = s.get(..colon)?.trim_end();
     let after = s.get(colon + 1..)?.strip_prefix(' ')?;
     let (names, year) = label.rsplit_once(' ')?;

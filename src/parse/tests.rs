@@ -173,6 +173,20 @@ fn label_rule() {
     assert_eq!(label("Zhou et alii 2024 : Wang (J.) – Title"), 0);
     assert_eq!(label("Zhou Z. Title: subtitle 2024 : ZHOU"), 0);
     assert_eq!(label("Zhou 12 : ZHOU"), 0);
+    // `=` after the label (Philippika)
+    assert_eq!(label("Zhou et al. 2024 = Zhou, Z. et al., Title"), 19);
+    assert_eq!(label("Zhou 2024 = Wang, J., Title"), 0);
+    // a bare number before a family name and dotted initials
+    assert_eq!(label("1 Antila H., Kwak I. & Choi A. (2022)"), 2);
+    assert_eq!(label("12 Doyle J.P., Dougherty J.D."), 3);
+    assert_eq!(label("3 Biotech. 2020;10:12"), 0);
+    assert_eq!(label("2 Samuel A Study"), 0);
+    assert_eq!(label("100 Years Ago. Nature. 2020"), 0);
+    // a number and a dash
+    assert_eq!(label("1- H. Antila, I. Kwak"), 3);
+    assert_eq!(label("12– Zhou Z, Wang J"), 6);
+    assert_eq!(label("12-15 Zhou"), 0);
+    assert_eq!(label("1- a note"), 0);
 }
 
 #[test]
