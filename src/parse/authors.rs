@@ -112,6 +112,7 @@ fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
 }
 
 // `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.` | `v.dğr.` | `…. 2024`
+// | `others,` (of `and others,`, read after its `and`)
 // (the whole "et al" marker; an ellipsis only before the year, as APA 7 puts one before
 // the last name: `C, … Z.`)
 fn et_al(i: &str) -> IResult<&str, &str> {
@@ -138,6 +139,12 @@ fn et_al(i: &str) -> IResult<&str, &str> {
         recognize((tag("u. a."), take_while(|c| c == ' ' || c == ','))),
         // Turkish `v.dğr.` (ve diğerleri)
         recognize((tag("v.dğr."), take_while(|c| c == ' ' || c == ','))),
+        // MHRA and OSCOLA: `Zhou, Z., and others, ‘Title’`, `Zhou Z and others,`
+        recognize((
+            tag("others"),
+            nom::branch::alt((tag(","), tag("."), tag(" ("))),
+            take_while(|c| c == ' '),
+        )),
     ))
     .parse(i)
 }
@@ -1513,6 +1520,12 @@ mod tests {
         assert!(et_al("et al..").is_ok());
         assert!(et_al("u. a. (2024)").is_ok());
         assert_eq!(et_al("v.dğr., “Title”").map(|r| r.0), Ok("“Title”"));
+        assert_eq!(et_al("others, ‘Title’").map(|r| r.0), Ok("‘Title’"));
+        assert!(et_al("others say").is_err());
+        let (n, more, rest) = names("Zhou, Z., and others, ‘Title’, J, 23 (2024)");
+        assert_eq!((n, more, rest), (vec!["Zhou, Z."], true, "‘Title’, J, 23 (2024)"));
+        let (n, more, _) = names("Zhou Z and others, ‘Title’ (2024) 23 J 131");
+        assert_eq!((n, more), (vec!["Zhou Z"], true));
         assert!(et_al("et al. .").is_ok());
         assert!(et_al("et. al.").is_ok());
         assert!(et_al("etal").is_err());
