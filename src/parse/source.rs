@@ -1235,11 +1235,15 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && !has_dash
                             && prev_sep == Some(Some(','));
                         // ACM: `119, 45 (2022), e2123528119` — volume, issue, the year
-                        // in brackets, then the pages
+                        // in brackets, then the pages; Chicago without `no.`: `119, 45
+                        // (2022): e2123528119`
                         let acm_issue = issue_may_follow
                             && matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
                             && year_at == Some(k + 1)
-                            && matches!(atoms.get(k + 2), Some((Atom::Sep(','), _)))
+                            && matches!(
+                                atoms.get(k + 2),
+                                Some((Atom::Sep(',' | ':'), _))
+                            )
                             && matches!(atoms.get(k + 3), Some((Atom::Tok(p), _)) if is_num(p));
                         // `Phys. Lett. B428 (1998) 105-114`: a series letter glued to
                         // the volume, the year in brackets after it
@@ -1642,6 +1646,15 @@ mod tests {
         assert_eq!(
             fields("25, no. 1: 454"),
             (None, None, Some("25"), Some("1"), Some("454"))
+        );
+        // volume, issue, the bracketed year, then `,` (ACM) or `:` (Chicago, no `no.`)
+        assert_eq!(
+            fields("119, 45 (2022), e2123528119"),
+            (Some("2022"), None, Some("119"), Some("45"), Some("e2123528119"))
+        );
+        assert_eq!(
+            fields("119, 45 (2022): 217–28"),
+            (Some("2022"), None, Some("119"), Some("45"), Some("217–28"))
         );
     }
 
