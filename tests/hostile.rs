@@ -188,7 +188,7 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 #[test]
 fn work_is_linear_in_hostile_inputs() {
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 16] = [
+    let shapes: [Shape; 20] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
@@ -221,6 +221,18 @@ fn work_is_linear_in_hostile_inputs() {
         ("slashes", |n| format!("{}Lind, Title, 2020, 1", "Lind / ".repeat(n / 7))),
         ("bracketed initials", |n| {
             format!("{}– T, J, 1, 2020, 2.", "LIND (M.), ".repeat(n / 11))
+        }),
+        // (dashes between names in capitals, joiners in other languages, `and others`,
+        // author-year labels with `=`)
+        ("capital names between dashes", |n| {
+            format!("{}T. J. 2020;1:2.", "LIND, M. – ".repeat(n / 13))
+        }),
+        ("joiners", |n| format!("{}T. J. 2020;1:2.", "Lind, M. ve ".repeat(n / 12))),
+        ("and others", |n| {
+            format!("{}T, J, 1 (2020), 2.", "Lind, M., and others, ".repeat(n / 22))
+        }),
+        ("equals labels", |n| {
+            format!("1- {}T, J 1 (2020), 2.", "Lind et al. 2024 = ".repeat(n / 19))
         }),
     ];
     for (name, make) in shapes {
