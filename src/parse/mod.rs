@@ -626,6 +626,66 @@ fn author_year_label(s: &str) -> Option<usize> {
     same.then_some(colon + 1)
 }
 
+/// The fields of a legal style's article, borrowed from the text read.
+#[derive(Debug, PartialEq, Eq)]
+struct LegalArticle<'a> {
+    title: &'a str,
+    year: &'a str,
+    volume: &'a str,
+    issue: Option<&'a str>,
+    container: &'a str,
+    pages: &'a str,
+}
+
+/// `‘Title’ (2022) 119 Journal e2123528119` (OSCOLA), `« Title », (2022) 119-45
+/// Journal e2123528119` (the Canadian legal styles): a quoted title, the year in
+/// brackets, the volume (and issue), the journal and its first page, and
+/// nothing after but punctuation (a link in angle brackets was taken out with the
+/// identifiers).
+fn legal_article(r: &str) -> Option<LegalArticle<'_>> {
+    let r = r.trim_start_matches([',', ' ']).trim_end_matches([' ', '.', ',', '<', '>']);
+    let open = r.chars().next().filter(|c| matches!(c, '‘' | '“' | '"' | '«'))?;
+    let close = match open {
+        '‘' => '’',
+        '“' => '”',
+        '«' => '»',
+        _ => '"',
+    };
+    let inner = r.get(open.len_utf8()..)?;
+    // `’ (2022) 119 `, `», (2022) 119-45 ` (the Canadian styles' volume and issue)
+    let (title, tail) = inner.split_once(close)?;
+    let title = title.trim_matches([',', ' ']);
+    let tail = tail.strip_prefix(',').unwrap_or(tail).strip_prefix(" (")?;
+    let (year, tail) = tail.split_once(") ")?;
+    date::parse_year(year)?;
+    let (volume, tail) = tail.split_once(' ')?;
+    let (volume, issue) = volume.split_once('-').unwrap_or((volume, ""));
+    let number =
+        |n: &str| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    if !number(volume) || !(issue.is_empty() || number(issue)) {
+        return None;
+    }
+    let issue = Some(issue).filter(|i| !i.is_empty());
+    let (container, pages) = tail.rsplit_once(' ')?;
+    let page_like = |p: &str| {
+        let p = p.strip_prefix(['e', 'S']).unwrap_or(p);
+        !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-'))
+    };
+    let pages_ok = page_like(pages)
+        || pages.split_once('–').is_some_and(|(a, b)| page_like(a) && page_like(b));
+    let journal_ok = container.starts_with(char::is_uppercase)
+        && !container.contains(['(', ')', '‘', '’', '“', '”', ';'])
+        && !container.bytes().any(|b| b.is_ascii_digit());
+    (!title.is_empty() && pages_ok && journal_ok).then_some(LegalArticle {
+        title,
+        year,
+        volume,
+        issue,
+        container,
+        pages,
+    })
+}
+
 fn span_of(base: &str, part: &str) -> Range<usize> {
     let start =
         (part.as_ptr() as usize).saturating_sub(base.as_ptr() as usize).min(base.len());
@@ -837,6 +897,19 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         if s.get(rest_start..).is_some_and(|t| t.starts_with(", ")) {
             f.comma_style = true;
         }
+    }
+    // 3c. OSCOLA and the Canadian legal styles: `‘Title’ (2022) 119 Journal e2123528119`
+    if !al.items.is_empty()
+        && let Some(legal) = s.get(rest_start..core_end).and_then(legal_article)
+    {
+        f.title = Some(legal.title);
+        f.year = Some(legal.year);
+        f.volume = Some(legal.volume);
+        f.issue = legal.issue;
+        f.container = Some(legal.container);
+        f.pages = Some(legal.pages);
+        f.placed.push(rest_start..core_end);
+        return f;
     }
     // 4. the source block
     let r = s.get(rest_start..core_end).unwrap_or_default();

@@ -479,3 +479,24 @@ fn sentence_case_then_journal_rule() {
         assert_eq!(sentence_case_then_journal(no), None, "{no}");
     }
 }
+
+#[test]
+fn legal_article_rule() {
+    let a = legal_article(", ‘Salt Marsh Outcomes’ (2022) 119 Coastal Res e2123528119")
+        .unwrap();
+    assert_eq!(
+        (a.title, a.year, a.volume, a.issue, a.container, a.pages),
+        ("Salt Marsh Outcomes", "2022", "119", None, "Coastal Res", "e2123528119")
+    );
+    let a = legal_article("« Salt marsh outcomes », (2023) 39-1 Coastal Res 217-228.")
+        .unwrap();
+    assert_eq!(
+        (a.title, a.volume, a.issue, a.container, a.pages),
+        ("Salt marsh outcomes", "39", Some("1"), "Coastal Res", "217-228")
+    );
+    // (not without the bracketed year before the volume, nor with more after the page)
+    assert_eq!(legal_article("‘Title’, Coastal Res 119 (2022) 217"), None);
+    assert_eq!(legal_article("‘Title’ (2022) 119 Coastal Res 217, in Smith (ed)"), None);
+    assert_eq!(legal_article("‘Title’ (2022) Coastal Res 217"), None);
+    assert_eq!(legal_article("Title (2022) 119 Coastal Res 217"), None);
+}
