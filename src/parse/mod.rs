@@ -667,12 +667,16 @@ fn legal_article(r: &str) -> Option<LegalArticle<'_>> {
     }
     let issue = Some(issue).filter(|i| !i.is_empty());
     let (container, pages) = tail.rsplit_once(' ')?;
+    // (`3831`, `e2123528119`, `eabk3327`, `1204-1206`, `1204–1206`, `1204‑1206`)
     let page_like = |p: &str| {
-        let p = p.strip_prefix(['e', 'S']).unwrap_or(p);
-        !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-'))
+        (1..=12).contains(&p.len())
+            && p.bytes().any(|b| b.is_ascii_digit())
+            && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     };
     let pages_ok = page_like(pages)
-        || pages.split_once('–').is_some_and(|(a, b)| page_like(a) && page_like(b));
+        || pages
+            .split_once(['–', '‑'])
+            .is_some_and(|(a, b)| page_like(a) && page_like(b));
     let journal_ok = container.starts_with(char::is_uppercase)
         && !container.contains(['(', ')', '‘', '’', '“', '”', ';'])
         && !container.bytes().any(|b| b.is_ascii_digit());
