@@ -111,7 +111,8 @@ fn words(s: &str, limit: usize) -> Vec<Word<'_>> {
     out
 }
 
-// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.` | `v.dğr.` | `…. 2024`
+// `et al` | `et al.` | `et al..` | `et. al.` | `et al,` | `u. a.` | `v.dğr.` | `и др.`
+// | `та ін.` | `…. 2024`
 // | `others,` (of `and others,`, read after its `and`)
 // (the whole "et al" marker; an ellipsis only before the year, as APA 7 puts one before
 // the last name: `C, … Z.`)
@@ -139,6 +140,11 @@ fn et_al(i: &str) -> IResult<&str, &str> {
         recognize((tag("u. a."), take_while(|c| c == ' ' || c == ','))),
         // Turkish `v.dğr.` (ve diğerleri)
         recognize((tag("v.dğr."), take_while(|c| c == ' ' || c == ','))),
+        // Russian `и др.` (и другие), Ukrainian `та ін.` (та інші) (GOST)
+        recognize((
+            nom::branch::alt((tag("и др."), tag("та ін."))),
+            take_while(|c| c == ' ' || c == ','),
+        )),
         // MHRA and OSCOLA: `Zhou, Z., and others, ‘Title’`, `Zhou Z and others,`
         recognize((
             tag("others"),
@@ -1278,7 +1284,11 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         let nxt = ws.get(k).map(|w| w.text);
         let et_al_next = matches!(nxt, Some("et" | "et."))
             || nxt.is_some_and(|t| t.starts_with("v.dğr."))
-            || german_et_al_at(ws, k);
+            || german_et_al_at(ws, k)
+            || matches!(nxt, Some("и" | "та"))
+                && ws
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(w.text, "др." | "др.," | "ін." | "ін.,"));
         // `A. B. Smith and G. Zhang, Mol Cancer`: the name after the last `and` of a
         // reading-order list ends it, whatever punctuation follows
         // (so does a Vancouver name after `and` that ends with a comma: `Fischer M
@@ -1520,6 +1530,9 @@ mod tests {
         assert!(et_al("et al..").is_ok());
         assert!(et_al("u. a. (2024)").is_ok());
         assert_eq!(et_al("v.dğr., “Title”").map(|r| r.0), Ok("“Title”"));
+        assert_eq!(et_al("и др. Title").map(|r| r.0), Ok("Title"));
+        assert_eq!(et_al("та ін. Title").map(|r| r.0), Ok("Title"));
+        assert!(et_al("и другие").is_err());
         assert_eq!(et_al("others, ‘Title’").map(|r| r.0), Ok("‘Title’"));
         assert!(et_al("others say").is_err());
         let (n, more, rest) = names("Zhou, Z., and others, ‘Title’, J, 23 (2024)");

@@ -1228,6 +1228,31 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
             f.title = title.get(..i).map(str::trim_end);
         }
     }
+    // GOST 7.1: `Title / И. И. Иванов, П. П. Петров`: the statement of responsibility
+    // after the title repeats the authors
+    // (all the names when the heading gave only the first: `Петров П.П. Title /
+    // П.П. Петров, С.С. Сидоров [и др.]`)
+    if let Some(t) = f.title
+        && let Some((title, names, more)) = responsibility_statement(t)
+    {
+        f.title = Some(title);
+        let list: Vec<&str> = names.split(", ").collect();
+        let family = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_owned();
+        let heading_family = f
+            .authors
+            .first()
+            .and_then(|a| a.split([' ', ',']).next())
+            .unwrap_or_default();
+        if list.len() > f.authors.len()
+            && !f.authors_are_editors
+            && list.first().is_some_and(|n| family(n) == heading_family)
+        {
+            f.authors = list;
+            f.et_al |= more;
+        }
+        let whole = t.get(title.len()..).unwrap_or_default();
+        f.notes.push(whole.trim_start_matches([' ', '/']).trim_end_matches(['.', ' ']));
+    }
     tidy_container(&mut f);
     comma_book(s, &mut f);
     semicolon_publisher(s, &mut f);
@@ -1909,6 +1934,33 @@ fn sentence_ends(s: &str) -> Vec<usize> {
 
 /// `R` | `G.` | `C.C` | `C.C.`: a word of initials (capitals, each but the last with
 /// its full stop).
+/// `Title / И.И. Иванов, П. П. Петров [и др.]` → (`Title`, `И.И. Иванов, П. П.
+/// Петров`, true): GOST 7.1's statement of responsibility, names in reading order
+/// (dotted initials, then a capitalised family name) after ` / `, and whether it ends
+/// with an et al.
+fn responsibility_statement(t: &str) -> Option<(&str, &str, bool)> {
+    let at = rfind_str(t, " / ")?;
+    let names = t.get(at + 3..)?;
+    let title = t.get(..at)?.trim_end();
+    let name_ok = |n: &str| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        let Some((family, initials)) = words.split_last() else { return false };
+        !initials.is_empty()
+            && initials.iter().all(|w| is_dotted_initials_word(w) && w.ends_with('.'))
+            && family.chars().next().is_some_and(char::is_uppercase)
+            && family.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && family.chars().count() >= 2
+    };
+    let list = names.trim_end_matches(['.', ' ']);
+    let cut = list.strip_suffix(" [и др.]").or_else(|| list.strip_suffix(" [et al.]"));
+    let list = cut.unwrap_or(list).trim_end_matches(['.', ' ', ',']);
+    (!title.is_empty() && !list.is_empty() && list.split(", ").all(name_ok)).then_some((
+        title,
+        list,
+        cut.is_some(),
+    ))
+}
+
 fn is_dotted_initials_word(w: &str) -> bool {
     let w = w.strip_suffix('.').unwrap_or(w);
     !w.is_empty()
@@ -2441,6 +2493,31 @@ fn has_word(s: &str, words: &[&str]) -> bool {
 }
 
 /// Title, container, publisher, editors between the authors and the source block.
+/// `Title // Journal` → (`Title`, `Journal`): GOST's double slash between an article's
+/// title and its journal, once, with a journal's name after it (`Clinical cancer
+/// research: an official journal …` whole). A book's place and publisher after a full
+/// stop or GOST's dash (`// Сборник трудов. М.: Наука`) is left to the general rules.
+fn gost_title_container(m: &str) -> Option<(&str, &str)> {
+    let at = find_str(m, " // ")?;
+    let title = m.get(..at)?.trim_end_matches(['.', ',', ' ']);
+    let container = m.get(at + 4..)?.trim_matches(|c: char| is_field_punct(c));
+    let words = |t: &str| t.split_whitespace().count();
+    let tail_at = [". ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| rfind_str(container, sep).map(|i| i + sep.len()))
+        .max();
+    let tail = container.get(tail_at.unwrap_or(0)..).unwrap_or_default();
+    let place_publisher_tail = tail.split_once(": ").is_some_and(|(place, _)| {
+        tail_at.is_some() && words(place) <= 3 || is_publication_place(place)
+    });
+    (words(title) >= 1
+        && (1..=16).contains(&words(container))
+        && !container.contains("//")
+        && !place_publisher_tail
+        && container.starts_with(|c: char| c.is_alphabetic()))
+    .then_some((title, container))
+}
+
 fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     let m_full = s.get(middle.clone()).unwrap_or_default();
     let m = m_full.trim_end_matches(|c: char| is_field_punct(c) || c == '(');
@@ -2452,6 +2529,12 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     let m = m.get(lead..).unwrap_or_default();
     let base = base + lead;
     f.placed.push(middle.clone());
+    // GOST (Russian and CIS journals): `Title // Journal. 2022. Т. 119, № 45. С. 12–19.`
+    if let Some((title, container)) = gost_title_container(m) {
+        f.title = Some(title);
+        f.container = Some(container);
+        return;
+    }
     // `Title (Publisher, 2019), 21`: the whole bracket is still here when only the
     // cited page made the source block
     let whole_bracket =
@@ -4551,7 +4634,7 @@ fn labelled_pages_at_end(t: &str) -> Option<(&str, &str)> {
 /// CRC Press. 392 pp.`) the text before may end with a word instead.
 fn page_count_tail(r: &str, year_known: bool) -> Option<(&str, &str)> {
     // (most sources end with a number: settled without a search)
-    if !r.ends_with(['p', 's', 'S', '.']) {
+    if !r.ends_with(['p', 's', 'S', '.', 'с']) {
         return None;
     }
     // (`New York: NYU Press, 2003, 406 p.`: after a comma, only right after the year)
@@ -4566,7 +4649,7 @@ fn page_count_tail(r: &str, year_known: bool) -> Option<(&str, &str)> {
     let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
     let unit = tail.get(digits..)?.trim_start();
     let ok = (1..=4).contains(&digits)
-        && matches!(unit, "p" | "pp" | "s" | "S" | "pages" | "p." | "pp.");
+        && matches!(unit, "p" | "pp" | "s" | "S" | "pages" | "p." | "pp." | "с" | "с.");
     // the text before must end with a year (`…, 2013`), else the pages are the source's
     let before = r.get(..i)?;
     let year_before = before.rsplit([' ', ',']).next().is_some_and(|w| {
@@ -4826,6 +4909,22 @@ const PUBLISHING_CITIES: &[&str] = &[
     "Wiesbaden",
     "Zurich",
     "Zürich",
+    // Russian and Ukrainian (GOST: `М.: Наука`, `СПб.: Питер`, `К.: Наукова думка`)
+    "М",
+    "СПб",
+    "Л",
+    "К",
+    "Москва",
+    "Санкт-Петербург",
+    "Киев",
+    "Київ",
+    "Минск",
+    "Новосибирск",
+    "Екатеринбург",
+    "Казань",
+    "Kyiv",
+    "Kiev",
+    "Minsk",
 ];
 
 /// `Leipzig` | `Hamburg und Leipzig` | `Boston, MA` | `Washington, D.C.` |

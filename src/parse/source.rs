@@ -288,6 +288,16 @@ fn walk_source_start(r: &str) -> usize {
             end = start;
             continue;
         }
+        // `№ 45`, `№45`: the numero sign labels the issue (GOST)
+        if let Some(p) = trimmed.get(..seg_start)
+            && let Some(p) = p.strip_suffix(' ').or(Some(p))
+            && p.ends_with('№')
+            && is_src_segment(seg)
+        {
+            start = p.len() - '№'.len_utf8();
+            end = start;
+            continue;
+        }
         // `100-B(5)` (Bone Joint J): a volume's series letter after a hyphen
         let series_letter = seg.len() == 1
             && seg.bytes().all(|b| b.is_ascii_uppercase())
@@ -374,9 +384,16 @@ fn walk_source_start(r: &str) -> usize {
             end = seg_start;
             continue;
         }
-        // (German `S. 192-195`: `S` with its full stop labels the pages)
-        let german_pages = matches!(seg, "S" | "H" | "s")
-            && r.get(seg_end..).is_some_and(|t| t.starts_with(". "));
+        // (German `S. 192-195`: `S` with its full stop labels the pages; GOST's
+        // `P. 12–19`, `С. 12–19`, `Т. 119`, `Вып. 4`: pages, volume and issue)
+        let german_pages = matches!(seg, "S" | "H" | "s" | "P" | "С" | "Т" | "Вып")
+            && r.get(seg_end..).is_some_and(|t| {
+                t.starts_with(". ")
+                    && (matches!(seg, "S" | "H" | "s")
+                        || t.get(2..).is_some_and(|n| {
+                            n.starts_with(|c: char| c.is_alphanumeric())
+                        }))
+            });
         if (is_src_segment(seg) || german_pages) && ok_sep {
             start = seg_start;
             end = seg_start;
@@ -681,6 +698,7 @@ fn bare_trailing_id(block: &str) -> Option<usize> {
                     | "S"
                     | "s"
                     | "ss"
+                    | "С"
             )
         })
     };
@@ -1074,8 +1092,9 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                 };
                 match label {
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
-                    | "nᵒ" | "Iss" | "Heft" | "H" | "č" | "Ausgabe" | "sy"
-                        if !matches!(label, "H" | "sy")
+                    | "nᵒ" | "Iss" | "Heft" | "H" | "č" | "Ausgabe" | "sy" | "№"
+                    | "Вып"
+                        if !matches!(label, "H" | "sy" | "Вып")
                             || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
                     {
                         // the issue runs over the words after the label: `no. 5 Pt 2`,
@@ -1102,6 +1121,8 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                     // may be circa)
                     _ if label == "v"
                         || VOLUME_LABELS.contains(&label)
+                        || label == "Т"
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
                         || label == "c"
                             && matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
                             && atoms.iter().any(|(a, _)| {
@@ -1118,9 +1139,9 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                     }
                     // (`S. 192-195`, German; `S` alone may be a journal's word)
                     "pp" | "p" | "pages" | "Pages" | "Page" | "S" | "s" | "ss"
-                    | "Article" | "article" | "Paper" | "paper"
+                    | "Article" | "article" | "Paper" | "paper" | "P" | "С"
                         if match label {
-                            "S" | "s" | "ss" => {
+                            "S" | "s" | "ss" | "P" | "С" => {
                                 matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _)))
                             }
                             // (`Page 15`, the number right after the word: not `Home

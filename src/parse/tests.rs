@@ -500,3 +500,40 @@ fn legal_article_rule() {
     assert_eq!(legal_article("‘Title’ (2022) Coastal Res 217"), None);
     assert_eq!(legal_article("Title (2022) 119 Coastal Res 217"), None);
 }
+
+#[test]
+fn gost_title_container_rule() {
+    assert_eq!(
+        gost_title_container("Salt marsh outcomes // Coastal Res"),
+        Some(("Salt marsh outcomes", "Coastal Res"))
+    );
+    // (a journal's subtitle after a colon stays; an abbreviated name's full stops too)
+    assert_eq!(
+        gost_title_container("Title // Coastal research: an official journal")
+            .map(|p| p.1),
+        Some("Coastal research: an official journal")
+    );
+    assert_eq!(
+        gost_title_container("Title // IEEE J. Coastal Res").map(|p| p.1),
+        Some("IEEE J. Coastal Res")
+    );
+    // (not a book's place and publisher after the double slash)
+    assert_eq!(gost_title_container("Title // Сборник трудов. М.: Наука"), None);
+    assert_eq!(gost_title_container("Title // Proceedings. – Moscow: Nauka"), None);
+    assert_eq!(gost_title_container("Title without a double slash. Journal"), None);
+}
+
+#[test]
+fn responsibility_statement_rule() {
+    assert_eq!(
+        responsibility_statement("Солевые марши / М. Лин, Т. Берг"),
+        Some(("Солевые марши", "М. Лин, Т. Берг", false))
+    );
+    assert_eq!(
+        responsibility_statement("Title / P.P. Petrov, S. S. Sidorov [et al.]."),
+        Some(("Title", "P.P. Petrov, S. S. Sidorov", true))
+    );
+    // (a slash inside a title is not one: `and/or`, `Title / subtitle`)
+    assert_eq!(responsibility_statement("Yes / no questions in surveys"), None);
+    assert_eq!(responsibility_statement("Title / Lin M"), None);
+}
