@@ -5897,12 +5897,23 @@ fn strip_notes(t: &str) -> (&str, Vec<&str>) {
             || lower.contains("database")
             || lower.contains("homepage")
             || lower.contains("monograph")
-            || lower.contains("online");
+            || lower.contains("online")
+            // (French `[En ligne]`, Spanish `[en línea]`, GOST's `[Электронный ресурс]`;
+            // ABNT's and Chicago's no place, no publisher: `[S.l.]`, `[s.n.]`, `[N.p.]`)
+            || lower == "en ligne"
+            || lower == "en línea"
+            || lower == "электронный ресурс"
+            || matches!(lower.as_str(), "s.l." | "s.n." | "s.l.: s.n." | "n.p." | "s. l.");
         if !known {
             break;
         }
         notes.push(inner);
-        t = t.get(..open).unwrap_or_default().trim_end().trim_end_matches('.').trim_end();
+        t = t
+            .get(..open)
+            .unwrap_or_default()
+            .trim_end()
+            .trim_end_matches(['.', ','])
+            .trim_end();
     }
     (t, notes)
 }

@@ -298,6 +298,17 @@ fn walk_source_start(r: &str) -> usize {
             end = start;
             continue;
         }
+        // `Journal, [N.p.], vol. 9`: ABNT's and Chicago's no place (`[S.l.]`, `[N.p.]`)
+        // closes the journal, not the block
+        if seg.len() == 1
+            && sep_before == Some('.')
+            && trimmed.get(..seg_start).is_some_and(|p| {
+                let p = p.strip_suffix('.').unwrap_or(p);
+                p.ends_with("[N") || p.ends_with("[S") || p.ends_with("[s")
+            })
+        {
+            break;
+        }
         // `100-B(5)` (Bone Joint J): a volume's series letter after a hyphen
         let series_letter = seg.len() == 1
             && seg.bytes().all(|b| b.is_ascii_uppercase())
