@@ -130,10 +130,19 @@ fn et_al(i: &str) -> IResult<&str, &str> {
             },
         ),
         recognize((
-            tag("et"),
-            opt(ch('.')),
-            ch(' '),
-            tag("al"),
+            nom::branch::alt((
+                recognize((tag("et"), opt(ch('.')), ch(' '), tag("al"))),
+                // (capitals: `ET AL.`, never the `ET AL` of `ET ALLAN`)
+                recognize((
+                    tag("ET"),
+                    opt(ch('.')),
+                    ch(' '),
+                    tag("AL"),
+                    nom::combinator::not(nom::character::complete::satisfy(
+                        char::is_alphabetic,
+                    )),
+                )),
+            )),
             take_while(|c| c == '.' || c == ' ' || c == ','),
         )),
         // German `u. a.` (und andere)
@@ -494,6 +503,7 @@ fn inverted_name(ws: &[Word<'_>], k: usize) -> Option<usize> {
             !(w.text.starts_with('(')
                 // (`LISÝ, Ján a kol.`: Czech and Slovak `and`)
                 || matches!(w.text, "and" | "&" | "et" | "und" | "y" | "And" | "a")
+                || matches!(w.text, "AND" | "ET" | "UND")
                 || is_suffix(w.core_keep_dot()))
         })
     {
@@ -652,8 +662,11 @@ fn family_after_given(
             break;
         }
         let next = ws.get(j).map(|w| w.text);
-        if matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
-            || next.is_some_and(is_editor_marker)
+        if matches!(
+            next,
+            Some("and" | "&" | "und" | "And" | "et" | "et." | "AND" | "ET" | "UND")
+                | None
+        ) || next.is_some_and(is_editor_marker)
             || is_small_joiner(ws, j)
             || german_et_al_at(ws, j)
         {
@@ -671,7 +684,11 @@ fn family_after_given(
     let next = ws.get(j).map(|w| w.text);
     // (`Tristram R. Kidder 2013 Building …`: a bare year after the last name)
     let clean = last.text.ends_with(ends)
-        || matches!(next, Some("and" | "&" | "und" | "And" | "et" | "et.") | None)
+        || matches!(
+            next,
+            Some("and" | "&" | "und" | "And" | "et" | "et." | "AND" | "ET" | "UND")
+                | None
+        )
         || is_small_joiner(ws, j)
         || german_et_al_at(ws, j)
         || next.is_some_and(is_editor_marker)
@@ -993,6 +1010,9 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
                 || span.contains(" et ")
                 || span.contains(" und ")
                 || span.contains(" y ")
+                || span.contains(" AND ")
+                || span.contains(" ET ")
+                || span.contains(" UND ")
                 || small_joiner(" a ")
                 || small_joiner(" e "))
             {
@@ -1141,16 +1161,21 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
     let mut k = 0;
     let mut end = 0;
     loop {
-        let after_and = ws
-            .get(k)
-            .is_some_and(|w| matches!(w.text, "and" | "&" | "And" | "und" | "et" | "y"))
-            || is_small_joiner(ws, k);
+        let after_and = ws.get(k).is_some_and(|w| {
+            matches!(
+                w.text,
+                "and" | "&" | "And" | "und" | "et" | "y" | "AND" | "ET" | "UND"
+            )
+        }) || is_small_joiner(ws, k);
         // separators: `and`, `&`
         // (`et` between two names is French `and`: `Ruin, I. et Lutoff, C.`)
         while ws.get(k).is_some_and(|w| {
-            matches!(w.text, "and" | "&" | "und" | "y" | "And")
-                || w.text == "et"
-                    && ws.get(k + 1).is_some_and(|n| !n.text.starts_with("al"))
+            matches!(w.text, "and" | "&" | "und" | "y" | "And" | "AND" | "UND")
+                || matches!(w.text, "et" | "ET")
+                    && ws.get(k + 1).is_some_and(|n| {
+                        !(n.text.starts_with("al")
+                            || matches!(n.text, "AL" | "AL." | "AL.," | "AL,"))
+                    })
         }) || is_small_joiner(ws, k)
         {
             k += 1;
@@ -1283,6 +1308,8 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         // does the list go on?
         let nxt = ws.get(k).map(|w| w.text);
         let et_al_next = matches!(nxt, Some("et" | "et."))
+            || matches!(nxt, Some("ET" | "ET."))
+                && ws.get(k + 1).is_some_and(|w| matches!(w.text, "AL" | "AL." | "AL.,"))
             || nxt.is_some_and(|t| t.starts_with("v.dğr."))
             || german_et_al_at(ws, k)
             || matches!(nxt, Some("и" | "та"))
@@ -1294,12 +1321,12 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         // (so does a Vancouver name after `and` that ends with a comma: `Fischer M
         // and Schönbrunn E, Proceedings of the National Academy of Sciences, 2006`)
         // (the next word joins one more name: `and`, `&`, `und`, or a small joiner)
-        let and_next =
-            matches!(nxt, Some("and" | "&" | "und" | "And")) || is_small_joiner(ws, k);
+        let and_next = matches!(nxt, Some("and" | "&" | "und" | "And" | "AND" | "UND"))
+            || is_small_joiner(ws, k);
         let ended_by_and = after_and
             && (style == Style::InitialsFirst
                 || style == Style::Vancouver && last.text.ends_with(','))
-            && !matches!(nxt, Some("and" | "&" | "und" | "And"));
+            && !matches!(nxt, Some("and" | "&" | "und" | "And" | "AND" | "UND"));
         let goes_on = et_al_next
             || !ended_by_and
                 && match last.last() {
@@ -1410,9 +1437,10 @@ fn is_small_joiner(ws: &[Word<'_>], k: usize) -> bool {
             && ws.get(k + 2).is_some_and(|i| is_dotted_initials(i.core_keep_dot()))
     };
     // Turkish `ve`, Slovene `in`, Polish and Croatian `i`, Danish and Norwegian `og`,
-    // Swedish `och`, Hungarian `és`, Finnish `ja`, Russian `и`, Spanish `y`, between
-    // two inverted names with dotted initials: `Kwak, I. ve Choi, A. (2022)`
-    if matches!(w.text, "ve" | "in" | "i" | "og" | "och" | "és" | "ja" | "и" | "y")
+    // Swedish `och`, Hungarian `és`, Finnish `ja`, Russian `и`, Spanish `y`, German
+    // `u.` (und), between two inverted names with dotted initials: `Kwak, I. ve Choi,
+    // A. (2022)`, `Kwak, I. u. Choi, A.:`
+    if matches!(w.text, "ve" | "in" | "i" | "og" | "och" | "és" | "ja" | "и" | "y" | "u.")
         && is_dotted_initials(prev.core_keep_dot())
         && prev.text.ends_with('.')
         && inverted_next()
@@ -1541,6 +1569,8 @@ mod tests {
         assert_eq!((n, more), (vec!["Zhou Z"], true));
         assert!(et_al("et al. .").is_ok());
         assert!(et_al("et. al.").is_ok());
+        assert!(et_al("ET AL. 2022").is_ok());
+        assert!(et_al("ET ALLAN I. J.").is_err());
         assert!(et_al("etal").is_err());
         assert!(et_al("…. 2024. Title").is_ok());
         assert!(et_al("... (2024) Title").is_ok());
