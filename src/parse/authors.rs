@@ -1247,9 +1247,19 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
                     after_and || ws.get(j - 1).is_some_and(|l| !l.text.ends_with('.'))
                 })
             })
-            // (`Doyle JP, JD Dougherty, M Heiman 2008`: NLM initials too)
+            // (`Doyle JP, JD Dougherty, M Heiman 2008`: NLM initials too; so in the
+            // Australian legal guide's `Doyle, JP, JD Dougherty and M Heiman`)
             .or_else(|| {
-                (style == Style::Vancouver
+                ((style == Style::Vancouver
+                    || style == Style::Inverted
+                        && list
+                            .items
+                            .first()
+                            .and_then(|r| s.get(r.clone()))
+                            .is_some_and(|t| {
+                                t.split_once(", ")
+                                    .is_some_and(|(_, g)| is_nlm_initials(g))
+                            }))
                     && k > 0
                     && ws.get(k).is_some_and(|w| {
                         (2..=3).contains(&w.text.len())

@@ -659,7 +659,12 @@ fn legal_article(r: &str) -> Option<LegalArticle<'_>> {
     let (year, tail) = tail.split_once(") ")?;
     date::parse_year(year)?;
     let (volume, tail) = tail.split_once(' ')?;
-    let (volume, issue) = volume.split_once('-').unwrap_or((volume, ""));
+    // (`119(45)`: the Australian guide's issue in brackets)
+    let (volume, issue) = volume
+        .strip_suffix(')')
+        .and_then(|v| v.split_once('('))
+        .or_else(|| volume.split_once('-'))
+        .unwrap_or((volume, ""));
     let number =
         |n: &str| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
     if !number(volume) || !(issue.is_empty() || number(issue)) {

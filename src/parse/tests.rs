@@ -496,6 +496,9 @@ fn legal_article_rule() {
     );
     // (not without the bracketed year before the volume, nor with more after the page)
     assert_eq!(legal_article("‘Title’, Coastal Res 119 (2022) 217"), None);
+    let a =
+        legal_article("‘Salt Marsh Outcomes’ (2023) 39(1) Coastal Res 2231085").unwrap();
+    assert_eq!((a.volume, a.issue, a.container), ("39", Some("1"), "Coastal Res"));
     assert_eq!(legal_article("‘Title’ (2022) 119 Coastal Res 217, in Smith (ed)"), None);
     assert_eq!(legal_article("‘Title’ (2022) Coastal Res 217"), None);
     assert_eq!(legal_article("Title (2022) 119 Coastal Res 217"), None);
