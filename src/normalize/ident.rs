@@ -104,6 +104,17 @@ pub(crate) fn doi_end(s: &str) -> usize {
             '"' | '“' | '”' if i > slash => {
                 return trim_doi_tail(body, i);
             }
+            // an HTML tag after the DOI, `10.1073/pnas.2123528119</a>` (a SICI's
+            // `<433::AID-JBM4>` opens with a digit)
+            '<' if i > slash
+                && body.get(i + 1..).is_some_and(|t| {
+                    ["/", "a ", "a>", "br", "i>", "b>", "sup", "sub", "span", "p>"]
+                        .iter()
+                        .any(|tag| t.starts_with(tag))
+                }) =>
+            {
+                return trim_doi_tail(body, i);
+            }
             // `,` and `;` end a DOI unless more of it follows (SICI: `…3.0.CO;2-M`)
             ',' | ';' if i > slash => {
                 let next = body.get(i + 1..).and_then(|t| t.chars().next());
@@ -227,6 +238,8 @@ mod tests {
                 "doi:10.1002/(SICI)1096-8628(19961111)65:4<277::AID-AJMG6>3.0.CO;2-M.",
                 "10.1002/(sici)1096-8628(19961111)65:4<277::aid-ajmg6>3.0.co;2-m",
             ),
+            ("doi:10.1073/pnas.2123528119</a>.", "10.1073/pnas.2123528119"),
+            ("10.1126/sciadv.abk3327<br/>", "10.1126/sciadv.abk3327"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_doi(input).as_deref(), Some(want), "{input}");
