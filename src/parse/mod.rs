@@ -315,11 +315,21 @@ fn clean(text: &str) -> Cow<'_, str> {
         {
             continue;
         }
-        // `Title. – Journal` (a dash after a sentence's full stop, German styles): the
-        // full stop separates the fields, the dash is dropped
-        if matches!(c, '–' | '—')
+        // `Title. – Journal` (a dash after a sentence's full stop, German styles;
+        // `Title. - Journal`, Arachnologische Mitteilungen): the full stop separates the
+        // fields, the dash is dropped
+        // (a hyphen only after a word's full stop or a question mark, not an
+        // initial's: `Urban, M. - Banks, E.` is a list of names)
+        if (matches!(c, '–' | '—') && out.ends_with('.')
+            || c == '-'
+                && (out.ends_with('?')
+                    || out.ends_with('.')
+                        && out
+                            .chars()
+                            .rev()
+                            .nth(1)
+                            .is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())))
             && pending_space
-            && out.ends_with('.')
             && chars.peek().is_some_and(|n| n.is_whitespace())
         {
             continue;
@@ -408,7 +418,14 @@ fn needs_folding(text: &str) -> bool {
         return true;
     }
     b.iter().enumerate().any(|(i, &c)| match c {
-        b' ' => matches!(b.get(i + 1), Some(b' ' | b',' | b'.' | b';' | b':' | b')')),
+        b' ' => {
+            matches!(b.get(i + 1), Some(b' ' | b',' | b'.' | b';' | b':' | b')'))
+                // (`. - `, `? - `: a spaced hyphen after a full stop or a question)
+                || b.get(i + 1) == Some(&b'-')
+                    && i >= 1
+                    && matches!(b.get(i - 1), Some(b'.' | b'?'))
+                    && b.get(i + 2) == Some(&b' ')
+        }
         b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
         // the first byte of a non-ASCII character (continuation bytes pass); `. – `
         0xC0.. => text.get(i..).and_then(|t| t.chars().next()).is_some_and(|c| {
