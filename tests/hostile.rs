@@ -188,7 +188,7 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 #[test]
 fn work_is_linear_in_hostile_inputs() {
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 20] = [
+    let shapes: [Shape; 25] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
@@ -233,6 +233,21 @@ fn work_is_linear_in_hostile_inputs() {
         }),
         ("equals labels", |n| {
             format!("1- {}T, J 1 (2020), 2.", "Lind et al. 2024 = ".repeat(n / 19))
+        }),
+        ("double slashes", |n| {
+            format!("Lind M. {}J. 2022. Т. 1. С. 2.", "T // ".repeat(n / 5))
+        }),
+        ("responsibility", |n| {
+            format!("Lind M. Title / {}// J. 2022. Т. 1.", "M. Lind, ".repeat(n / 9))
+        }),
+        ("capital joiners", |n| {
+            format!("{}T, J, 1, 2 : 3.", "LIND, M., P. OKAFOR ET ".repeat(n / 23))
+        }),
+        ("spaced hyphens", |n| {
+            format!("Lind M 2022 {}J 9: 2", "Title. - ".repeat(n / 9))
+        }),
+        ("numero signs", |n| {
+            format!("Lind M. T // J. 2022. {}С. 2.", "№ 1. ".repeat(n / 7))
         }),
     ];
     for (name, make) in shapes {
