@@ -737,11 +737,20 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
     }
     // `doi:https://doi.org/10.…`, `DOI: https://doi.org/…`: a DOI label before a DOI
     // link belongs to the identifier, so does an angle bracket around a link
+    // (`< https://doi.org/10.… >`, French and Spanish styles: spaced inside the brackets)
     for h in &mut hits {
         if h.kind == IdKind::Doi
             && s.get(..h.span.start).is_some_and(|b| b.ends_with('<'))
         {
             h.span.start -= 1;
+        }
+        if matches!(h.kind, IdKind::Doi | IdKind::Url)
+            && s.get(..h.span.start).is_some_and(|b| b.ends_with("< "))
+        {
+            h.span.start -= 2;
+            if s.get(h.span.end..).is_some_and(|t| t.starts_with(" >")) {
+                h.span.end += 2;
+            }
         }
         if h.kind == IdKind::Doi
             && let Some(before) = s.get(..h.span.start)

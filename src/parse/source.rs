@@ -73,6 +73,9 @@ const KEYWORDS: &[&str] = &[
     "Bd",
     "Jg",
     "Heft",
+    // Spanish and Catalan: `vol. 119, núm. 45, p. 12`
+    "núm",
+    "Núm",
     // Czech and Slovak (ISO 690): `roč. 119, č. 45, s. 12–19`
     "roč",
     "č",
@@ -1104,7 +1107,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                 match label {
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
                     | "nᵒ" | "Iss" | "Heft" | "H" | "č" | "Ausgabe" | "sy" | "№"
-                    | "Вып"
+                    | "Вып" | "núm" | "Núm"
                         if !matches!(label, "H" | "sy" | "Вып")
                             || matches!(atoms.get(k + 1), Some((Atom::Sep('.'), _))) =>
                     {
