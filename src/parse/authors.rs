@@ -700,6 +700,11 @@ fn family_after_given(
     clean.then_some(j)
 }
 
+/// `and` | `&` | `und` (any of them in capitals): the word that joins the last name.
+fn is_and_word(w: &str) -> bool {
+    matches!(w, "and" | "&" | "und" | "And" | "AND" | "UND")
+}
+
 /// German `u. a.` (und andere, et al.) at word `j`.
 fn german_et_al_at(ws: &[Word<'_>], j: usize) -> bool {
     ws.get(j).is_some_and(|w| w.text == "u.")
@@ -1170,7 +1175,8 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         // separators: `and`, `&`
         // (`et` between two names is French `and`: `Ruin, I. et Lutoff, C.`)
         while ws.get(k).is_some_and(|w| {
-            matches!(w.text, "and" | "&" | "und" | "y" | "And" | "AND" | "UND")
+            is_and_word(w.text)
+                || w.text == "y"
                 || matches!(w.text, "et" | "ET")
                     && ws.get(k + 1).is_some_and(|n| {
                         !(n.text.starts_with("al")
@@ -1331,12 +1337,11 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         // (so does a Vancouver name after `and` that ends with a comma: `Fischer M
         // and Schönbrunn E, Proceedings of the National Academy of Sciences, 2006`)
         // (the next word joins one more name: `and`, `&`, `und`, or a small joiner)
-        let and_next = matches!(nxt, Some("and" | "&" | "und" | "And" | "AND" | "UND"))
-            || is_small_joiner(ws, k);
+        let and_next = nxt.is_some_and(is_and_word) || is_small_joiner(ws, k);
         let ended_by_and = after_and
             && (style == Style::InitialsFirst
                 || style == Style::Vancouver && last.text.ends_with(','))
-            && !matches!(nxt, Some("and" | "&" | "und" | "And" | "AND" | "UND"));
+            && !nxt.is_some_and(is_and_word);
         let goes_on = et_al_next
             || !ended_by_and
                 && match last.last() {

@@ -1268,7 +1268,6 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
     {
         f.title = Some(title);
         let list: Vec<&str> = names.split(", ").collect();
-        let family = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_owned();
         let heading_family = f
             .authors
             .first()
@@ -1276,7 +1275,7 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
             .unwrap_or_default();
         if list.len() > f.authors.len()
             && !f.authors_are_editors
-            && list.first().is_some_and(|n| family(n) == heading_family)
+            && list.first().and_then(|n| n.rsplit(' ').next()) == Some(heading_family)
         {
             f.authors = list;
             f.et_al |= more;
@@ -1963,8 +1962,6 @@ fn sentence_ends(s: &str) -> Vec<usize> {
     out
 }
 
-/// `R` | `G.` | `C.C` | `C.C.`: a word of initials (capitals, each but the last with
-/// its full stop).
 /// `Title / И.И. Иванов, П. П. Петров [и др.]` → (`Title`, `И.И. Иванов, П. П.
 /// Петров`, true): GOST 7.1's statement of responsibility, names in reading order
 /// (dotted initials, then a capitalised family name) after ` / `, and whether it ends
@@ -1992,6 +1989,8 @@ fn responsibility_statement(t: &str) -> Option<(&str, &str, bool)> {
     ))
 }
 
+/// `R` | `G.` | `C.C` | `C.C.`: a word of initials (capitals, each but the last with
+/// its full stop).
 fn is_dotted_initials_word(w: &str) -> bool {
     let w = w.strip_suffix('.').unwrap_or(w);
     !w.is_empty()
@@ -2523,7 +2522,6 @@ fn has_word(s: &str, words: &[&str]) -> bool {
     }
 }
 
-/// Title, container, publisher, editors between the authors and the source block.
 /// `Title // Journal` → (`Title`, `Journal`): GOST's double slash between an article's
 /// title and its journal, once, with a journal's name after it (`Clinical cancer
 /// research: an official journal …` whole). A book's place and publisher after a full
@@ -2549,6 +2547,7 @@ fn gost_title_container(m: &str) -> Option<(&str, &str)> {
     .then_some((title, container))
 }
 
+/// Title, container, publisher, editors between the authors and the source block.
 fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     let m_full = s.get(middle.clone()).unwrap_or_default();
     let m = m_full.trim_end_matches(|c: char| is_field_punct(c) || c == '(');

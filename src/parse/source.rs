@@ -400,7 +400,7 @@ fn walk_source_start(r: &str) -> usize {
         }
         // (German `S. 192-195`: `S` with its full stop labels the pages; GOST's
         // `P. 12–19`, `С. 12–19`, `Т. 119`, `Вып. 4`: pages, volume and issue)
-        let german_pages = matches!(seg, "S" | "H" | "s" | "P" | "С" | "Т" | "Вып")
+        let labelled_pages = matches!(seg, "S" | "H" | "s" | "P" | "С" | "Т" | "Вып")
             && r.get(seg_end..).is_some_and(|t| {
                 t.starts_with(". ")
                     && (matches!(seg, "S" | "H" | "s")
@@ -408,7 +408,7 @@ fn walk_source_start(r: &str) -> usize {
                             n.starts_with(|c: char| c.is_alphanumeric())
                         }))
             });
-        if (is_src_segment(seg) || german_pages) && ok_sep {
+        if (is_src_segment(seg) || labelled_pages) && ok_sep {
             start = seg_start;
             end = seg_start;
             continue;
