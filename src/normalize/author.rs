@@ -85,6 +85,7 @@ const ORG_WORDS: &[&str] = &[
     "members",
     "collaborators",
     "participants",
+    "fund",
 ];
 
 const SUFFIXES: &[&str] =

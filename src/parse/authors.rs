@@ -966,6 +966,9 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
             closed_by_and: false,
         };
     }
+    if let Some(l) = organisations_before_year(s, first.start, limit) {
+        return l;
+    }
     if let Some(l) = slash_list(s) {
         return l;
     }
@@ -1097,6 +1100,47 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
         Some(l) if !l.items.is_empty() => l,
         _ => collective(s, limit, first.start),
     }
+}
+
+/// Two or more organisations right before the year, each a collective author:
+/// `British Thoracic Society; Scottish Intercollegiate Guidelines Network (2003)`,
+/// `United Nations Children's Fund, World Health Organization . 2025.`. Each part
+/// names an organisation (a word of an organisation, or an acronym after `;`), so a
+/// list of persons (`Smith, John (2003)`) never reads as one.
+fn organisations_before_year(s: &str, start: usize, limit: usize) -> Option<AuthorList> {
+    if limit >= s.len() {
+        return None;
+    }
+    let head = s.get(start..limit)?.trim_end().trim_end_matches(['.', ',']).trim_end();
+    let semicolons = head.contains(';');
+    let sep = if semicolons { ";" } else { ", " };
+    let mut items = Vec::new();
+    let mut at = start;
+    for part in head.split(sep) {
+        let lead = part.len() - part.trim_start().len();
+        let name = part.trim();
+        let words = name.split_whitespace().count();
+        let acronym = semicolons
+            && words == 1
+            && name.len() >= 2
+            && name.bytes().all(|b| b.is_ascii_uppercase());
+        if !(1..=12).contains(&words)
+            || name.contains(['.', ':', ',', '(', ')', '"'])
+            || !(acronym || crate::normalize::author::has_org_word(name))
+        {
+            return None;
+        }
+        items.push(at + lead..at + lead + name.len());
+        at += part.len() + sep.len();
+    }
+    (items.len() >= 2).then_some(AuthorList {
+        items,
+        et_al: false,
+        editors: false,
+        end: limit,
+        dangling: false,
+        closed_by_and: false,
+    })
 }
 
 /// Family names between slashes (German law and criminology styles): `Zhou/Wang/Zhang,
@@ -1656,6 +1700,32 @@ mod tests {
         assert_eq!(slash_list("Input/Output Systems in Practice. 2020"), None);
         assert_eq!(slash_list("Smith Title with a 1/2 ratio"), None);
         assert_eq!(slash_list("and/or, Title"), None);
+    }
+
+    #[test]
+    fn organisations_before_a_year() {
+        let (n, _, rest) = names(
+            "British Thoracic Society; Scottish Intercollegiate Guidelines Network (2003) Title",
+        );
+        assert_eq!(
+            n,
+            ["British Thoracic Society", "Scottish Intercollegiate Guidelines Network"]
+        );
+        assert_eq!(rest, "(2003) Title");
+        let (n, _, rest) = names(
+            "United Nations Children's Fund, World Health Organization . 2025. Title.",
+        );
+        assert_eq!(n, ["United Nations Children's Fund", "World Health Organization"]);
+        assert_eq!(rest, "2025. Title.");
+        let (n, _, _) = names("WHO; UNICEF (2020) Title");
+        assert_eq!(n, ["WHO", "UNICEF"]);
+        // (persons, or one part that names no organisation, are no such list)
+        let t = "Smith, John (2003) Title";
+        assert_eq!(organisations_before_year(t, 0, t.find('(').unwrap_or(0)), None);
+        let t = "World Health Organization, Geneva (2003) Title";
+        assert_eq!(organisations_before_year(t, 0, t.find('(').unwrap_or(0)), None);
+        let t = "World Health Organization (2003) Title";
+        assert_eq!(organisations_before_year(t, 0, t.find('(').unwrap_or(0)), None);
     }
 
     #[test]
