@@ -4672,7 +4672,7 @@ fn page_count_tail(r: &str, year_known: bool) -> Option<(&str, &str)> {
         (Some(d), Some(c)) if c > d => (c, true),
         (Some(d), _) => (d, false),
         (None, Some(c)) => (c, true),
-        (None, None) => return None,
+        (None, None) => return if year_known { spaced_page_count(r) } else { None },
     };
     let year_known = year_known && !comma;
     let tail = r.get(i + 2..)?;
@@ -4688,7 +4688,27 @@ fn page_count_tail(r: &str, year_known: bool) -> Option<(&str, &str)> {
     let word_before = year_known
         && before.ends_with(|c: char| c.is_alphabetic())
         && before.rsplit(' ').next().is_some_and(|w| w.chars().count() >= 3);
-    (ok && (year_before || word_before)).then_some((before, tail))
+    if ok && (year_before || word_before) {
+        return Some((before, tail));
+    }
+    if year_known { spaced_page_count(r) } else { None }
+}
+
+/// `World Health Organization 247 p.` (PLOS): a book's extent after its publisher with
+/// no full stop between, the year being known → (the publisher, the extent). Only `p`
+/// and `pp` (an `s` could be a German `S. 12`), after a word of three letters or more,
+/// and never a year (`Science 2022 p.`).
+fn spaced_page_count(r: &str) -> Option<(&str, &str)> {
+    let (head, unit) = r.rsplit_once(' ')?;
+    let (before, digits) = head.rsplit_once(' ')?;
+    let ok = matches!(unit, "p" | "pp" | "p." | "pp.")
+        && (1..=4).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && date::parse_year(digits).is_none()
+        && before.rsplit(' ').next().is_some_and(|w| {
+            w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)
+        });
+    ok.then(|| (before, r.get(before.len() + 1..).unwrap_or_default()))
 }
 
 /// The last sentence or bracket of `r` when it holds no digit: (`r` without it, it).

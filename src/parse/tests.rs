@@ -540,3 +540,24 @@ fn responsibility_statement_rule() {
     assert_eq!(responsibility_statement("Yes / no questions in surveys"), None);
     assert_eq!(responsibility_statement("Title / Lin M"), None);
 }
+
+#[test]
+fn page_count_rule() {
+    assert_eq!(
+        page_count_tail("Paris: PUF, 2013. 518 p", false),
+        Some(("Paris: PUF, 2013", "518 p"))
+    );
+    assert_eq!(
+        page_count_tail("Geneva: WHO Press. 155 pp.", true),
+        Some(("Geneva: WHO Press", "155 pp."))
+    );
+    // after the publisher with no full stop, when the year is known; only `p`/`pp`
+    assert_eq!(
+        page_count_tail("World Health Organization 247 p.", true),
+        Some(("World Health Organization", "247 p."))
+    );
+    assert_eq!(page_count_tail("World Health Organization 247 p.", false), None);
+    assert_eq!(page_count_tail("Handbuch der Medizin 247 S.", true), None);
+    assert_eq!(page_count_tail("J Biol Chem 12 247 p.", true), None);
+    assert_eq!(page_count_tail("Science 2022 p.", true), None);
+}
