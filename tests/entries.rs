@@ -56,7 +56,9 @@ fn parse_value(v: &str) -> Value {
         }
         return Value::List(items);
     }
-    Value::Str(parse_string(v).expect("a quoted string").0)
+    let (s, rest) = parse_string(v).expect("a quoted string");
+    assert!(rest.trim().is_empty(), "text after the string: {v}");
+    Value::Str(s)
 }
 
 fn read_cases(text: &str) -> Vec<(String, Case)> {

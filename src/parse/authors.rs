@@ -711,7 +711,7 @@ fn german_et_al_at(ws: &[Word<'_>], j: usize) -> bool {
         && ws.get(j + 1).is_some_and(|w| w.text.starts_with("a."))
 }
 
-/// `(Ed.)`, `(Eds.),`, `editors`, `eds.`: the end of an editor list.
+/// `(Ed.)`, `(Eds.),`, `editors`, `eds.`, `(Hrsg.)`, `(Org.)`: the end of an editor list.
 fn is_editor_marker(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.', ':', ')']);
     // ASCII words compare case-blind in place; a non-ASCII word is lower-cased first
@@ -723,9 +723,14 @@ fn is_editor_marker(w: &str) -> bool {
         lowered = w.to_lowercase();
         lowered.as_str()
     };
-    ["(ed", "(eds", "editors", "editor", "eds", "(editors", "(editor"]
-        .iter()
-        .any(|m| w.eq_ignore_ascii_case(m))
+    [
+        "(ed", "(eds", "editors", "editor", "eds", "(editors", "(editor",
+        // (German, French, Portuguese and Spanish, Polish and Scandinavian)
+        "(hrsg", "(hg", "(dir", "(dirs", "(éd", "(éds", "(org", "(orgs", "(coord",
+        "(coords", "(comp", "(comps", "(red",
+    ]
+    .iter()
+    .any(|m| w.eq_ignore_ascii_case(m))
 }
 
 /// `ZHOU (Z.),`, `AYALA CEJA (M.),`, `HARRIS (C. M.) –` (French): family words, then
@@ -1465,6 +1470,27 @@ fn scan_style(s: &str, ws: &[Word<'_>], style: Style) -> AuthorList {
         "(editors)",
         "(Editor)",
         "(editor)",
+        "(Hrsg)",
+        // (French, Portuguese and Spanish, Polish and Scandinavian)
+        "(dir.)",
+        "(dirs.)",
+        "(sous la dir.)",
+        "(éd.)",
+        "(éds.)",
+        "(éds)",
+        "(Org.)",
+        "(Orgs.)",
+        "(org.)",
+        "(orgs.)",
+        "(Coord.)",
+        "(coord.)",
+        "(Coords.)",
+        "(coords.)",
+        "(Comp.)",
+        "(comp.)",
+        "(comps.)",
+        "(red.)",
+        "(Red.)",
     ] {
         if let Some(after) = trimmed.strip_prefix(label)
             && (after.is_empty() || after.starts_with([' ', '.', ',', ':']))

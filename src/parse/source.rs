@@ -402,11 +402,16 @@ fn walk_source_start(r: &str) -> usize {
         // `P. 12–19`, `С. 12–19`, `Т. 119`, `Вып. 4`: pages, volume and issue)
         let labelled_pages = matches!(seg, "S" | "H" | "s" | "P" | "С" | "Т" | "Вып")
             && r.get(seg_end..).is_some_and(|t| {
-                t.starts_with(". ")
-                    && (matches!(seg, "S" | "H" | "s")
-                        || t.get(2..).is_some_and(|n| {
-                            n.starts_with(|c: char| c.is_alphanumeric())
-                        }))
+                // (`S.10 – 19`, `H.3`: glued to the number)
+                let glued = t.starts_with('.')
+                    && t.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                    && matches!(seg, "S" | "H");
+                glued
+                    || t.starts_with(". ")
+                        && (matches!(seg, "S" | "H" | "s")
+                            || t.get(2..).is_some_and(|n| {
+                                n.starts_with(|c: char| c.is_alphanumeric())
+                            }))
             });
         if (is_src_segment(seg) || labelled_pages) && ok_sep {
             start = seg_start;
@@ -548,9 +553,14 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
             rest = rest.get(n.len()..).unwrap_or_default();
         } else if let Ok((r, t)) = token(rest) {
             // `vol.119`, `no.5`, `pp.12-19`: a label glued to its number by its full stop
+            // (German `S.10`, `H.3`, `Nr.4`; and `19.Jg`, the volume's ordinal glued to
+            // its label)
             if let Some((label, num)) = t.split_once('.')
-                && matches!(label, "vol" | "Vol" | "no" | "No" | "pp" | "p")
-                && num.starts_with(|c: char| c.is_ascii_digit())
+                && (matches!(
+                    label,
+                    "vol" | "Vol" | "no" | "No" | "pp" | "p" | "S" | "H" | "Nr"
+                ) && num.starts_with(|c: char| c.is_ascii_digit())
+                    || num == "Jg" && label.bytes().all(|b| b.is_ascii_digit()))
             {
                 out.push((Atom::Tok(label), at..at + label.len()));
                 out.push((Atom::Sep('.'), at + label.len()..at + label.len() + 1));
@@ -1105,6 +1115,21 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                     false
                 };
                 match label {
+                    // `10. Jg.`, `19.Jg.` (German): the volume's ordinal before its
+                    // label, already read as the volume
+                    "Jg" if !next_tok.as_ref().is_some_and(|(n, _)| is_num(n))
+                        && k >= 2
+                        && matches!(atoms.get(k - 1), Some((Atom::Sep('.'), _)))
+                        && matches!(atoms.get(k - 2), Some((Atom::Tok(v), _)) if src.volume == Some(*v)) =>
+                    {
+                        for j in k - 1..nk {
+                            if let Some(u) = used.get_mut(j) {
+                                *u = true;
+                            }
+                        }
+                        k = nk;
+                        continue;
+                    }
                     "no" | "No" | "Nos" | "Issue" | "issue" | "Nr" | "n" | "n°"
                     | "nᵒ" | "Iss" | "Heft" | "H" | "č" | "Ausgabe" | "sy" | "№"
                     | "Вып" | "núm" | "Núm"
@@ -1690,6 +1715,18 @@ mod tests {
         assert_eq!(
             fields("119, 45 (2022): 217–28"),
             (Some("2022"), None, Some("119"), Some("45"), Some("217–28"))
+        );
+        // German: the volume's ordinal before `Jg.`, labels glued to their numbers
+        assert_eq!(
+            fields("10. Jg. (2004), Heft 4, S. 192-195"),
+            (Some("2004"), None, Some("10"), Some("4"), Some("192-195"))
+        );
+        assert_eq!(
+            fields("19.Jg. H.3, 2011, S.146-151"),
+            (Some("2011"), None, Some("19"), Some("3"), Some("146-151"))
+        );
+        assert!(
+            source_fields("10. Jg. (2004), Heft 4, S. 192-195", true).unplaced.is_empty()
         );
     }
 
