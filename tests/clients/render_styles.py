@@ -138,6 +138,9 @@ def render(pandoc, csl, items, tmp):
     for m in re.finditer(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*?)</div>\s*(?=<div id="ref-|</div>)',
                          res.stdout, re.S):
         body = re.sub(r'<div class="csl-left-margin">.*?</div>', '', m.group(2), flags=re.S)
+        # (a block of the entry, `csl-block` or `csl-right-inline`, is a line of its
+        # own on the page, as a browser shows it: a space, not glued to its neighbour)
+        body = re.sub(r'</?div[^>]*>', ' ', body)
         body = html.unescape(re.sub(r'<[^>]+>', '', body))
         body = ' '.join(body.split())
         if len(body) > 5:
