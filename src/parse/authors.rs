@@ -215,8 +215,20 @@ fn year_paren(i: &str) -> IResult<&str, &str> {
     Ok((r, y))
 }
 
+/// `[2022]` | `[2022a]`: a year in square brackets, where others print `(2022)` → the
+/// year.
+pub(crate) fn year_square(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix('[')?;
+    let close = inner.find(']').filter(|&c| c <= 5)?;
+    let y = inner.get(..close)?;
+    let digits = y.get(..4)?;
+    (parse_year(digits).is_some()
+        && y.get(4..).is_none_or(|l| l.bytes().all(|b| b.is_ascii_lowercase())))
+    .then_some(y)
+}
+
 /// Where the author list must end at the latest: an opening title quote, a bracketed
-/// year, or a Chicago/Harvard `. 2014.` year.
+/// year (`(2014)`, `[2014]`), or a Chicago/Harvard `. 2014.` year.
 fn author_limit(s: &str) -> usize {
     let mut limit = s.len();
     // One byte pass: every character looked at is ASCII or opens with `0xE2`/`0xC2`
@@ -227,7 +239,7 @@ fn author_limit(s: &str) -> usize {
         if i > 2000 {
             break;
         }
-        if !matches!(c, b'"' | b'(' | b' ' | 0xE2 | 0xC2) {
+        if !matches!(c, b'"' | b'(' | b'[' | b' ' | 0xE2 | 0xC2) {
             continue;
         }
         let prev = i.checked_sub(1).and_then(|p| b.get(p)).copied();
@@ -244,6 +256,12 @@ fn author_limit(s: &str) -> usize {
             break;
         }
         if c == b'(' && after_sep && year_paren(s.get(i..).unwrap_or_default()).is_ok() {
+            limit = i;
+            break;
+        }
+        // `Choi, A. [2022] “Title”`: the year in square brackets
+        if c == b'[' && after_sep && year_square(s.get(i..).unwrap_or_default()).is_some()
+        {
             limit = i;
             break;
         }
@@ -1786,6 +1804,22 @@ mod tests {
         assert_eq!(author_limit("Smith J (2004) Title"), 8);
         assert_eq!(author_limit("Smith, J. 2014. Title"), 9);
         assert_eq!(author_limit("Smith J“x” Title"), "Smith J“x” Title".len());
+        assert_eq!(author_limit("Smith, J. [2014] “Title”"), 10);
+        // (a bracketed note is no year)
+        assert_eq!(
+            author_limit("Smith J [Internet] Title"),
+            "Smith J [Internet] Title".len()
+        );
+    }
+
+    #[test]
+    fn year_square_rule() {
+        assert_eq!(year_square("[2022] Title"), Some("2022"));
+        assert_eq!(year_square("[2022a]"), Some("2022a"));
+        assert_eq!(year_square("[20221]"), None);
+        assert_eq!(year_square("[Internet]"), None);
+        assert_eq!(year_square("[1066]"), parse_year("1066").map(|_| "1066"));
+        assert_eq!(year_square("(2022)"), None);
     }
 
     #[test]

@@ -1796,7 +1796,7 @@ fn title_then_date(core: &str, al: &authors::AuthorList) -> Option<(usize, usize
     (words >= 2 && content_small && read_as_organisation).then_some((t_len, open + 1))
 }
 
-/// `(2004)` | `(2010a).` | `(n.d.)` | `2014.` | `2014,` at the start: its length and year.
+/// `(2004)` | `(2010a).` | `(n.d.)` | `[2022]` | `2014.` | `2014,` at the start: its length and year.
 fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
     if s.starts_with('(') {
         let close = s.find(')').filter(|&c| c < 40)?;
@@ -1818,6 +1818,9 @@ fn leading_year(s: &str) -> Option<(usize, Option<&str>)> {
         let year =
             inner.split([',', ' ']).take(3).find(|w| date::parse_year(w).is_some())?;
         return Some((close + 1, Some(year)));
+    }
+    if let Some(y) = authors::year_square(s) {
+        return Some((y.len() + 2, Some(y.get(..4).unwrap_or(y))));
     }
     let y = s.get(..4)?;
     date::parse_year(y)?;
