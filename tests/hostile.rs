@@ -188,7 +188,7 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 #[test]
 fn work_is_linear_in_hostile_inputs() {
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 25] = [
+    let shapes: [Shape; 29] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
@@ -248,6 +248,24 @@ fn work_is_linear_in_hostile_inputs() {
         }),
         ("numero signs", |n| {
             format!("Lind M. T // J. 2022. {}С. 2.", "№ 1. ".repeat(n / 7))
+        }),
+        // (organisations before a year, dashes before names in reading order, square
+        // bracketed years, editor markers of other languages)
+        ("organisations", |n| {
+            format!(
+                "{}World Health Organization (2003) T.",
+                "Health Network; ".repeat(n / 16)
+            )
+        }),
+        ("reading-order dashes", |n| {
+            format!("{}T, J 1, 2022, 2", "M. Lind – ".repeat(n / 12))
+        }),
+        ("square years", |n| format!("Lind, M. {}“T,” J, 1.", "[2022] ".repeat(n / 7))),
+        ("editor markers", |n| {
+            format!(
+                "Lind M. T. In: {}Book. Paris: PUF, 2010.",
+                "Berg T. (Org.). ".repeat(n / 16)
+            )
         }),
     ];
     for (name, make) in shapes {

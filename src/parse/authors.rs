@@ -1036,7 +1036,17 @@ fn scan_authors_to(s: &str, limit: usize) -> AuthorList {
                         .is_some_and(|t| t.starts_with(char::is_uppercase))
                 })
             };
-            if !(span.contains(" and ")
+            // (`ANTILA, H., I. KWAK, A. CHOI,`: names after the first that open with
+            // their initials are names, `and` or not)
+            let initials_first = l.items.iter().skip(1).all(|r| {
+                s.get(r.clone()).is_some_and(|t| {
+                    let mut w = t.split(' ');
+                    w.next().is_some_and(is_dotted_initials)
+                        && w.all(|f| f.starts_with(char::is_uppercase))
+                })
+            });
+            if !(initials_first
+                || span.contains(" and ")
                 || span.contains(" & ")
                 || span.contains(" et ")
                 || span.contains(" und ")
@@ -1770,6 +1780,18 @@ mod tests {
         assert_eq!(organisations_before_year(t, 0, t.find('(').unwrap_or(0)), None);
         let t = "World Health Organization (2003) Title";
         assert_eq!(organisations_before_year(t, 0, t.find('(').unwrap_or(0)), None);
+    }
+
+    #[test]
+    fn inverted_then_reading_order_names() {
+        // (after the first, names that open with their initials need no `and`)
+        let (n, _, rest) = names("LIND, M., T. BERG, A. B. CRUZ, “Title”, J 9 (2022) 1.");
+        assert_eq!(n, ["LIND, M.", "T. BERG", "A. B. CRUZ"]);
+        assert_eq!(rest, "“Title”, J 9 (2022) 1.");
+        // (a title after the first name stays a title)
+        let (n, _, _) =
+            names("Bourdieu, Pierre, Homo Academicus, Peter Collier (trans.)");
+        assert_eq!(n, ["Bourdieu, Pierre"]);
     }
 
     #[test]

@@ -309,6 +309,24 @@ fn clean(text: &str) -> Cow<'_, str> {
             pending_space = false;
             continue;
         }
+        // `H. Antila – I. Kwak – A. Choi,` (Deutsches Archäologisches Institut),
+        // `ANTILA, H. – I. KWAK – A. CHOI,`: a dash before a name in reading order, after
+        // an initial or a name in reading order, is a comma
+        if matches!(c, '–' | '-')
+            && pending_space
+            && (ends_with_initial(&out) || ends_with_name_after_initial(&out))
+            && {
+                let mut ahead = chars.clone();
+                ahead.next() == Some(' ')
+                    && ahead.next().is_some_and(char::is_uppercase)
+                    && ahead.next() == Some('.')
+            }
+        {
+            out.push_str(", ");
+            chars.next();
+            pending_space = false;
+            continue;
+        }
         // `2022.- Title.- Journal` (Bulletin of Insectology): the dash after a full
         // stop is dropped
         if c == '-' && !pending_space && out.ends_with('.') && chars.peek() == Some(&' ')
@@ -400,6 +418,19 @@ fn capitals_then_initial(mut ahead: impl Iterator<Item = char>) -> bool {
     false
 }
 
+/// True when `out` ends with a capitalised family name after an initial (`H. Antila`,
+/// `M. D. Bunting`, `I. KWAK`).
+fn ends_with_name_after_initial(out: &str) -> bool {
+    let Some((before, last)) = out.rsplit_once(' ') else { return false };
+    last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().count() >= 2
+        && last.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && (ends_with_initial(before)
+            || before.len() == 2
+                && before.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                && before.ends_with('.'))
+}
+
 /// True when `out` ends with an initial and its full stop (` H.`, `.J.`).
 fn ends_with_initial(out: &str) -> bool {
     let b = out.as_bytes();
@@ -467,8 +498,26 @@ fn has_glued_initial(text: &str) -> bool {
                 && b.get(i + 4).is_some_and(u8::is_ascii_uppercase)
         })
     };
+    // `H. Antila – I. Kwak`, `H. Antila - I. Kwak`: a spaced dash before an initial
+    let dash_before_initial = || {
+        let initial_at = |k: usize| {
+            b.get(k) == Some(&b' ')
+                && b.get(k + 1).is_some_and(u8::is_ascii_uppercase)
+                && b.get(k + 2) == Some(&b'.')
+        };
+        let en_dash = "\u{2013}".as_bytes();
+        memchr::memchr_iter(b'-', b)
+            .any(|j| j >= 1 && b.get(j - 1) == Some(&b' ') && initial_at(j + 1))
+            || memchr::memchr_iter(0xE2, b).any(|j| {
+                j >= 1
+                    && b.get(j - 1) == Some(&b' ')
+                    && b.get(j..j + 3) == Some(en_dash)
+                    && initial_at(j + 3)
+            })
+    };
     slash()
         || dash()
+        || dash_before_initial()
         || crate::bytes::find(b, b".- ").is_some()
         || memchr::memchr_iter(b'.', b).any(|i| glued_sentence(b, i))
         || memchr::memchr_iter(b',', b).any(|i| {

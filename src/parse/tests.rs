@@ -204,6 +204,16 @@ fn clean_rule() {
     );
     assert_eq!(clean("Lind, M. – ACTA. Title"), "Lind, M. ACTA. Title");
     assert_eq!(clean("Lind, M. – ACTA, 12, 3"), "Lind, M. ACTA, 12, 3");
+    // a dash before a name in reading order (`T. Berg`) is a comma
+    assert_eq!(
+        clean("M. Lind – T. Berg – A. B. Cruz, Title"),
+        "M. Lind, T. Berg, A. B. Cruz, Title"
+    );
+    assert_eq!(clean("M. Lind - T. Berg, Title"), "M. Lind, T. Berg, Title");
+    assert_eq!(clean("LIND, M. – T. BERG, Title"), "LIND, M., T. BERG, Title");
+    // (not after a title's word, nor before a word that is no initial)
+    assert_eq!(clean("M. Lind. Salt marsh – T. Berg"), "M. Lind. Salt marsh – T. Berg");
+    assert_eq!(clean("M. Lind – Tidal marsh"), "M. Lind – Tidal marsh");
 }
 
 const ATOMS: &[&str] = &[
