@@ -663,7 +663,64 @@ fn label(s: &str) -> usize {
     {
         return after(digits + 1);
     }
-    author_year_label(s).map_or(0, after)
+    author_year_label(s).or_else(|| bare_author_year_label(s)).map_or(0, after)
+}
+
+/// `Antila et al. 2022 H. Antila – I. Kwak, Title` (Deutsches Archäologisches
+/// Institut), `Z. Zhou et al. 2024 Z. Zhou et al., Title` (IFAO): an author-year label
+/// with nothing between it and the reference, the length up to the space after its
+/// year. Only a short label of names (`Family`, `et al.`, `and Family`, initials) and
+/// only when the reference after it opens with the label's family name after its
+/// initials (`H. Antila`) or before a comma (`Antila, H.`).
+fn bare_author_year_label(s: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut family: Option<&str> = None;
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 6 {
+            return None;
+        }
+        let end = at + w.len();
+        let year = w.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(w);
+        if i > 0 && year.len() == 4 && date::parse_year(year).is_some() {
+            let family = family?;
+            let rest = s.get(end + 1..)?;
+            return reference_opens_with(rest, family).then_some(end + 1);
+        }
+        let initial = is_dotted_initials_word(w);
+        let joiner = matches!(w, "et" | "al." | "and" | "&");
+        let name = w.chars().count() >= 2
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        if !(initial || joiner || name) {
+            return None;
+        }
+        if name && family.is_none() {
+            family = Some(w);
+        }
+        at = end + 1;
+    }
+    None
+}
+
+/// `rest` opens with `family` after up to three dotted initials (`H. Antila`, `M. D.
+/// Bunting`), or with `family` and a comma (`Antila, H.`), whatever its case.
+fn reference_opens_with(rest: &str, family: &str) -> bool {
+    let same = |w: &str| {
+        w.chars()
+            .flat_map(char::to_lowercase)
+            .eq(family.chars().flat_map(char::to_lowercase))
+    };
+    let mut words = rest.split(' ');
+    let mut initials = 0;
+    for w in words.by_ref().take(4) {
+        if is_dotted_initials_word(w) {
+            initials += 1;
+            continue;
+        }
+        let core = w.trim_end_matches([',', '.']);
+        return same(core) && (initials > 0 || w.ends_with(','));
+    }
+    false
 }
 
 /// `Zhou et alii 2024 : ZHOU (Z.), WANG (J.) – Title` (French archaeology and

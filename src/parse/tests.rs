@@ -187,6 +187,14 @@ fn label_rule() {
     assert_eq!(label("12– Zhou Z, Wang J"), 6);
     assert_eq!(label("12-15 Zhou"), 0);
     assert_eq!(label("1- a note"), 0);
+    // an author-year label with nothing between it and the names it stands for
+    assert_eq!(label("Lind et al. 2022 M. Lind – P. Okafor, Title"), 17);
+    assert_eq!(label("M. Lind et al. 2022b M. Lind et al., “Title”"), 21);
+    assert_eq!(label("Lind and Berg 2022 LIND, M., T. BERG, Title"), 19);
+    // (not a year and a title that opens with the family name, nor a list)
+    assert_eq!(label("Lind M 2020 Lind syndrome: a review. J 3: 1"), 0);
+    assert_eq!(label("Lind M, Berg T. 2020 M. Lind, Title"), 0);
+    assert_eq!(label("Lind 2020 Salt marsh outcomes"), 0);
 }
 
 #[test]
