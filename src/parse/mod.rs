@@ -735,6 +735,17 @@ fn author_year_label(s: &str) -> Option<usize> {
     // `<label> <year> : `, `<label> <year>: `, `<label> <year> = `
     let label = s.get(..colon)?.trim_end();
     let after = s.get(colon + 1..)?.strip_prefix(' ')?;
+    // `Antila = H. Antila - I. Kwak` (Rassegna degli Archivi di Stato): a family name
+    // alone before `=`, the names after it opening with that name after its initials
+    if b.get(colon) == Some(&b'=')
+        && !label.contains(' ')
+        && label.chars().count() >= 2
+        && label.starts_with(char::is_uppercase)
+        && label.chars().all(char::is_alphabetic)
+        && reference_opens_with(after, label)
+    {
+        return Some(colon + 1);
+    }
     let (names, year) = label.rsplit_once(' ')?;
     let year = year.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(year);
     date::parse_year(year)?;
@@ -4078,6 +4089,17 @@ fn tidy_container(f: &mut Fields<'_>) {
         f.container = None;
         f.kind = Some(RefType::Book);
         return;
+    }
+    // `in «Sci Adv», 8 (2022)` (Italian styles): a journal's name in guillemets
+    if let Some(inner) = ["in «", "In «", "«"]
+        .iter()
+        .find_map(|p| c.strip_prefix(p))
+        .and_then(|t| t.strip_suffix('»'))
+        && !inner.contains(['«', '»'])
+        && !inner.trim().is_empty()
+    {
+        c = inner.trim();
+        f.container = Some(c);
     }
     // ABNT: `Journal, [s. l.]` — no place known
     for ph in [", [s. l.]", ", [s.l.]", ", [S. l.]", ", [S.l.]", ", [s. n.]", ", [s.n.]"]

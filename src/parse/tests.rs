@@ -195,6 +195,9 @@ fn label_rule() {
     assert_eq!(label("Lind M 2020 Lind syndrome: a review. J 3: 1"), 0);
     assert_eq!(label("Lind M, Berg T. 2020 M. Lind, Title"), 0);
     assert_eq!(label("Lind 2020 Salt marsh outcomes"), 0);
+    // a family name alone before `=`, the names after it opening with it
+    assert_eq!(label("Lind = M. Lind - P. Okafor, Title"), 7);
+    assert_eq!(label("Lind = Salt marsh outcomes, in «J»"), 0);
 }
 
 #[test]
