@@ -551,6 +551,13 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
             // `n°45`: the French issue label glued to its number
             out.push((Atom::Tok(n), at..at + n.len()));
             rest = rest.get(n.len()..).unwrap_or_default();
+        } else if let Ok((r, t)) = token(rest)
+            && let Some(len) = spaced_slash_issue(t, r)
+            && let Some(spaced) = rest.get(..len)
+        {
+            // `119 /45`: one token, the volume and its issue
+            out.push((Atom::Tok(spaced), at..at + len));
+            rest = rest.get(len..).unwrap_or_default();
         } else if let Ok((r, t)) = token(rest) {
             // `vol.119`, `no.5`, `pp.12-19`: a label glued to its number by its full stop
             // (German `S.10`, `H.3`, `Nr.4`; and `19.Jg`, the volume's ordinal glued to
@@ -586,9 +593,23 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
 /// three digits each side of one `/` or `.`.
 fn volume_slash_issue(t: &str) -> Option<(&str, &str)> {
     let (v, i) = t.split_once(['/', '.'])?;
+    // (`119 /45`, a space before the slash: Spanish theology styles)
+    let v = v.strip_suffix(' ').unwrap_or(v);
     let digits =
         |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
     (digits(v) && digits(i)).then_some((v, i))
+}
+
+/// `119 /45`: a volume of up to three digits `t`, then a space, a slash and an issue of
+/// up to three digits at the start of `after` (the text after `t`) → the length of all
+/// three.
+fn spaced_slash_issue(t: &str, after: &str) -> Option<usize> {
+    let digits =
+        |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let issue = after.strip_prefix(" /")?;
+    let n = issue.bytes().take_while(u8::is_ascii_digit).count();
+    let ends = issue.as_bytes().get(n).is_none_or(|b| !b.is_ascii_alphanumeric());
+    (digits(t) && (1..=3).contains(&n) && ends).then_some(t.len() + 2 + n)
 }
 
 /// `1877/5` | `635/8040`: [`volume_slash_issue`] with four digits on a side, for a
@@ -1535,6 +1556,15 @@ mod tests {
         assert_eq!(volume_slash_issue("2019/20"), None);
         assert_eq!(volume_slash_issue("1604-17"), None);
         assert_eq!(volume_slash_issue("45"), None);
+        assert_eq!(volume_slash_issue("119 /45"), Some(("119", "45")));
+        assert_eq!(spaced_slash_issue("119", " /45 (2022)"), Some(7));
+        assert_eq!(spaced_slash_issue("119", " /45a"), None);
+        assert_eq!(spaced_slash_issue("2019", " /20"), None);
+        assert_eq!(spaced_slash_issue("119", " / 45"), None);
+        assert_eq!(
+            fields("119 /45 (2022) e2123528119"),
+            (Some("2022"), None, Some("119"), Some("45"), Some("e2123528119"))
+        );
         assert_eq!(wide_volume_slash_issue("1877/5"), Some(("1877", "5")));
         assert_eq!(wide_volume_slash_issue("635/8040"), Some(("635", "8040")));
         assert_eq!(wide_volume_slash_issue("2019/20"), None);
