@@ -291,6 +291,17 @@ fn walk_source_start(r: &str) -> usize {
             end = start;
             continue;
         }
+        // `n.º 45` (Spanish and Portuguese): the issue's label with a full stop
+        if matches!(seg, "º" | "°")
+            && let Some(p) = trimmed.get(..seg_start)
+            && let Some(label_at) =
+                ["n.", "N."].iter().find_map(|l| p.strip_suffix(l).map(|h| h.len()))
+            && r.get(seg_end..).is_some_and(|t| t.starts_with(' '))
+        {
+            start = label_at;
+            end = label_at;
+            continue;
+        }
         // `№ 45`, `№45`: the numero sign labels the issue (GOST)
         if let Some(p) = trimmed.get(..seg_start)
             && let Some(p) = p.strip_suffix(' ').or(Some(p))
@@ -546,6 +557,12 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
         if let Ok((r, inner)) = paren(rest) {
             out.push((Atom::Paren(inner), at..block.len() - r.len()));
             rest = r;
+        } else if let Some(l) =
+            ["n.º", "N.º", "n.°", "N.°"].iter().find(|l| rest.starts_with(**l))
+        {
+            // `n.º 45` (Spanish and Portuguese): the issue's label
+            out.push((Atom::Tok("n°"), at..at + l.len()));
+            rest = rest.get(l.len()..).unwrap_or_default();
         } else if let Some(n) = DEGREE_ISSUE_LABELS.iter().find(|l| rest.starts_with(**l))
         {
             // `n°45`: the French issue label glued to its number
@@ -1425,8 +1442,9 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                     && matches!(atoms.get(k - 3), Some((Atom::Tok(v), _)) if src.volume == Some(*v)));
                         // `119/45` (German, Turkish, Portuguese styles), `119.45`: the
                         // volume and the issue in one word
-                        // (`119.45` only before a bracket, as MLA prints it: NLM
-                        // volumes such as `2004;27.1:1–12` keep their dot)
+                        // (`119.45` only before a bracket, as MLA prints it, or
+                        // before `, p.`: NLM volumes such as `2004;27.1:1–12` keep
+                        // their dot)
                         if src.volume.is_none()
                             && src.issue.is_none()
                             && let Some((v, i)) = volume_slash_issue(t).or_else(|| {
@@ -1434,7 +1452,14 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                     .filter(|_| src.year.is_some_and(|y| !t.contains(y)))
                             })
                             && (t.contains('/')
-                                || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _))))
+                                || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
+                                // (MHRA: `119.45, p. e2123528119`, before the pages'
+                                // label)
+                                || matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                                    && matches!(
+                                        atoms.get(k + 2),
+                                        Some((Atom::Tok("p" | "pp"), _))
+                                    ))
                         {
                             src.volume = Some(v);
                             src.issue = Some(i);
@@ -1758,6 +1783,17 @@ mod tests {
         assert!(
             source_fields("10. Jg. (2004), Heft 4, S. 192-195", true).unplaced.is_empty()
         );
+        // Spanish and Portuguese `n.º`; MHRA's `119.45` before `, p.`
+        assert_eq!(
+            fields("vol. 119, n.º 45, 2022, p. e2123528119"),
+            (Some("2022"), None, Some("119"), Some("45"), Some("e2123528119"))
+        );
+        assert_eq!(
+            fields("119.45, p. e2123528119"),
+            (None, None, Some("119"), Some("45"), Some("e2123528119"))
+        );
+        // (NLM's `27.1:1–12` keeps its dot)
+        assert_eq!(fields("2004;27.1:1–12").2, Some("27.1"));
     }
 
     #[test]
