@@ -705,11 +705,6 @@ fn bare_author_year_label(s: &str) -> Option<usize> {
 /// `rest` opens with `family` after up to three dotted initials (`H. Antila`, `M. D.
 /// Bunting`), or with `family` and a comma (`Antila, H.`), whatever its case.
 fn reference_opens_with(rest: &str, family: &str) -> bool {
-    let same = |w: &str| {
-        w.chars()
-            .flat_map(char::to_lowercase)
-            .eq(family.chars().flat_map(char::to_lowercase))
-    };
     let mut words = rest.split(' ');
     let mut initials = 0;
     for w in words.by_ref().take(4) {
@@ -718,9 +713,14 @@ fn reference_opens_with(rest: &str, family: &str) -> bool {
             continue;
         }
         let core = w.trim_end_matches([',', '.']);
-        return same(core) && (initials > 0 || w.ends_with(','));
+        return same_caseless(core, family) && (initials > 0 || w.ends_with(','));
     }
     false
+}
+
+/// `a` and `b` are the same word whatever their case (`ZHOU`, `Zhou`).
+fn same_caseless(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// `Zhou et alii 2024 : ZHOU (Z.), WANG (J.) – Title` (French archaeology and
@@ -753,10 +753,7 @@ fn author_year_label(s: &str) -> Option<usize> {
     let opening = after.split([' ', ',']).next()?;
     let same = first.chars().count() >= 2
         && first.starts_with(char::is_uppercase)
-        && first
-            .chars()
-            .flat_map(char::to_lowercase)
-            .eq(opening.chars().flat_map(char::to_lowercase));
+        && same_caseless(first, opening);
     same.then_some(colon + 1)
 }
 

@@ -568,14 +568,15 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
             // `n°45`: the French issue label glued to its number
             out.push((Atom::Tok(n), at..at + n.len()));
             rest = rest.get(n.len()..).unwrap_or_default();
-        } else if let Ok((r, t)) = token(rest)
-            && let Some(len) = spaced_slash_issue(t, r)
-            && let Some(spaced) = rest.get(..len)
-        {
-            // `119 /45`: one token, the volume and its issue
-            out.push((Atom::Tok(spaced), at..at + len));
-            rest = rest.get(len..).unwrap_or_default();
         } else if let Ok((r, t)) = token(rest) {
+            // `119 /45`: one token, the volume and its issue
+            if let Some(len) = spaced_slash_issue(t, r)
+                && let Some(spaced) = rest.get(..len)
+            {
+                out.push((Atom::Tok(spaced), at..at + len));
+                rest = rest.get(len..).unwrap_or_default();
+                continue;
+            }
             // `vol.119`, `no.5`, `pp.12-19`: a label glued to its number by its full stop
             // (German `S.10`, `H.3`, `Nr.4`; and `19.Jg`, the volume's ordinal glued to
             // its label)
