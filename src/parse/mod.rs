@@ -337,8 +337,9 @@ fn clean(text: &str) -> Cow<'_, str> {
         // `Title. - Journal`, Arachnologische Mitteilungen): the full stop separates the
         // fields, the dash is dropped
         // (a hyphen only after a word's full stop or a question mark, not an
-        // initial's: `Urban, M. - Banks, E.` is a list of names)
-        if (matches!(c, '–' | '—') && out.ends_with('.')
+        // initial's: `Urban, M. - Banks, E.` is a list of names; a question mark's
+        // dash too: `Ice sheet collapse? – Science, 275: 1077–1078`)
+        if (matches!(c, '–' | '—') && out.ends_with(['.', '?'])
             || c == '-'
                 && (out.ends_with('?')
                     || out.ends_with('.')
@@ -458,12 +459,13 @@ fn needs_folding(text: &str) -> bool {
                     && b.get(i + 2) == Some(&b' ')
         }
         b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
-        // the first byte of a non-ASCII character (continuation bytes pass); `. – `
+        // the first byte of a non-ASCII character (continuation bytes pass); `. – `,
+        // `? – `
         0xC0.. => text.get(i..).and_then(|t| t.chars().next()).is_some_and(|c| {
             c.is_whitespace()
                 || matches!(c, '–' | '—')
                     && i >= 2
-                    && b.get(i - 2..i) == Some(b". ")
+                    && matches!(b.get(i - 2..i), Some(b". " | b"? "))
                     && b.get(i + 3) == Some(&b' ')
         }),
         _ => false,
@@ -680,14 +682,17 @@ fn bare_author_year_label(s: &str) -> Option<usize> {
             return None;
         }
         let end = at + w.len();
-        let year = w.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(w);
+        // (`Antila et alii 2022, Antila H., Kwak I.`: a comma after the year,
+        // Antiquités africaines)
+        let year = w.strip_suffix(',').unwrap_or(w);
+        let year = year.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(year);
         if i > 0 && year.len() == 4 && date::parse_year(year).is_some() {
             let family = family?;
             let rest = s.get(end + 1..)?;
             return reference_opens_with(rest, family).then_some(end + 1);
         }
         let initial = is_dotted_initials_word(w);
-        let joiner = matches!(w, "et" | "al." | "and" | "&");
+        let joiner = matches!(w, "et" | "al." | "alii" | "and" | "&");
         let name = w.chars().count() >= 2
             && w.starts_with(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
@@ -703,7 +708,8 @@ fn bare_author_year_label(s: &str) -> Option<usize> {
 }
 
 /// `rest` opens with `family` after up to three dotted initials (`H. Antila`, `M. D.
-/// Bunting`), or with `family` and a comma (`Antila, H.`), whatever its case.
+/// Bunting`), or with `family` and a comma (`Antila, H.`) or its dotted initials
+/// (`Antila H.,`), whatever its case.
 fn reference_opens_with(rest: &str, family: &str) -> bool {
     let mut words = rest.split(' ');
     let mut initials = 0;
@@ -713,7 +719,11 @@ fn reference_opens_with(rest: &str, family: &str) -> bool {
             continue;
         }
         let core = w.trim_end_matches([',', '.']);
-        return same_caseless(core, family) && (initials > 0 || w.ends_with(','));
+        let mut initials_after = || {
+            words.next().is_some_and(|n| is_dotted_initials_word(n.trim_end_matches(',')))
+        };
+        return same_caseless(core, family)
+            && (initials > 0 || w.ends_with(',') || initials_after());
     }
     false
 }
@@ -751,9 +761,11 @@ fn author_year_label(s: &str) -> Option<usize> {
     date::parse_year(year)?;
     let first = names.split([' ', ',']).next()?;
     let opening = after.split([' ', ',']).next()?;
+    // (or the family name after its initials: `Antila et al. 2022 : H. Antila, I.
+    // Kwak`, Revue Métis)
     let same = first.chars().count() >= 2
         && first.starts_with(char::is_uppercase)
-        && same_caseless(first, opening);
+        && (same_caseless(first, opening) || reference_opens_with(after, first));
     same.then_some(colon + 1)
 }
 
@@ -1691,7 +1703,58 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         f.container = f.title.take();
         f.kind = f.kind.or(Some(RefType::Article));
     }
+    in_journal(s, &mut f);
+    // an author-year label's year is the reference's (`Jayawickrama et al. 2024 : …,
+    // Cancer Rep 7, p. 2045`: not a page that looks like a year)
+    if let Some(y) = label_year(s.get(..lab).unwrap_or_default()) {
+        f.year = Some(y);
+    }
     f
+}
+
+/// The year that closes an author-year label (`Antila et al. 2022 : ` → `2022`,
+/// `Antila et alii 2022a, ` → `2022`); none for a number's label (`12. `, `[3] `).
+fn label_year(label: &str) -> Option<&str> {
+    if !label.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let last = label.trim_end_matches([' ', ':', '=', ',']).rsplit(' ').next()?;
+    let year = last.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let suffix_ok =
+        last.get(4..).is_some_and(|t| t.bytes().all(|b| b.is_ascii_lowercase()));
+    (suffix_ok && date::parse_year(year).is_some()).then_some(year)
+}
+
+/// `« Title », in Sci Adv, nᵒ 11, vol. 8, 2022, p. eabk3327` (French),
+/// `’Title’ In: Journal 119 (45) p.e2123528119` (Harvard): `in` before a journal.
+/// A "chapter" with a volume and an issue, and no editors, publisher or place, is an
+/// article: a book has no issue. So is one with a volume and pages after a quoted
+/// title, unless a proceedings (`“Title,” in Sci Adv, vol. 8, eabk3327`); after a
+/// title not quoted, a volume and pages are left a chapter's: a series' `volume 17 of
+/// Clay Math. Proc., pages 1–72` whose publisher went unread.
+fn in_journal(s: &str, f: &mut Fields<'_>) {
+    let quoted_title = || {
+        f.title.map(|t| span_of(s, t)).is_some_and(|r| {
+            s.get(..r.start)
+                .is_some_and(|b| b.trim_end().ends_with(['“', '"', '‘', '’', '«', '\'']))
+        })
+    };
+    if f.kind == Some(RefType::Chapter)
+        && f.editors.is_empty()
+        && f.publisher.is_none()
+        && f.place.is_none()
+        && f.volume.is_some()
+        && f.container.is_some_and(|c| {
+            f.issue.is_some()
+                || f.pages.is_some()
+                    && !is_proceedings_title(c)
+                    // (`in “MRS Proceedings,”, vol. 379`; PNAS is a journal)
+                    && (!has_word(c, &["Proceedings"]) || c.contains("Academy of Sciences"))
+                    && quoted_title()
+        })
+    {
+        f.kind = Some(RefType::Article);
+    }
 }
 
 /// `Obra Crítica, vol. 2`: a book's volume at the end of its title.
@@ -2861,13 +2924,15 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         return;
     }
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
-    if let Some(q) = m.find(['“', '"', '‘', '«']).filter(|&q| q == 0) {
+    // (`’Title’ In: Journal`: a right quote opening the title, as some Harvard styles
+    // print it)
+    if let Some(q) = m.find(['“', '"', '‘', '«', '’']).filter(|&q| q == 0) {
         let open_len =
             m.get(q..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
         let inner_start = q + open_len;
         let closes = m.get(inner_start..).map(|t| {
             let mut at: [Option<usize>; 3] = [None; 3];
-            if m.starts_with('‘') {
+            if m.starts_with(['‘', '’']) {
                 at[0] = t.find('’');
             } else if m.starts_with('«') {
                 at[0] = t.find('»');
@@ -2893,6 +2958,13 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                     && m.get(inner_start + c..).is_some_and(|rest| {
                         let rest = rest.get(rest.chars().next().map_or(1, char::len_utf8)..).unwrap_or_default().trim_start();
                         ["in ", "In ", "in: ", "In: ", "dans "].iter().any(|w| rest.starts_with(w))
+                    })
+                // (`’Title’ In: Journal`: a capital `In:` is a container's marker
+                // after any quote)
+                || after == Some(' ')
+                    && m.get(inner_start + c..).is_some_and(|rest| {
+                        let rest = rest.get(rest.chars().next().map_or(1, char::len_utf8)..).unwrap_or_default();
+                        rest.trim_start().starts_with("In: ")
                     })
                 // Angewandte: `“Title” Journal 2022, 119, 12.` — no punctuation after
                 // the quote, one sentence (the journal) after it
@@ -4005,6 +4077,8 @@ fn split_edition(t: &str) -> (&str, Option<&str>) {
 /// conference …`: the title of a proceedings volume.
 fn is_proceedings_title(t: &str) -> bool {
     let l = t.trim_start_matches("In ").trim_start_matches("in ");
+    // (`“MRS Proceedings,”`: a quoted title)
+    let l = l.trim_start_matches(['“', '"']);
     // journals named proceedings (PNAS, the Royal Society's)
     let journal = [
         "Proceedings of the National Academy of Sciences",

@@ -1449,8 +1449,15 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         if src.volume.is_none()
                             && src.issue.is_none()
                             && let Some((v, i)) = volume_slash_issue(t).or_else(|| {
-                                wide_volume_slash_issue(t)
-                                    .filter(|_| src.year.is_some_and(|y| !t.contains(y)))
+                                // (its year read elsewhere, or pages after a colon:
+                                // `Biochim Biophys Acta Rev Cancer, 1877/5: 188771`)
+                                wide_volume_slash_issue(t).filter(|_| {
+                                    src.year.is_some_and(|y| !t.contains(y))
+                                        || matches!(
+                                            atoms.get(k + 1),
+                                            Some((Atom::Sep(':'), _))
+                                        ) && free_num(k + 2)
+                                })
                             })
                             && (t.contains('/')
                                 || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))

@@ -198,6 +198,21 @@ fn label_rule() {
     // a family name alone before `=`, the names after it opening with it
     assert_eq!(label("Lind = M. Lind - P. Okafor, Title"), 7);
     assert_eq!(label("Lind = Salt marsh outcomes, in «J»"), 0);
+    // ` : ` before names in reading order; a comma after the year, the family name
+    // then its initials
+    assert_eq!(label("Lind et al. 2024 : M. Lind, P. Okafor, Title"), 19);
+    assert_eq!(label("Lind et alii 2022, Lind M., Okafor P. “Title,”"), 19);
+    assert_eq!(label("Lind et alii 2022, Okafor P. “Title,”"), 0);
+    assert_eq!(label("Lind 2022, Lind syndrome revisited"), 0);
+}
+
+#[test]
+fn label_year_rule() {
+    assert_eq!(label_year("Lind et al. 2024 : "), Some("2024"));
+    assert_eq!(label_year("Lind et alii 2022a, "), Some("2022"));
+    assert_eq!(label_year("Lind = "), None);
+    assert_eq!(label_year("2012. "), None);
+    assert_eq!(label_year("[12] "), None);
 }
 
 #[test]
@@ -225,6 +240,16 @@ fn clean_rule() {
     // (not after a title's word, nor before a word that is no initial)
     assert_eq!(clean("M. Lind. Salt marsh – T. Berg"), "M. Lind. Salt marsh – T. Berg");
     assert_eq!(clean("M. Lind – Tidal marsh"), "M. Lind – Tidal marsh");
+    // a dash after a title's full stop or question mark is dropped
+    assert_eq!(clean("Salt marshes. – Coastal Res, 2"), "Salt marshes. Coastal Res, 2");
+    assert_eq!(
+        clean("Do marshes retreat? – Coastal Res"),
+        "Do marshes retreat? Coastal Res"
+    );
+    assert_eq!(
+        clean("Do marshes retreat? — Coastal Res"),
+        "Do marshes retreat? Coastal Res"
+    );
 }
 
 const ATOMS: &[&str] = &[
