@@ -848,9 +848,14 @@ fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
     // phrase in sentence case (or a question) is the title of a list that ended on
     // its comma (Science), not one more author
     // (`RM Steinman 1998 Dendritic cells …` opens with a name in reading order)
+    // (`A Noradrenergic-Hypothalamic Neural Substrate for …`: the article `A` before
+    // a run of capitalised words opens a title in title case)
+    let title_case_article = w.text == "A"
+        && ws.get(k + 2).is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase()));
     let initials_first = w.text.len() <= 3
         && w.text.bytes().all(|b| b.is_ascii_uppercase())
-        && ws.get(k + 1).is_some_and(|n| is_family_word(n.text));
+        && ws.get(k + 1).is_some_and(|n| is_family_word(n.text))
+        && !title_case_article;
     // (`The reliability and validity of …`: an article, then a small-letter word)
     let article_phrase = matches!(w.text, "The" | "A" | "An")
         && ws.get(k + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_lowercase()));
@@ -861,6 +866,7 @@ fn collective_item(s: &str, ws: &[Word<'_>], k: usize) -> Option<usize> {
         && (is_sentence_case(text)
             || text.contains('?')
             || article_phrase
+            || title_case_article
             || text.split_whitespace().count() >= 4
                 && !crate::normalize::author::has_org_word(text)
                 // (`A B da Cruz e Silva O.`: a name that ends with its initial)
@@ -1688,6 +1694,20 @@ mod tests {
         assert!(et_al("…. 2024. Title").is_ok());
         assert!(et_al("... (2024) Title").is_ok());
         assert!(et_al("… Zhang G. 2024").is_err());
+    }
+
+    #[test]
+    fn title_case_article_after_names() {
+        // `A` before a run of capitalised words opens a title, not a name in reading
+        // order (`A Smith, …` still is one)
+        let (n, _, rest) =
+            names("Lind M., Berg T., A Tidal Marsh Study for Clinics, in «J» 8");
+        assert_eq!(
+            (n, rest),
+            (vec!["Lind M", "Berg T"], "A Tidal Marsh Study for Clinics, in «J» 8")
+        );
+        let (n, _, _) = names("Lind M., A Berg, Title of a paper. J 8");
+        assert_eq!(n, vec!["Lind M", "A Berg"]);
     }
 
     #[test]

@@ -413,9 +413,16 @@ fn walk_source_start(r: &str) -> usize {
         // `P. 12–19`, `С. 12–19`, `Т. 119`, `Вып. 4`: pages, volume and issue)
         let labelled_pages = matches!(seg, "S" | "H" | "s" | "P" | "С" | "Т" | "Вып")
             && r.get(seg_end..).is_some_and(|t| {
-                // (`S.10 – 19`, `H.3`: glued to the number)
+                // (`S.10 – 19`, `H.3`: glued to the number; `S.eabk3327`, to a
+                // lettered page)
+                let glued_page = || {
+                    let page = t.get(1..).unwrap_or_default();
+                    let page = page.split(|c: char| !c.is_ascii_alphanumeric()).next();
+                    page.is_some_and(|p| p.starts_with('e') && is_src_segment(p))
+                };
                 let glued = t.starts_with('.')
-                    && t.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                    && (t.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                        || seg == "S" && glued_page())
                     && matches!(seg, "S" | "H");
                 glued
                     || t.starts_with(". ")
@@ -578,13 +585,17 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
                 continue;
             }
             // `vol.119`, `no.5`, `pp.12-19`: a label glued to its number by its full stop
-            // (German `S.10`, `H.3`, `Nr.4`; and `19.Jg`, the volume's ordinal glued to
-            // its label)
+            // (German `S.10`, `H.3`, `Nr.4`, `Jg.23`; and `19.Jg`, the volume's ordinal
+            // glued to its label)
             if let Some((label, num)) = t.split_once('.')
                 && (matches!(
                     label,
-                    "vol" | "Vol" | "no" | "No" | "pp" | "p" | "S" | "H" | "Nr"
+                    "vol" | "Vol" | "no" | "No" | "pp" | "p" | "S" | "H" | "Nr" | "Jg" | "Bd"
                 ) && num.starts_with(|c: char| c.is_ascii_digit())
+                    // (`S.e2123528119`, `p.eabk3327`: a lettered page)
+                    || matches!(label, "p" | "pp" | "S")
+                        && num.starts_with(|c: char| c.is_ascii_lowercase())
+                        && is_num(num)
                     || num == "Jg" && label.bytes().all(|b| b.is_ascii_digit()))
             {
                 out.push((Atom::Tok(label), at..at + label.len()));
@@ -628,6 +639,29 @@ fn spaced_slash_issue(t: &str, after: &str) -> Option<usize> {
     let n = issue.bytes().take_while(u8::is_ascii_digit).count();
     let ends = issue.as_bytes().get(n).is_none_or(|b| !b.is_ascii_alphanumeric());
     (digits(t) && (1..=3).contains(&n) && ends).then_some(t.len() + 2 + n)
+}
+
+/// `2022/11` → `11`: a year, a slash and an issue of one to three digits; never a span
+/// of years (`2019/20`, `1998/99`).
+fn year_slash_issue(inner: &str) -> Option<&str> {
+    let (y, i) = inner.split_once('/')?;
+    let year = parse_year(y).filter(|_| y.len() == 4)?;
+    let issue_ok = (1..=3).contains(&i.len()) && i.bytes().all(|b| b.is_ascii_digit());
+    let next = (year + 1).to_string();
+    let span = i.len() == 2 && next.ends_with(i);
+    (issue_ok && !span).then_some(i)
+}
+
+/// `119-45` | `39–1` → (`119`, `45`): a volume of up to four digits and an issue of up
+/// to three joined by a dash; never a span of years (`2019-20`). Read as such only
+/// before labelled pages.
+fn dashed_volume_issue(t: &str) -> Option<(&str, &str)> {
+    let (v, i) = t.split_once(['-', '–', '‐'])?;
+    let digits = |p: &str, n: usize| {
+        (1..=n).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    let years = parse_year(v).is_some() && i.len() == 2;
+    (digits(v, 4) && digits(i, 3) && !years).then_some((v, i))
 }
 
 /// `1877/5` | `635/8040`: [`volume_slash_issue`] with four digits on a side, for a
@@ -969,6 +1003,9 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                     }
                 } else {
                     src.year = inner.split([',', ' ', '/']).next();
+                    // `Sci Adv 8 (2022/11) eabk3327` (Byzantine studies): the issue
+                    // after the year's slash
+                    src.issue = src.issue.or_else(|| year_slash_issue(inner));
                 }
                 // `(2020 Jan)` / `(2010, March 5)`: the rest of the bracket is the date
                 let mut parts = inner.split([',', ' ']).filter(|p| !p.is_empty()).skip(1);
@@ -1424,6 +1461,19 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                 || year_at == Some(k + 1)
                                     && free_num(k + 2)
                                     && only_seps_from(k + 3));
+                        // `«Sci Adv» 8 (2022) 11, eabk3327` (Italian styles): the issue
+                        // after the volume's bracketed year, before a comma and the last
+                        // pages
+                        let issue_after_year = src.volume.is_some()
+                            && src.issue.is_none()
+                            && src.pages.is_none()
+                            && t.len() <= 4
+                            && digits
+                            && k >= 2
+                            && year_at == Some(k - 1)
+                            && matches!(atoms.get(k - 1), Some((Atom::Paren(_), _)))
+                            && matches!(atoms.get(k - 2), Some((Atom::Tok(v), _)) if src.volume == Some(*v))
+                            && last_pages_follow;
                         // `Sci Adv 8, [11] (2022) eabk3327`: the issue in square
                         // brackets right after the volume
                         let bracket_issue = src.volume.is_some()
@@ -1446,6 +1496,33 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                         // (`119.45` only before a bracket, as MLA prints it, or
                         // before `, p.`: NLM volumes such as `2004;27.1:1–12` keep
                         // their dot)
+                        // `119-45, 2022, p. e2123528119`, `119-45, p. e2123528119`
+                        // (French styles): volume and issue joined by a dash, then the
+                        // labelled pages (the year between)
+                        let page_label = |j: usize| {
+                            matches!(atoms.get(j), Some((Atom::Tok("p" | "pp"), _)))
+                        };
+                        if src.volume.is_none()
+                            && src.issue.is_none()
+                            && src.pages.is_none()
+                            && let Some((v, i)) = dashed_volume_issue(t)
+                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                            && (page_label(k + 2)
+                                || matches!(atoms.get(k + 2), Some((Atom::Tok(y), _)) if y.len() == 4 && parse_year(y).is_some())
+                                    && matches!(
+                                        atoms.get(k + 3),
+                                        Some((Atom::Sep(','), _))
+                                    )
+                                    && page_label(k + 4))
+                        {
+                            src.volume = Some(v);
+                            src.issue = Some(i);
+                            if let Some(u) = used.get_mut(k) {
+                                *u = true;
+                            }
+                            k += 1;
+                            continue;
+                        }
                         if src.volume.is_none()
                             && src.issue.is_none()
                             && let Some((v, i)) = volume_slash_issue(t).or_else(|| {
@@ -1510,6 +1587,7 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             || comma_triple
                             || comma_issue_year_pages
                             || spaced_issue
+                            || issue_after_year
                             || bracket_issue
                         {
                             &mut src.issue
@@ -1603,6 +1681,14 @@ mod tests {
         assert_eq!(wide_volume_slash_issue("2019/20"), None);
         assert_eq!(wide_volume_slash_issue("1998/1999"), None);
         assert_eq!(wide_volume_slash_issue("12345/6"), None);
+        assert_eq!(dashed_volume_issue("119-45"), Some(("119", "45")));
+        assert_eq!(dashed_volume_issue("39–1"), Some(("39", "1")));
+        assert_eq!(dashed_volume_issue("2019-20"), None);
+        assert_eq!(year_slash_issue("2022/11"), Some("11"));
+        assert_eq!(year_slash_issue("2019/20"), None);
+        assert_eq!(year_slash_issue("1998/99"), None);
+        assert_eq!(year_slash_issue("2022"), None);
+        assert_eq!(dashed_volume_issue("e12-e15"), None);
     }
 
     #[test]
@@ -1790,6 +1876,23 @@ mod tests {
         );
         assert!(
             source_fields("10. Jg. (2004), Heft 4, S. 192-195", true).unplaced.is_empty()
+        );
+        assert_eq!(
+            fields("H.11, Jg.8, S.eabk3327 (2022)"),
+            (Some("2022"), None, Some("8"), Some("11"), Some("eabk3327"))
+        );
+        // French `119-45, 2022, p. …`; Italian `8 (2022) 11, …`; `8 (2022/11) …`
+        assert_eq!(
+            fields("39-1, 2023, p. 2231085"),
+            (Some("2023"), None, Some("39"), Some("1"), Some("2231085"))
+        );
+        assert_eq!(
+            fields("8 (2022) 11, eabk3327"),
+            (Some("2022"), None, Some("8"), Some("11"), Some("eabk3327"))
+        );
+        assert_eq!(
+            fields("8 (2022/11) eabk3327"),
+            (Some("2022"), None, Some("8"), Some("11"), Some("eabk3327"))
         );
         // Spanish and Portuguese `n.º`; MHRA's `119.45` before `, p.`
         assert_eq!(
