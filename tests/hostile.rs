@@ -188,7 +188,7 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 #[test]
 fn work_is_linear_in_hostile_inputs() {
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 29] = [
+    let shapes: [Shape; 34] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
@@ -266,6 +266,23 @@ fn work_is_linear_in_hostile_inputs() {
                 "Lind M. T. In: {}Book. Paris: PUF, 2010.",
                 "Berg T. (Org.). ".repeat(n / 16)
             )
+        }),
+        // (author-year labels with a comma, dashed volumes and issues, years with an
+        // issue in brackets, labels glued to their numbers, right quotes)
+        ("label commas", |n| {
+            format!("Lind et alii 2022, {}“T,” J, 1.", "Lind M., ".repeat(n / 9))
+        }),
+        ("dashed volumes", |n| {
+            format!("Lind M., « T », J, {}p. 2.", "39-1, 2023, ".repeat(n / 12))
+        }),
+        ("year issues", |n| {
+            format!("M. LIND, T. J {}e1.", "8 (2022/11) ".repeat(n / 12))
+        }),
+        ("glued labels", |n| {
+            format!("Lind, M. (2022): T. In: J, {}S.e1.", "H.11, Jg.8, ".repeat(n / 12))
+        }),
+        ("right quotes", |n| {
+            format!("Lind, M. (2022) {}In: J 1 (2) p.3.", "’T’ ".repeat(n / 4))
         }),
     ];
     for (name, make) in shapes {
