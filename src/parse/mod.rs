@@ -293,6 +293,16 @@ fn clean(text: &str) -> Cow<'_, str> {
             pending_space = false;
             continue;
         }
+        // `H. Antila/I. Kwak/A. Choi:` (im Gespräch): a slash between names in reading
+        // order is a comma
+        if c == '/' && ends_with_name_after_initial(&out) && {
+            let mut ahead = chars.clone();
+            ahead.next().is_some_and(char::is_uppercase) && ahead.next() == Some('.')
+        } {
+            out.push_str(", ");
+            pending_space = false;
+            continue;
+        }
         // `Antila, H. – Kwak, I. – Choi, A.` (Czech), `Antila, H. - Kwak, I.` (Turkish),
         // `ANTILA, H. – KWAK, I.` (Czech ISO 690 in capitals): a dash between an
         // initial and the next name is a `;`
@@ -490,6 +500,16 @@ fn has_glued_initial(text: &str) -> bool {
                     && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
         })
     };
+    // `H. Antila/I. Kwak`: a slash between names in reading order (a lower-case
+    // letter, the slash, a capital and its full stop)
+    let reading_slash = || {
+        memchr::memchr_iter(b'/', b).any(|i| {
+            i >= 1
+                && b.get(i - 1).is_some_and(u8::is_ascii_lowercase)
+                && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                && b.get(i + 2) == Some(&b'.')
+        })
+    };
     // `Antila, H. - Kwak, I.`: a hyphen between names (the en dash is folded anyway)
     let dash = || {
         // (each `-` that is the third byte of `. - `)
@@ -518,6 +538,7 @@ fn has_glued_initial(text: &str) -> bool {
             })
     };
     slash()
+        || reading_slash()
         || dash()
         || dash_before_initial()
         || crate::bytes::find(b, b".- ").is_some()
@@ -647,6 +668,19 @@ fn label(s: &str) -> usize {
     {
         return after(digits + s.get(digits..).and_then(|t| t.find(' ')).unwrap_or(1));
     }
+    // `1H. Antila, I. Kwak`, `12J.P. Doyle`: a superscript number, scraped glued to
+    // the first initial (JASA)
+    if (1..=3).contains(&digits)
+        && b.get(digits).is_some_and(u8::is_ascii_uppercase)
+        && b.get(digits + 1) == Some(&b'.')
+        && (b.get(digits + 2) == Some(&b' ')
+            && b.get(digits + 3).is_some_and(u8::is_ascii_uppercase)
+            && b.get(digits + 4).is_some_and(u8::is_ascii_lowercase)
+            || b.get(digits + 2).is_some_and(u8::is_ascii_uppercase)
+                && b.get(digits + 3) == Some(&b'.'))
+    {
+        return digits;
+    }
     // `26.C. Freeman, …`: the number glued to the first initial
     if (1..=4).contains(&digits)
         && b.get(digits) == Some(&b'.')
@@ -741,8 +775,9 @@ fn same_caseless(a: &str, b: &str) -> bool {
 fn author_year_label(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let head = b.get(..b.len().min(160)).unwrap_or(b);
-    let colon = memchr::memchr2(b':', b'=', head)?;
-    // `<label> <year> : `, `<label> <year>: `, `<label> <year> = `
+    let colon = memchr::memchr3(b':', b'=', b'|', head)?;
+    // `<label> <year> : `, `<label> <year>: `, `<label> <year> = `, `<label> <year> | `
+    // (Bern University of the Arts)
     let label = s.get(..colon)?.trim_end();
     let after = s.get(colon + 1..)?.strip_prefix(' ')?;
     // `Antila = H. Antila - I. Kwak` (Rassegna degli Archivi di Stato): a family name
@@ -2926,7 +2961,8 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     // a quoted title: `“Title,” Journal` / `"Title". Journal`
     // (`’Title’ In: Journal`: a right quote opening the title, as some Harvard styles
     // print it)
-    if let Some(q) = m.find(['“', '"', '‘', '«', '’']).filter(|&q| q == 0) {
+    // (`„Title“ Journal`: German quotes, `„Title”` Polish and Hungarian ones)
+    if let Some(q) = m.find(['“', '"', '‘', '«', '’', '„']).filter(|&q| q == 0) {
         let open_len =
             m.get(q..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
         let inner_start = q + open_len;
@@ -2936,6 +2972,8 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
                 at[0] = t.find('’');
             } else if m.starts_with('«') {
                 at[0] = t.find('»');
+            } else if m.starts_with('„') {
+                at[0] = t.find(['“', '”']);
             } else {
                 // (a quote inside the title: `““I’m Getting Violated … for my Health”:
                 // Experiences of …,” Journal` — the first closing quote that ends it)

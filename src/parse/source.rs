@@ -1399,12 +1399,23 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                             && matches!(atoms.get(k + 2), Some((Atom::Tok(p), _)) if is_num(p));
                         // `vol. 119, 45, p. e2123528119`: a bare number between the
                         // volume and the labelled pages is the issue
-                        let before_page_label = issue_may_follow
-                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
-                            && matches!(
-                                atoms.get(k + 2),
+                        // (`119, 45 2022, S. e2123528119`, im Gespräch: the year
+                        // between, no comma before it)
+                        let page_label_at = |j: usize| {
+                            matches!(
+                                atoms.get(j),
                                 Some((Atom::Tok("p" | "pp" | "S" | "s"), _))
-                            );
+                            )
+                        };
+                        let before_page_label = issue_may_follow
+                            && (matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
+                                && page_label_at(k + 2)
+                                || matches!(atoms.get(k + 1), Some((Atom::Tok(y), _)) if y.len() == 4 && parse_year(y).is_some())
+                                    && matches!(
+                                        atoms.get(k + 2),
+                                        Some((Atom::Sep(','), _))
+                                    )
+                                    && page_label_at(k + 3));
                         // nothing but separators from atom `j` to the end
                         let only_seps_from = |j: usize| {
                             atoms.get(j..).is_some_and(|rest| {
@@ -1889,6 +1900,10 @@ mod tests {
         assert_eq!(
             fields("8 (2022) 11, eabk3327"),
             (Some("2022"), None, Some("8"), Some("11"), Some("eabk3327"))
+        );
+        assert_eq!(
+            fields("119, 45 2022, S. e2123528119"),
+            (Some("2022"), None, Some("119"), Some("45"), Some("e2123528119"))
         );
         assert_eq!(
             fields("8 (2022/11) eabk3327"),

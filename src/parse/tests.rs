@@ -176,6 +176,7 @@ fn label_rule() {
     // `=` after the label (Philippika)
     assert_eq!(label("Zhou et al. 2024 = Zhou, Z. et al., Title"), 19);
     assert_eq!(label("Zhou 2024 = Wang, J., Title"), 0);
+    assert_eq!(label("Zhou et al. 2024 | Z. Zhou, J. Wang: Title"), 19);
     // a bare number before a family name and dotted initials
     assert_eq!(label("1 Antila H., Kwak I. & Choi A. (2022)"), 2);
     assert_eq!(label("12 Doyle J.P., Dougherty J.D."), 3);
@@ -187,6 +188,11 @@ fn label_rule() {
     assert_eq!(label("12– Zhou Z, Wang J"), 6);
     assert_eq!(label("12-15 Zhou"), 0);
     assert_eq!(label("1- a note"), 0);
+    // a superscript number glued to the first initial
+    assert_eq!(label("1H. Antila, I. Kwak, and A. Choi, “Title,”"), 1);
+    assert_eq!(label("12J.P. Doyle, Title"), 2);
+    assert_eq!(label("3D. printing"), 0);
+    assert_eq!(label("2A. B. C. D"), 0);
     // an author-year label with nothing between it and the names it stands for
     assert_eq!(label("Lind et al. 2022 M. Lind – P. Okafor, Title"), 17);
     assert_eq!(label("M. Lind et al. 2022b M. Lind et al., “Title”"), 21);
@@ -240,6 +246,12 @@ fn clean_rule() {
     // (not after a title's word, nor before a word that is no initial)
     assert_eq!(clean("M. Lind. Salt marsh – T. Berg"), "M. Lind. Salt marsh – T. Berg");
     assert_eq!(clean("M. Lind – Tidal marsh"), "M. Lind – Tidal marsh");
+    // a slash between names in reading order is a comma
+    assert_eq!(
+        clean("M. Lind/P. Okafor/T. Berg: Title"),
+        "M. Lind, P. Okafor, T. Berg: Title"
+    );
+    assert_eq!(clean("and/or A. Title"), "and/or A. Title");
     // a dash after a title's full stop or question mark is dropped
     assert_eq!(clean("Salt marshes. – Coastal Res, 2"), "Salt marshes. Coastal Res, 2");
     assert_eq!(
