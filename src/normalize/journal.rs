@@ -26,6 +26,11 @@ fn clean_title_str(s: &str) -> &str {
         let before = t;
         t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
         t = t.trim_end_matches('.').trim_end();
+        // (`(2022) – Title`: a dash between the year and the title)
+        if let Some(r) = t.strip_prefix(['–', '—', '-']).filter(|r| r.starts_with(' '))
+        {
+            t = r;
+        }
         if t.starts_with(QUOTES) && t.ends_with(QUOTES) && t.chars().count() >= 2 {
             let mut cs = t.chars();
             cs.next();
@@ -50,7 +55,8 @@ fn clean_title_str(s: &str) -> &str {
 /// [`clean_title`] never removes: not `,` `;` `:` or a quote, and at the end not `.`
 /// either (most titles and containers: nothing to clean).
 fn settled_ends(t: &str) -> bool {
-    let kept = |b: u8| b.is_ascii() && !matches!(b, b',' | b';' | b':' | b'"' | b'\'');
+    let kept =
+        |b: u8| b.is_ascii() && !matches!(b, b',' | b';' | b':' | b'"' | b'\'' | b'-');
     match (t.as_bytes().first(), t.as_bytes().last()) {
         (Some(&first), Some(&last)) => kept(first) && kept(last) && last != b'.',
         _ => false,
@@ -111,6 +117,10 @@ mod tests {
         assert_eq!(clean_title("Why now?"), "Why now?");
         assert_eq!(clean_title("A (review)."), "A (review)");
         assert_eq!(clean_title(""), "");
+        // a dash between the year and the title
+        assert_eq!(clean_title("– Salt marshes."), "Salt marshes");
+        assert_eq!(clean_title("- Salt marshes"), "Salt marshes");
+        assert_eq!(clean_title("-20 °C storage"), "-20 °C storage");
     }
 
     #[test]

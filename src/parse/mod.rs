@@ -118,6 +118,7 @@ fn parse_reference_with(text: &str, fast_path: bool) -> Reference {
     let body = body.strip_suffix("null").filter(|b| b.ends_with(':')).unwrap_or(body);
     // `Le\u{301}on` (decomposed accents, as PDF text gives them) → `Léon`
     let composed = compose(body);
+    let composed = decode_char_refs(&composed);
     let untagged = strip_inline_tags(&composed);
     let untagged = strip_emphasis(&untagged);
     let cleaned = clean(&untagged);
@@ -154,6 +155,66 @@ fn compose(text: &str) -> Cow<'_, str> {
     let has_mark = memchr::memchr2(0xCC, 0xCD, b).is_some()
         && text.chars().any(unicode_normalization::char::is_combining_mark);
     if has_mark { Cow::Owned(text.nfc().collect()) } else { Cow::Borrowed(text) }
+}
+
+/// `&#8211;` → `–`, `&#x2013;` → `–`, `&amp;` → `&`: character references left in the
+/// text (a page escaped twice; CSL styles that print `&#10;`). A reference to a
+/// control character is a space; unknown names stay as they are.
+fn decode_char_refs(text: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(i) = memchr::memchr(b'&', rest.as_bytes()) {
+        out.push_str(rest.get(..i).unwrap_or_default());
+        let tail = rest.get(i..).unwrap_or_default();
+        match char_ref(tail) {
+            Some((c, len)) => {
+                out.push(if c.is_control() { ' ' } else { c });
+                rest = tail.get(len..).unwrap_or_default();
+                changed = true;
+            }
+            None => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    if changed { Cow::Owned(out) } else { Cow::Borrowed(text) }
+}
+
+/// The character that the reference at the start of `s` stands for (`&#8211;`,
+/// `&#x2013;`, `&amp;`, `&nbsp;`), and the reference's length.
+fn char_ref(s: &str) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    let end = memchr::memchr(b';', b.get(..b.len().min(10)).unwrap_or(b))?;
+    let body = s.get(1..end)?;
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let (digits, radix) = match num.strip_prefix(['x', 'X']) {
+            Some(h) => (h, 16),
+            None => (num, 10),
+        };
+        if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+            return None;
+        }
+        char::from_u32(u32::from_str_radix(digits, radix).ok()?)?
+    } else {
+        match body {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{a0}',
+            "ndash" => '–',
+            "mdash" => '—',
+            _ => return None,
+        }
+    };
+    Some((c, end + 1))
 }
 
 /// Inline markup that reference strings carry from JATS and Crossref metadata.

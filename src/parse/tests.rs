@@ -222,6 +222,16 @@ fn label_year_rule() {
 }
 
 #[test]
+fn char_refs_decoded() {
+    assert_eq!(decode_char_refs("Lind M (2022) &#8211; Title"), "Lind M (2022) – Title");
+    assert_eq!(decode_char_refs("a &#x2013; b &amp; c &nbsp;d"), "a – b & c \u{a0}d");
+    assert_eq!(decode_char_refs("J.&#10;DOI: 10.1/x"), "J. DOI: 10.1/x");
+    assert!(matches!(decode_char_refs("R&D &foo; &#; &#xZZ; &"), Cow::Borrowed(_)));
+    assert!(matches!(decode_char_refs("plain"), Cow::Borrowed(_)));
+    assert_eq!(decode_char_refs("&#1114112; &#55296;"), "&#1114112; &#55296;");
+}
+
+#[test]
 fn clean_rule() {
     assert_eq!(clean("Paul WE , Germain RN . Title"), "Paul WE, Germain RN. Title");
     assert_eq!(clean("a\u{a0}b"), "a b");
