@@ -188,7 +188,7 @@ fn one_megabyte_reference_and_huge_author_lists_come_out() {
 #[test]
 fn work_is_linear_in_hostile_inputs() {
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 34] = [
+    let shapes: [Shape; 36] = [
         ("commas", |n| ", ".repeat(n)),
         ("dots", |n| ".".repeat(n)),
         ("digits", |n| "1".repeat(n)),
@@ -283,6 +283,13 @@ fn work_is_linear_in_hostile_inputs() {
         }),
         ("right quotes", |n| {
             format!("Lind, M. (2022) {}In: J 1 (2) p.3.", "’T’ ".repeat(n / 4))
+        }),
+        // (character references, slashes between names in reading order)
+        ("character references", |n| {
+            format!("Lind M (2022) {}T. J. 1:2.", "&#8211;&amp".repeat(n / 11))
+        }),
+        ("reading-order slashes", |n| {
+            format!("{}M. Lind: T. J 1, 2 2022, S. 3.", "M. Lind/".repeat(n / 8))
         }),
     ];
     for (name, make) in shapes {
