@@ -1502,41 +1502,18 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                         Some((Atom::Sep(','), _))
                                     )
                                     && matches!(atoms.get(k - 3), Some((Atom::Tok(v), _)) if src.volume == Some(*v)));
+                        let page_label = |j: usize| {
+                            matches!(atoms.get(j), Some((Atom::Tok("p" | "pp"), _)))
+                        };
+                        let comma_at =
+                            |j: usize| matches!(atoms.get(j), Some((Atom::Sep(','), _)));
                         // `119/45` (German, Turkish, Portuguese styles), `119.45`: the
                         // volume and the issue in one word
                         // (`119.45` only before a bracket, as MLA prints it, or
                         // before `, p.`: NLM volumes such as `2004;27.1:1–12` keep
                         // their dot)
-                        // `119-45, 2022, p. e2123528119`, `119-45, p. e2123528119`
-                        // (French styles): volume and issue joined by a dash, then the
-                        // labelled pages (the year between)
-                        let page_label = |j: usize| {
-                            matches!(atoms.get(j), Some((Atom::Tok("p" | "pp"), _)))
-                        };
-                        if src.volume.is_none()
-                            && src.issue.is_none()
-                            && src.pages.is_none()
-                            && let Some((v, i)) = dashed_volume_issue(t)
-                            && matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
-                            && (page_label(k + 2)
-                                || matches!(atoms.get(k + 2), Some((Atom::Tok(y), _)) if y.len() == 4 && parse_year(y).is_some())
-                                    && matches!(
-                                        atoms.get(k + 3),
-                                        Some((Atom::Sep(','), _))
-                                    )
-                                    && page_label(k + 4))
-                        {
-                            src.volume = Some(v);
-                            src.issue = Some(i);
-                            if let Some(u) = used.get_mut(k) {
-                                *u = true;
-                            }
-                            k += 1;
-                            continue;
-                        }
-                        if src.volume.is_none()
-                            && src.issue.is_none()
-                            && let Some((v, i)) = volume_slash_issue(t).or_else(|| {
+                        let slashed = volume_slash_issue(t)
+                            .or_else(|| {
                                 // (its year read elsewhere, or pages after a colon:
                                 // `Biochim Biophys Acta Rev Cancer, 1877/5: 188771`)
                                 wide_volume_slash_issue(t).filter(|_| {
@@ -1547,15 +1524,29 @@ fn source_fields(block: &str, want_year: bool) -> Source<'_> {
                                         ) && free_num(k + 2)
                                 })
                             })
-                            && (t.contains('/')
-                                || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
-                                // (MHRA: `119.45, p. e2123528119`, before the pages'
-                                // label)
-                                || matches!(atoms.get(k + 1), Some((Atom::Sep(','), _)))
-                                    && matches!(
-                                        atoms.get(k + 2),
-                                        Some((Atom::Tok("p" | "pp"), _))
-                                    ))
+                            .filter(|_| {
+                                t.contains('/')
+                                    || matches!(atoms.get(k + 1), Some((Atom::Paren(_), _)))
+                                    // (MHRA: `119.45, p. e2123528119`, before the pages'
+                                    // label)
+                                    || comma_at(k + 1) && page_label(k + 2)
+                            });
+                        // `119-45, 2022, p. e2123528119`, `119-45, p. e2123528119`
+                        // (French styles): volume and issue joined by a dash, then the
+                        // labelled pages (the year between)
+                        let dashed = || {
+                            dashed_volume_issue(t).filter(|_| {
+                                src.pages.is_none()
+                                    && comma_at(k + 1)
+                                    && (page_label(k + 2)
+                                        || matches!(atoms.get(k + 2), Some((Atom::Tok(y), _)) if y.len() == 4 && parse_year(y).is_some())
+                                            && comma_at(k + 3)
+                                            && page_label(k + 4))
+                            })
+                        };
+                        if src.volume.is_none()
+                            && src.issue.is_none()
+                            && let Some((v, i)) = slashed.or_else(dashed)
                         {
                             src.volume = Some(v);
                             src.issue = Some(i);
