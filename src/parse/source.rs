@@ -618,27 +618,28 @@ fn atoms(block: &str) -> Vec<(Atom<'_>, Range<usize>)> {
     out
 }
 
+/// One to `max` ASCII digits and nothing else (`45`, `119`).
+fn short_number(p: &str, max: usize) -> bool {
+    (1..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `119/45` | `119.45` → (`119`, `45`): a volume (not a year) and an issue of one to
 /// three digits each side of one `/` or `.`.
 fn volume_slash_issue(t: &str) -> Option<(&str, &str)> {
     let (v, i) = t.split_once(['/', '.'])?;
     // (`119 /45`, a space before the slash: Spanish theology styles)
     let v = v.strip_suffix(' ').unwrap_or(v);
-    let digits =
-        |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
-    (digits(v) && digits(i)).then_some((v, i))
+    (short_number(v, 3) && short_number(i, 3)).then_some((v, i))
 }
 
 /// `119 /45`: a volume of up to three digits `t`, then a space, a slash and an issue of
 /// up to three digits at the start of `after` (the text after `t`) → the length of all
 /// three.
 fn spaced_slash_issue(t: &str, after: &str) -> Option<usize> {
-    let digits =
-        |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
     let issue = after.strip_prefix(" /")?;
     let n = issue.bytes().take_while(u8::is_ascii_digit).count();
     let ends = issue.as_bytes().get(n).is_none_or(|b| !b.is_ascii_alphanumeric());
-    (digits(t) && (1..=3).contains(&n) && ends).then_some(t.len() + 2 + n)
+    (short_number(t, 3) && (1..=3).contains(&n) && ends).then_some(t.len() + 2 + n)
 }
 
 /// `2022/11` → `11`: a year, a slash and an issue of one to three digits; never a span
@@ -646,10 +647,9 @@ fn spaced_slash_issue(t: &str, after: &str) -> Option<usize> {
 fn year_slash_issue(inner: &str) -> Option<&str> {
     let (y, i) = inner.split_once('/')?;
     let year = parse_year(y).filter(|_| y.len() == 4)?;
-    let issue_ok = (1..=3).contains(&i.len()) && i.bytes().all(|b| b.is_ascii_digit());
     let next = (year + 1).to_string();
     let span = i.len() == 2 && next.ends_with(i);
-    (issue_ok && !span).then_some(i)
+    (short_number(i, 3) && !span).then_some(i)
 }
 
 /// `119-45` | `39–1` → (`119`, `45`): a volume of up to four digits and an issue of up
@@ -657,11 +657,8 @@ fn year_slash_issue(inner: &str) -> Option<&str> {
 /// before labelled pages.
 fn dashed_volume_issue(t: &str) -> Option<(&str, &str)> {
     let (v, i) = t.split_once(['-', '–', '‐'])?;
-    let digits = |p: &str, n: usize| {
-        (1..=n).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-    };
     let years = parse_year(v).is_some() && i.len() == 2;
-    (digits(v, 4) && digits(i, 3) && !years).then_some((v, i))
+    (short_number(v, 4) && short_number(i, 3) && !years).then_some((v, i))
 }
 
 /// `1877/5` | `635/8040`: [`volume_slash_issue`] with four digits on a side, for a
@@ -669,9 +666,7 @@ fn dashed_volume_issue(t: &str) -> Option<(&str, &str)> {
 /// `1998/1999`).
 fn wide_volume_slash_issue(t: &str) -> Option<(&str, &str)> {
     let (v, i) = t.split_once('/')?;
-    let digits =
-        |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
-    if !digits(v) || !digits(i) {
+    if !short_number(v, 4) || !short_number(i, 4) {
         return None;
     }
     // a span of years: the second side is the next year, whole or by its last digits
@@ -690,9 +685,7 @@ fn is_slash_date(t: &str) -> bool {
     else {
         return false;
     };
-    let small =
-        |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
-    small(d) && small(m) && parse_year(y).is_some()
+    short_number(d, 2) && short_number(m, 2) && parse_year(y).is_some()
 }
 
 /// `TPS2676` | `ITC65` | `Doc23`: an article number of three or four letters (a
