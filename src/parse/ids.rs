@@ -157,8 +157,10 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         tag("(Accessed"),
         tag("accessed"),
         tag("Last accessed"),
-        tag("[cited"),
-        tag("[Cited"),
+        // (Czech and Slovak ISO 690 `[cit. 2023-01-05]`; ISO 690 `[viewed 5 May 2023]`;
+        // NLM's extent of an article on the Internet without pages, `:[about 10 p.]`,
+        // `[about 3 screens]`)
+        alt((tag("[cited"), tag("[Cited"), tag("[cit."), tag("[viewed"), tag("[about "))),
         tag("Cited"),
         tag("Epub"),
         tag("[Epub"),
@@ -337,6 +339,9 @@ fn may_open_id(rest: &[u8]) -> bool {
         Some(b'c' | b'C') => rest.starts_with(b"Cited"),
         Some(b'[') => {
             ci(b"[cited")
+                || rest.starts_with(b"[cit.")
+                || rest.starts_with(b"[viewed")
+                || rest.starts_with(b"[about ")
                 || rest.starts_with(b"[Accessed")
                 || rest.starts_with(b"[Epub")
                 || ci(b"[arxiv")
@@ -632,6 +637,15 @@ mod tests {
         assert!(note_label("Availability").is_err());
         assert!(note_label("Dostupné na: doi:10.1/x").is_ok());
         assert!(note_label("Disponible en: https://x").is_ok());
+        assert!(note_label("[cit. 2023-01-05]").is_ok());
+        assert!(note_label("[viewed 5 May 2023]").is_ok());
+        assert!(note_label("[about 10 p.]").is_ok());
+        assert!(note_label("[abstract]").is_err());
+        // (the bracketed note runs to its `]`, past the `p.`)
+        let s = "Coast Res. 2022;119(45):[about 10 p.]. Available from: x";
+        let note =
+            find_ids(s).into_iter().find(|h| h.kind == IdKind::Note).expect("note");
+        assert_eq!(note.value, "[about 10 p.]");
     }
 
     #[test]
@@ -655,6 +669,9 @@ mod tests {
             "Cited",
             "[cited",
             "[Cited",
+            "[cit. 2023",
+            "[viewed 5",
+            "[about 10 p.]",
             "[Accessed",
             "[Epub",
             "(Accessed",

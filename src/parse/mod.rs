@@ -122,6 +122,9 @@ fn parse_reference_with(text: &str, fast_path: bool) -> Reference {
     let untagged = strip_inline_tags(&composed);
     let untagged = strip_emphasis(&untagged);
     let cleaned = clean(&untagged);
+    let cleaned = move_date_note(&cleaned);
+    let cleaned = online_sentence(&cleaned);
+    let cleaned = imprint_placeholders(&cleaned);
     let fields = split_fields(&cleaned, fast_path);
     let mut r = normalize_fields(&fields);
     r.raw = text.to_owned();
@@ -215,6 +218,169 @@ fn char_ref(s: &str) -> Option<(char, usize)> {
         }
     };
     Some((c, end + 1))
+}
+
+/// The words that open a bracketed date of citation, access or update:
+/// `[cited 2023 Jan 5]` (NLM), `[updated 2021 Mar 3; cited 2023 Jan 5]`,
+/// `[cit. 2023-01-05]` (Czech and Slovak ISO 690), `[accessed 5 January 2023]`,
+/// `[viewed 5 January 2023]` (ISO 690), `[zitiert am 5.1.2023]`, `[consulté le …]`,
+/// `[citado 5 ene 2023]`, `[acesso em 5 jan. 2023]`.
+const DATE_NOTE_WORDS: &[&str] = &[
+    "cited ",
+    "Cited ",
+    "cit. ",
+    "accessed ",
+    "Accessed ",
+    "updated ",
+    "Updated ",
+    "viewed ",
+    "Viewed ",
+    "zitiert ",
+    "Zugriff ",
+    "consulté ",
+    "Consulté ",
+    "citado ",
+    "acesso ",
+    "Acesso ",
+];
+
+/// A bracketed date of citation inside the source block moved to the end:
+/// `Sci Adv [Internet]. 2022 [cited 2023 Jan 5];8(11):eabk3327.` (NLM's journal article
+/// on the Internet) → `Sci Adv [Internet]. 2022;8(11):eabk3327. [cited 2023 Jan 5]`.
+/// The note is kept (it is placed as a note at the end); only where a `;`, `,` or `:`
+/// and the volume follow it, so the date and the volume meet again. Elsewhere (`2020
+/// [cited 2023 Jan 5]. Available from:`) the note stays where it is and ends the core.
+fn move_date_note(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    for open in memchr::memchr_iter(b'[', b) {
+        let Some(inner) = text.get(open + 1..) else { continue };
+        if !DATE_NOTE_WORDS.iter().any(|w| inner.starts_with(w)) {
+            continue;
+        }
+        // (a date: a year inside, and the bracket closed soon)
+        let Some(close) = memchr::memchr(b']', inner.as_bytes()).filter(|&c| c < 80)
+        else {
+            continue;
+        };
+        let note = inner.get(..close).unwrap_or_default();
+        let has_year = note.split(|c: char| !c.is_ascii_digit()).any(|run| {
+            run.len() == 4 && (run.starts_with("19") || run.starts_with("20"))
+        });
+        if !has_year {
+            continue;
+        }
+        let after = inner.get(close + 1..).unwrap_or_default();
+        let continues = after.strip_prefix([';', ',', ':']).is_some_and(|t| {
+            t.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit())
+        });
+        if !continues {
+            continue;
+        }
+        let head = text.get(..open).unwrap_or_default().trim_end_matches(' ');
+        let tail = after.trim_end();
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push_str(head);
+        out.push_str(tail);
+        out.push_str(" [");
+        out.push_str(note);
+        out.push(']');
+        return Cow::Owned(out);
+    }
+    Cow::Borrowed(text)
+}
+
+/// ISO 690's medium as a sentence of its own before the source block, `Journal.
+/// Online. 8(11), eabk3327` (the 2021 edition, Czech and Slovak styles), written as the
+/// bracketed note of the older editions, `Journal [online]. 8(11), eabk3327`, which the
+/// container's notes take. Only before a volume and its `(` or `,`: `Learning Online.
+/// Journal` keeps its title, `Biol. Proced. Online. 2024;26:15` its journal.
+fn online_sentence(text: &str) -> Cow<'_, str> {
+    const MARK: &[u8] = b". Online. ";
+    let Some(at) = crate::bytes::find(text.as_bytes(), MARK) else {
+        return Cow::Borrowed(text);
+    };
+    let after = text.get(at + MARK.len()..).unwrap_or_default();
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if at == 0
+        || digits == 0
+        || !matches!(after.as_bytes().get(digits), Some(b'(' | b','))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push_str(text.get(..at).unwrap_or_default());
+    out.push_str(" [online]. ");
+    out.push_str(after);
+    Cow::Owned(out)
+}
+
+/// The placeholders for an unknown place, publisher or date of a book (ISO 690, ABNT,
+/// AACR2): `[s.l.]` (sine loco), `[s.n.]` (sine nomine), `[s.d.]`.
+const IMPRINT_PLACEHOLDERS: &[&[u8]] = &[
+    b"[s.l.: s.n.]",
+    b"[S.l.: s.n.]",
+    b"[s.l. : s.n.]",
+    b"[S.l. : s.n.]",
+    b"[s.l.]",
+    b"[S.l.]",
+    b"[s. l.]",
+    b"[S. l.]",
+    b"[s.n.]",
+    b"[S.n.]",
+    b"[s. n.]",
+    b"[S. n.]",
+    b"[s.d.]",
+    b"[S.d.]",
+];
+
+/// A book's imprint without the words that stand for nothing, so the place and the
+/// publisher read as they do elsewhere:
+///
+/// ```text
+/// Title. [s.l.] Longman, 2001.          → Title. Longman, 2001.
+/// Title. [S.l.]: Longman, 2001.         → Title. Longman, 2001.
+/// Title. London: [s.n.], 2001.          → Title. London, 2001.
+/// ```
+fn imprint_placeholders(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    for i in memchr::memchr_iter(b'[', b) {
+        let rest = b.get(i..).unwrap_or_default();
+        let Some(p) = IMPRINT_PLACEHOLDERS.iter().find(|p| rest.starts_with(p)) else {
+            continue;
+        };
+        let mut end = i + p.len();
+        if i >= 2 && b.get(i - 2..i) == Some(b": ") {
+            // `London: [s.n.], 2001`: the place's colon goes with it
+            cuts.push(i - 2..end);
+            continue;
+        }
+        if matches!(b.get(end), Some(b':' | b',')) {
+            end += 1;
+        }
+        if b.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        // (only before the publisher or the volume: at the end, `The Frankish World,
+        // 750-900, [s.l.].`, it stays, a note of the title)
+        if b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            cuts.push(i..end);
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for c in cuts {
+        if c.start < from {
+            continue;
+        }
+        out.push_str(text.get(from..c.start).unwrap_or_default());
+        from = c.end;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 /// Inline markup that reference strings carry from JATS and Crossref metadata.
@@ -6358,8 +6524,12 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         let had_stop = c.ends_with('.');
         let (c, ns) = strip_notes(c);
         for n in ns {
+            // (`Sci Adv [Internet]. 2022;8(11):eabk3327`: NLM's journal article on the
+            // Internet, an article still)
             if n.eq_ignore_ascii_case("internet") {
-                kind = kind.or(Some(RefType::Web));
+                if f.volume.is_none() && f.pages.is_none() {
+                    kind = kind.or(Some(RefType::Web));
+                }
             } else {
                 notes.push(n.to_owned());
             }

@@ -232,6 +232,72 @@ fn char_refs_decoded() {
 }
 
 #[test]
+fn date_note_moves_out_of_the_source_block() {
+    assert_eq!(
+        move_date_note("Sci Adv [Internet]. 2022 [cited 2023 Jan 5];8(11):e3327."),
+        "Sci Adv [Internet]. 2022;8(11):e3327. [cited 2023 Jan 5]"
+    );
+    assert_eq!(
+        move_date_note("J Med. 2021 Mar [updated 2021 Mar 3; cited 2023 Jan 5]; 8:1-9."),
+        "J Med. 2021 Mar; 8:1-9. [updated 2021 Mar 3; cited 2023 Jan 5]"
+    );
+    // (elsewhere it stays: it ends the core, as any note)
+    for s in [
+        "Home [Internet]. Tokyo: Agency; [cited 2023 Aug 2]. Available from: x",
+        "Sci Adv [online]. 2022, 8(11), e3327 [cit. 2023-01-05]. Dostupné z: x",
+        "Title [cited by 4];8(11)",
+        "Title [cited];8(11)",
+        "plain",
+    ] {
+        assert!(matches!(move_date_note(s), Cow::Borrowed(_)), "{s}");
+    }
+}
+
+#[test]
+fn online_sentence_is_the_bracketed_medium() {
+    assert_eq!(
+        online_sentence("Title. J Exp Med. Online. 221(2), e1."),
+        "Title. J Exp Med [online]. 221(2), e1."
+    );
+    assert_eq!(
+        online_sentence("Title. Cell. Online. 135, 749–762."),
+        "Title. Cell [online]. 135, 749–762."
+    );
+    for s in [
+        "Wu Y. Title. Biol. Proced. Online. 2024;26:15.",
+        "Lind M. Learning Online. Journal 8(1), 3.",
+        "Lind M. Title. Journal. Online. Praha: Academia.",
+    ] {
+        assert!(matches!(online_sentence(s), Cow::Borrowed(_)), "{s}");
+    }
+}
+
+#[test]
+fn imprint_placeholders_are_dropped_before_the_publisher() {
+    assert_eq!(
+        imprint_placeholders("Title. [s.l.] Longman, 2001."),
+        "Title. Longman, 2001."
+    );
+    assert_eq!(
+        imprint_placeholders("Title. [S. l.]: Longman, 2001."),
+        "Title. Longman, 2001."
+    );
+    assert_eq!(
+        imprint_placeholders("Title. London: [s.n.], 2001."),
+        "Title. London, 2001."
+    );
+    assert_eq!(imprint_placeholders("Title. [S.l.: s.n.], 2001."), "Title. 2001.");
+    assert_eq!(
+        imprint_placeholders("J Med, [s. l.], v. 8, p. 1, 2024."),
+        "J Med, v. 8, p. 1, 2024."
+    );
+    // (at the end it stays: a note of the title)
+    for s in ["The Frankish World, 750-900, [s.l.].", "Title [sic] 2001", "plain"] {
+        assert!(matches!(imprint_placeholders(s), Cow::Borrowed(_)), "{s}");
+    }
+}
+
+#[test]
 fn clean_rule() {
     assert_eq!(clean("Paul WE , Germain RN . Title"), "Paul WE, Germain RN. Title");
     assert_eq!(clean("a\u{a0}b"), "a b");

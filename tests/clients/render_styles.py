@@ -188,7 +188,8 @@ def main():
             doi_ok = 'probedoi' in probes
             shows = {'title': 'zqxtitle' in pa.lower(), 'container': 'zqxjournal' in pa.lower(),
                      'issue': '5432' in pa,
-                     'last_page': bool(re.search(r'91234\s*[-–]\s*(91)?2?99', pa)),
+                     # (any dash: French styles print U+2011, the non-breaking hyphen)
+                     'last_page': bool(re.search(r'91234\s*[-‐‑‒–—]\s*(91)?2?99', pa)),
                      'doi': doi_ok and 'zqxdoi' in probes['probedoi'].lower(),
                      'publisher': 'zqxpublisher' in pb}
             items = [item(i, r) for i, r in enumerate(pick)]
