@@ -125,6 +125,7 @@ fn parse_reference_with(text: &str, fast_path: bool) -> Reference {
     let cleaned = move_date_note(&cleaned);
     let cleaned = online_sentence(&cleaned);
     let cleaned = imprint_placeholders(&cleaned);
+    let cleaned = commaless_names(&cleaned);
     let fields = split_fields(&cleaned, fast_path);
     let mut r = normalize_fields(&fields);
     r.raw = text.to_owned();
@@ -314,8 +315,111 @@ fn online_sentence(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Names listed with no comma between them before the year in brackets, as some
+/// author-year styles print them (and as scrapes lose the commas), given their commas:
+///
+/// ```text
+/// Antila H Kwak I and Choi A (2022) Title.     → Antila H, Kwak I and Choi A (2022) Title.
+/// Zhou Z Wang J Yang S et al. (2024) Title.    → Zhou Z, Wang J, Yang S et al. (2024) Title.
+/// ```
+///
+/// Only where everything before the bracket is such names (a family name of capitalised
+/// words and particles, then one to three capital initials), two or more of them, the
+/// first a single word (`van der Berg MA Lind P` is left alone).
+fn commaless_names(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    // (the cheap test first: a word, a space, capitals and a space: `Antila H Kwak`)
+    let first_space = memchr::memchr(b' ', b).unwrap_or(b.len());
+    let second = b.get(first_space + 1..).unwrap_or_default();
+    let caps = second.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if !(1..=3).contains(&caps) || second.get(caps) != Some(&b' ') {
+        return Cow::Borrowed(text);
+    }
+    let Some(open) = find_str(text, " (") else { return Cow::Borrowed(text) };
+    let year = b.get(open + 2..open + 6).unwrap_or_default();
+    if year.len() != 4 || !year.iter().all(u8::is_ascii_digit) {
+        return Cow::Borrowed(text);
+    }
+    let head = text.get(..open).unwrap_or_default();
+    let words: Vec<&str> = head.split(' ').collect();
+    let is_initials =
+        |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
+    let is_family = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+            || matches!(
+                w,
+                "van"
+                    | "der"
+                    | "de"
+                    | "von"
+                    | "da"
+                    | "di"
+                    | "du"
+                    | "le"
+                    | "la"
+                    | "del"
+                    | "dos"
+            )
+    };
+    // the names: (family words, initials), with `and` / `&` before the last
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    let mut and_before_last = None;
+    let mut et_al = false;
+    while i < words.len() {
+        let start = i;
+        while words.get(i).is_some_and(|w| is_family(w)) {
+            i += 1;
+        }
+        if i == start || !words.get(i).is_some_and(|w| is_initials(w)) {
+            return Cow::Borrowed(text);
+        }
+        names.push((start, i + 1));
+        i += 1;
+        match words.get(i..) {
+            Some([]) | None => break,
+            Some(["et", "al."]) => {
+                et_al = true;
+                break;
+            }
+            Some([sep, _, ..])
+                if and_before_last.is_none() && matches!(*sep, "and" | "&") =>
+            {
+                and_before_last = Some(*sep);
+                i += 1;
+            }
+            _ if and_before_last.is_some() => return Cow::Borrowed(text),
+            _ => {}
+        }
+    }
+    if names.len() < 2 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2 * names.len());
+    for (k, &(from, to)) in names.iter().enumerate() {
+        if k > 0 {
+            match and_before_last {
+                Some(sep) if k + 1 == names.len() => {
+                    out.push(' ');
+                    out.push_str(sep);
+                    out.push(' ');
+                }
+                _ => out.push_str(", "),
+            }
+        }
+        out.push_str(&words.get(from..to).unwrap_or_default().join(" "));
+    }
+    if et_al {
+        out.push_str(" et al.");
+    }
+    out.push_str(text.get(open..).unwrap_or_default());
+    Cow::Owned(out)
+}
+
 /// The placeholders for an unknown place, publisher or date of a book (ISO 690, ABNT,
-/// AACR2): `[s.l.]` (sine loco), `[s.n.]` (sine nomine), `[s.d.]`.
+/// AACR2): `[s.l.]` (sine loco), `[s.n.]` (sine nomine), `[s.d.]`; French APA's
+/// `(S.l.)`.
 const IMPRINT_PLACEHOLDERS: &[&[u8]] = &[
     b"[s.l.: s.n.]",
     b"[S.l.: s.n.]",
@@ -331,6 +435,13 @@ const IMPRINT_PLACEHOLDERS: &[&[u8]] = &[
     b"[S. n.]",
     b"[s.d.]",
     b"[S.d.]",
+    // (French APA: `(S.l.): Longman`)
+    b"(S.l.)",
+    b"(s.l.)",
+    b"(S. l.)",
+    b"(s. l.)",
+    b"(s.n.)",
+    b"(S.n.)",
 ];
 
 /// A book's imprint without the words that stand for nothing, so the place and the
@@ -344,7 +455,7 @@ const IMPRINT_PLACEHOLDERS: &[&[u8]] = &[
 fn imprint_placeholders(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
     let mut cuts: Vec<Range<usize>> = Vec::new();
-    for i in memchr::memchr_iter(b'[', b) {
+    for i in memchr::memchr2_iter(b'[', b'(', b) {
         let rest = b.get(i..).unwrap_or_default();
         let Some(p) = IMPRINT_PLACEHOLDERS.iter().find(|p| rest.starts_with(p)) else {
             continue;
@@ -2872,6 +2983,21 @@ fn is_abbrev_phrase(seg: &str) -> bool {
         })
 }
 
+/// The last `, ` of `t` that can open a publisher's name: not the comma of a
+/// corporate suffix (`Society of Automotive Engineers, Inc`, `Wiley, Ltd.`), which
+/// belongs to the name before it (with no comma before the name, the last one still).
+fn publisher_comma(t: &str) -> Option<usize> {
+    let i = rfind_str(t, ", ")?;
+    let tail = t.get(i + 2..)?.trim_end_matches(['.', ',', ' ']);
+    if matches!(
+        tail,
+        "Inc" | "Ltd" | "LLC" | "Co" | "Corp" | "GmbH" | "Pty Ltd" | "Pvt Ltd"
+    ) {
+        return t.get(..i).and_then(|h| rfind_str(h, ", ")).or(Some(i));
+    }
+    Some(i)
+}
+
 /// `New York: Oxford University Press` | `Cham: Springer` → (place, publisher)
 fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     let (place, publ) = seg.split_once(": ")?;
@@ -3738,7 +3864,7 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
             && f.volume.is_none()
             && f.issue.is_none()
             && let Some(t) = f.title
-            && let Some(i) = rfind_str(t, ", ")
+            && let Some(i) = publisher_comma(t)
             && let Some((publ, place)) = t.get(i + 2..).and_then(publisher_place)
             && publ
                 .split([' ', '-', '/'])

@@ -291,9 +291,50 @@ fn imprint_placeholders_are_dropped_before_the_publisher() {
         imprint_placeholders("J Med, [s. l.], v. 8, p. 1, 2024."),
         "J Med, v. 8, p. 1, 2024."
     );
+    assert_eq!(imprint_placeholders("Title. (S.l.): Longman."), "Title. Longman.");
     // (at the end it stays: a note of the title)
     for s in ["The Frankish World, 750-900, [s.l.].", "Title [sic] 2001", "plain"] {
         assert!(matches!(imprint_placeholders(s), Cow::Borrowed(_)), "{s}");
+    }
+}
+
+#[test]
+fn publisher_comma_skips_a_corporate_suffix() {
+    let t = "Vehicle Dynamics, Society of Engineers, Inc";
+    assert_eq!(publisher_comma(t), Some("Vehicle Dynamics".len()));
+    assert_eq!(publisher_comma("Robot Vision, MIT Press"), Some("Robot Vision".len()));
+    assert_eq!(
+        publisher_comma("Vehicle Dynamics Society, Inc."),
+        Some("Vehicle Dynamics Society".len())
+    );
+    assert_eq!(publisher_comma("No comma"), None);
+}
+
+#[test]
+fn commaless_names_get_their_commas() {
+    assert_eq!(
+        commaless_names("Antila H Kwak I and Choi A (2022) Title."),
+        "Antila H, Kwak I and Choi A (2022) Title."
+    );
+    assert_eq!(
+        commaless_names("Zhou Z Wang J Yang S et al. (2024) Title."),
+        "Zhou Z, Wang J, Yang S et al. (2024) Title."
+    );
+    assert_eq!(
+        commaless_names("Lind P van der Berg MA (2020) Title."),
+        "Lind P, van der Berg MA (2020) Title."
+    );
+    for s in [
+        "Antila H, Kwak I (2022) Title.",
+        "Antila H (2022) Title.",
+        "World Health Organization WHO (2020) Title.",
+        "Antila H Kwak I and Choi A Title (2022).",
+        "Antila H Kwak I and Choi A and Lind M (2022) Title.",
+        "Antila H Kwak I (in press) Title.",
+        // (the first name opens with one capitalised word: the cheap test)
+        "van der Berg MA Lind P (2020) Title.",
+    ] {
+        assert!(matches!(commaless_names(s), Cow::Borrowed(_)), "{s}");
     }
 }
 
