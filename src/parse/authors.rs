@@ -1641,7 +1641,10 @@ fn collective(s: &str, limit: usize, start: usize) -> AuthorList {
         .map(|i| i + 1)
         .unwrap_or_else(|| if limit < s.len() { limit } else { 0 });
     let text = s.get(start..stop).unwrap_or_default().trim().trim_end_matches(['.', ',']);
+    // (NLM's homepage or database, `Translation [Internet]. MD: National Center …;`: a
+    // title with its medium, no organisation as author)
     if stop == 0
+        || text.ends_with("Internet]")
         || text.is_empty()
         || text.chars().count() > 200
         || !text.contains(',')
@@ -1862,6 +1865,15 @@ mod tests {
         assert_eq!(year_square("[Internet]"), None);
         assert_eq!(year_square("[1066]"), parse_year("1066").map(|_| "1066"));
         assert_eq!(year_square("(2022)"), None);
+    }
+
+    #[test]
+    fn a_title_on_the_internet_is_no_group_author() {
+        let s = "Coastal clinics database [Internet]. Boston: Harbor Press; 2020.";
+        assert!(scan_authors(s).items.is_empty());
+        let s =
+            "Coastal Research Society. Title of the report. Boston: Harbor Press; 2020.";
+        assert_eq!(scan_authors(s).items.len(), 1);
     }
 
     #[test]

@@ -160,7 +160,15 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         // (Czech and Slovak ISO 690 `[cit. 2023-01-05]`; ISO 690 `[viewed 5 May 2023]`;
         // NLM's extent of an article on the Internet without pages, `:[about 10 p.]`,
         // `[about 3 screens]`)
-        alt((tag("[cited"), tag("[Cited"), tag("[cit."), tag("[viewed"), tag("[about "))),
+        alt((
+            tag("[cited"),
+            tag("[Cited"),
+            tag("[cit."),
+            tag("[viewed"),
+            tag("[about "),
+            // (NLM: `2020 [updated 2021 Mar 3; cited 2023 Jan 5]`)
+            tag("[updated "),
+        )),
         tag("Cited"),
         tag("Epub"),
         tag("[Epub"),
@@ -170,6 +178,8 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         tag("Retrieved"),
         tag("ePub"),
         tag("Preprint at"),
+        // PubMed's links to related citations: `Erratum in: J. 2023;9:10.`
+        linked_label,
         // Czech and Slovak ISO 690, Spanish, Portuguese, German `Available from:`
         alt((
             tag("Dostupné na:"),
@@ -180,6 +190,75 @@ fn note_label(i: &str) -> IResult<&str, &str> {
         )),
     ))
     .parse(i)
+}
+
+/// The labels PubMed prints before a related citation (a correction, a comment, a
+/// retraction, an update), after the reference's own identifiers or before them.
+const LINKED_LABELS: &[&str] = &[
+    "Erratum in:",
+    "Erratum for:",
+    "Comment in:",
+    "Comment on:",
+    "Retraction in:",
+    "Retraction of:",
+    "Update in:",
+    "Update of:",
+    "Republished in:",
+    "Republished from:",
+    "Corrected and republished in:",
+    "Corrected and republished from:",
+    "Expression of concern in:",
+];
+
+// `Erratum in:` | `Comment in:` | `Comment on:` | `Retraction in:` | `Update of:` | …
+fn linked_label(i: &str) -> IResult<&str, &str> {
+    match LINKED_LABELS.iter().find(|l| i.starts_with(*l)) {
+        Some(l) => Ok((
+            i.get(l.len()..).unwrap_or_default(),
+            i.get(..l.len()).unwrap_or_default(),
+        )),
+        None => {
+            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+        }
+    }
+}
+
+/// True when `label` is one of [`LINKED_LABELS`].
+pub(crate) fn is_linked_label(label: &str) -> bool {
+    LINKED_LABELS.iter().any(|l| label.starts_with(l))
+}
+
+/// The length of the related citation after a linked label: up to the full stop before
+/// the next identifier or label (`. PMID: 1`, `. doi: …`, `. Comment in: …`) or the
+/// end of the string.
+fn linked_body_len(r: &str) -> usize {
+    let b = r.as_bytes();
+    for i in memchr::memchr_iter(b'.', b) {
+        let Some(next) = r.get(i + 1..).and_then(|t| t.strip_prefix(' ')) else {
+            continue;
+        };
+        if ["PMID", "PMCID", "doi", "DOI", "Epub", "Free PMC", "Available"]
+            .iter()
+            .any(|l| next.starts_with(l))
+            || is_linked_label(next)
+        {
+            return i + 1;
+        }
+    }
+    r.len()
+}
+
+/// True when `s` holds an NLM date before its volume: a year, then a `;` within a few
+/// bytes (`2023;9(1):10`, `2020 Jan 2;382(1):e1`).
+fn has_nlm_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b';', b).any(|semi| {
+        let from = semi.saturating_sub(16);
+        b.get(from..semi).is_some_and(|w| {
+            w.windows(4)
+                .any(|y| y.iter().all(u8::is_ascii_digit) && matches!(y[0], b'1' | b'2'))
+        })
+    })
 }
 
 /// The length of a link that a scrape's line wrap broke at a space, from `u`, its
@@ -331,17 +410,30 @@ fn may_open_id(rest: &[u8]) -> bool {
             ci(b"pm") || rest.starts_with(b"PubMed") || rest.starts_with(b"Preprint at")
         }
         Some(b'a' | b'A') => ci(b"avail") || ci(b"access") || ci(b"arxiv"),
-        Some(b'e' | b'E') => ci(b"epub"),
-        Some(b'r' | b'R') => rest.starts_with(b"Retrieved"),
-        Some(b'u' | b'U') => rest.starts_with(b"URL:"),
+        Some(b'e' | b'E') => {
+            ci(b"epub")
+                || rest.starts_with(b"Erratum")
+                || rest.starts_with(b"Expression of")
+        }
+        Some(b'r' | b'R') => {
+            rest.starts_with(b"Retrieved")
+                || rest.starts_with(b"Retraction")
+                || rest.starts_with(b"Republished")
+        }
+        Some(b'u' | b'U') => rest.starts_with(b"URL:") || rest.starts_with(b"Update"),
         Some(b'i' | b'I') => rest.starts_with(b"ISBN"),
         Some(b'l' | b'L') => rest.starts_with(b"Last accessed"),
-        Some(b'c' | b'C') => rest.starts_with(b"Cited"),
+        Some(b'c' | b'C') => {
+            rest.starts_with(b"Cited")
+                || rest.starts_with(b"Comment")
+                || rest.starts_with(b"Corrected")
+        }
         Some(b'[') => {
             ci(b"[cited")
                 || rest.starts_with(b"[cit.")
                 || rest.starts_with(b"[viewed")
                 || rest.starts_with(b"[about ")
+                || rest.starts_with(b"[updated ")
                 || rest.starts_with(b"[Accessed")
                 || rest.starts_with(b"[Epub")
                 || ci(b"[arxiv")
@@ -479,6 +571,17 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
     }
     if let Ok((r, label)) = note_label(rest) {
         let body_start = rest.len() - r.len();
+        // `Erratum in: Coast Res. 2023;9(1):10.`: the related citation is the note
+        // (only after a full stop and as PubMed prints it, a citation with `Year…;`:
+        // `Comment on: "Title", by …` opening a title is the title)
+        if is_linked_label(label) {
+            let body = r.get(..linked_body_len(r)).unwrap_or_default();
+            if !s.get(..at).is_some_and(|b| b.ends_with(". ")) || !has_nlm_date(body) {
+                return None;
+            }
+            let value = rest.get(..body_start + body.len())?.trim_end();
+            return Some(IdHit { kind: IdKind::Note, span: at..at + value.len(), value });
+        }
         // `Available from:` / `Retrieved from`: the link after it is its own item
         if label.starts_with("Available")
             || label == "Retrieved from"
@@ -641,11 +744,40 @@ mod tests {
         assert!(note_label("[viewed 5 May 2023]").is_ok());
         assert!(note_label("[about 10 p.]").is_ok());
         assert!(note_label("[abstract]").is_err());
+        assert!(note_label("[updated 2021 Mar 3; cited 2023 Jan 5]").is_ok());
+        assert!(note_label("Erratum in: J. 2023;9:10.").is_ok());
         // (the bracketed note runs to its `]`, past the `p.`)
         let s = "Coast Res. 2022;119(45):[about 10 p.]. Available from: x";
         let note =
             find_ids(s).into_iter().find(|h| h.kind == IdKind::Note).expect("note");
         assert_eq!(note.value, "[about 10 p.]");
+    }
+
+    #[test]
+    fn linked_citation_rule() {
+        let s = "J. 2022;8:1-9. doi: 10.1/x. Erratum in: J. 2023;9(1):10. \
+                 Comment in: J. 2023;9:11-2. PMID: 123.";
+        let notes: Vec<&str> = find_ids(s)
+            .into_iter()
+            .filter(|h| h.kind == IdKind::Note)
+            .map(|h| h.value)
+            .collect();
+        assert_eq!(
+            notes,
+            ["Erratum in: J. 2023;9(1):10.", "Comment in: J. 2023;9:11-2."]
+        );
+        assert!(find_ids(s).iter().any(|h| h.kind == IdKind::Pmid));
+        // (a title that opens with `Comment on:` is no link: not after a full stop, or
+        // no NLM date after it)
+        for s in [
+            "Renne P, Claeys P, Comment on: \"K-Ar evidence\", by I. Uysal. EPSL 201 (2002).",
+            "Lind M. Comment on: salt marshes. Coast Res 8 (2022) 1-9.",
+        ] {
+            assert!(find_ids(s).iter().all(|h| h.kind != IdKind::Note), "{s}");
+        }
+        assert_eq!(linked_body_len("J. 2023;9:10"), "J. 2023;9:10".len());
+        assert!(has_nlm_date(" N Engl J Med. 2020 Jan 2;382(1):e1."));
+        assert!(!has_nlm_date(" \"K-Ar evidence\"; by Uysal"));
     }
 
     #[test]
@@ -672,6 +804,13 @@ mod tests {
             "[cit. 2023",
             "[viewed 5",
             "[about 10 p.]",
+            "[updated 2021",
+            "Erratum in:",
+            "Comment on:",
+            "Retraction in:",
+            "Update of:",
+            "Corrected and republished in:",
+            "Expression of concern in:",
             "[Accessed",
             "[Epub",
             "(Accessed",

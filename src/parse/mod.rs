@@ -1302,6 +1302,10 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
                 f.isbn = isbn_of(h.value);
             }
             // `Epub ahead of print`: the article's status, a note (an Epub date is not)
+            // `Erratum in: Coast Res. 2023;9(1):10`: a related citation, a note
+            IdKind::Note if ids::is_linked_label(h.value) => {
+                f.notes.push(h.value.trim_end_matches(['.', ' ']));
+            }
             IdKind::Note if find_str(h.value, "ahead of print").is_some() => {
                 f.notes.push(h.value.trim_matches(['[', ']', '(', ')', '.', ' ']));
             }
@@ -3397,6 +3401,22 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         && journal.starts_with(char::is_uppercase)
         && i > 0
         // (ABNT, `Title: subtitle. Journal, v. 23`: a full stop ends the title there)
+        && sentence_ends(m).iter().all(|&e| closes_journal_abbreviation(m, e))
+    {
+        f.title = m.get(..i);
+        f.container = Some(journal.trim());
+        return;
+    }
+    // Forensic Science Review: `Title; Sci Adv 8:eabk3327; 2022.` — a semicolon, the
+    // only one, between the title and the journal when no full stop ends the title
+    if f.volume.is_some()
+        && f.pages.is_some()
+        && let Some(i) = find_str(m, "; ")
+        && i > 0
+        && find_str(m.get(i + 2..).unwrap_or_default(), "; ").is_none()
+        && let Some(journal) = m.get(i + 2..)
+        && (1..=12).contains(&journal.split_whitespace().count())
+        && journal.starts_with(char::is_uppercase)
         && sentence_ends(m).iter().all(|&e| closes_journal_abbreviation(m, e))
     {
         f.title = m.get(..i);
@@ -6647,6 +6667,14 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         r.title = (!t.is_empty()).then_some(t);
     }
     if let Some(c) = f.container {
+        // NLM's article accepted, not yet out: `Coast Res. Forthcoming 2023.`
+        let c = match c.trim_end_matches(['.', ' ']).strip_suffix(". Forthcoming") {
+            Some(head) => {
+                notes.push("Forthcoming".to_owned());
+                head
+            }
+            None => c,
+        };
         let had_stop = c.ends_with('.');
         let (c, ns) = strip_notes(c);
         for n in ns {

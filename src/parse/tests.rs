@@ -339,6 +339,23 @@ fn commaless_names_get_their_commas() {
 }
 
 #[test]
+fn semicolon_between_title_and_journal() {
+    let r =
+        parse_reference("Lind M, Berg T: Salt marsh outcomes; Coast Res 119:e21; 2022.");
+    assert_eq!(r.title.as_deref(), Some("Salt marsh outcomes"));
+    assert_eq!(r.container.as_deref(), Some("Coast Res"));
+    // (a semicolon inside a title that a full stop ends stays in it)
+    for s in [
+        "Lind M. Salt marsh; outcomes in clinics. Coast Res. 2022;119:e21.",
+        "Lind M (2022) Salt marsh outcomes; a review. Coast Res 119:e21.",
+    ] {
+        let r = parse_reference(s);
+        assert!(r.title.as_deref().is_some_and(|t| t.contains("; ")), "{s}");
+        assert_eq!(r.container.as_deref(), Some("Coast Res"), "{s}");
+    }
+}
+
+#[test]
 fn clean_rule() {
     assert_eq!(clean("Paul WE , Germain RN . Title"), "Paul WE, Germain RN. Title");
     assert_eq!(clean("a\u{a0}b"), "a b");
