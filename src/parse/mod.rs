@@ -296,11 +296,16 @@ fn move_date_note(text: &str) -> Cow<'_, str> {
 /// container's notes take. Only before a volume and its `(` or `,`: `Learning Online.
 /// Journal` keeps its title, `Biol. Proced. Online. 2024;26:15` its journal.
 fn online_sentence(text: &str) -> Cow<'_, str> {
-    const MARK: &[u8] = b". Online. ";
-    let Some(at) = crate::bytes::find(text.as_bytes(), MARK) else {
+    // (found by its rare capital, not by every full stop: `Online. `, then `. ` before)
+    let b = text.as_bytes();
+    let Some(word) = crate::bytes::find(b, b"Online. ") else {
         return Cow::Borrowed(text);
     };
-    let after = text.get(at + MARK.len()..).unwrap_or_default();
+    if word < 2 || b.get(word - 2..word) != Some(b". ") {
+        return Cow::Borrowed(text);
+    }
+    let at = word - 2;
+    let after = text.get(word + "Online. ".len()..).unwrap_or_default();
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     if at == 0
         || digits == 0
@@ -457,6 +462,11 @@ fn imprint_placeholders(text: &str) -> Cow<'_, str> {
     let mut cuts: Vec<Range<usize>> = Vec::new();
     for i in memchr::memchr2_iter(b'[', b'(', b) {
         let rest = b.get(i..).unwrap_or_default();
+        // (every placeholder opens with `s` or `S` after its bracket: most brackets,
+        // `(2022)`, `(45)`, are ruled out by that one byte)
+        if !matches!(rest.get(1), Some(b's' | b'S')) {
+            continue;
+        }
         let Some(p) = IMPRINT_PLACEHOLDERS.iter().find(|p| rest.starts_with(p)) else {
             continue;
         };
