@@ -392,8 +392,10 @@ fn next_opener(bytes: &[u8], from: usize) -> Option<usize> {
 /// label, link and bare DOI starts with one of these (any case where the rule is
 /// case-blind): `10.`, `doi`, `http`, `www.`, `pm` / `PubMed`, `avail` / `access`,
 /// `epub`, `Retrieved`, `URL:`, `ISBN`, `Last accessed`, `Cited`, `Dostupné`,
-/// `Dispon`, `Verfügbar`, `[cited` /
-/// `[Accessed` / `[Epub`, an old arXiv archive (`[hep-th/…`), `(Accessed`.
+/// `Dispon`, `Verfügbar`, PubMed's links (`Erratum`, `Expression of`, `Comment`,
+/// `Corrected`, `Retraction`, `Republished`, `Update`), `[cited` / `[cit.` /
+/// `[viewed` / `[about ` / `[updated ` / `[Accessed` / `[Epub`, an old arXiv archive
+/// (`[hep-th/…`), `(Accessed`.
 fn may_open_id(rest: &[u8]) -> bool {
     let ci = |p: &[u8]| rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     match rest.first() {

@@ -221,29 +221,12 @@ fn char_ref(s: &str) -> Option<(char, usize)> {
     Some((c, end + 1))
 }
 
-/// The words that open a bracketed date of citation, access or update:
-/// `[cited 2023 Jan 5]` (NLM), `[updated 2021 Mar 3; cited 2023 Jan 5]`,
-/// `[cit. 2023-01-05]` (Czech and Slovak ISO 690), `[accessed 5 January 2023]`,
-/// `[viewed 5 January 2023]` (ISO 690), `[zitiert am 5.1.2023]`, `[consulté le …]`,
-/// `[citado 5 ene 2023]`, `[acesso em 5 jan. 2023]`.
-const DATE_NOTE_WORDS: &[&str] = &[
-    "cited ",
-    "Cited ",
-    "cit. ",
-    "accessed ",
-    "Accessed ",
-    "updated ",
-    "Updated ",
-    "viewed ",
-    "Viewed ",
-    "zitiert ",
-    "Zugriff ",
-    "consulté ",
-    "Consulté ",
-    "citado ",
-    "acesso ",
-    "Acesso ",
-];
+/// The words that open a bracketed date of citation, access or update, those the
+/// identifier scan places as a note where they land: `[cited 2023 Jan 5]` (NLM),
+/// `[updated 2021 Mar 3; cited 2023 Jan 5]`, `[cit. 2023-01-05]` (Czech and Slovak ISO
+/// 690), `[accessed 5 January 2023]`, `[viewed 5 January 2023]` (ISO 690).
+const DATE_NOTE_WORDS: &[&str] =
+    &["cited ", "Cited ", "cit. ", "updated ", "accessed ", "Accessed ", "viewed "];
 
 /// A bracketed date of citation inside the source block moved to the end:
 /// `Sci Adv [Internet]. 2022 [cited 2023 Jan 5];8(11):eabk3327.` (NLM's journal article

@@ -246,6 +246,8 @@ fn date_note_moves_out_of_the_source_block() {
         "Home [Internet]. Tokyo: Agency; [cited 2023 Aug 2]. Available from: x",
         "Sci Adv [online]. 2022, 8(11), e3327 [cit. 2023-01-05]. Dostupné z: x",
         "Title [cited by 4];8(11)",
+        // (a word the identifier scan would not place where it lands stays put)
+        "J Med. 2022 [zitiert am 5.1.2023];8(11):1-9.",
         "Title [cited];8(11)",
         "plain",
     ] {
