@@ -2995,6 +2995,33 @@ fn publisher_comma(t: &str) -> Option<usize> {
     Some(i)
 }
 
+/// Where a date closing `t` as a sentence of its own starts (the `. ` before it):
+/// `Salt Marsh Outcomes. 2023 Jul 4.`, `… . 2023 Jul`, `… . 2023`, with GeneReviews'
+/// `[Updated 2021 Jun 10]` after it.
+fn trailing_date_sentence(t: &str) -> Option<usize> {
+    let mut body = t.trim_end_matches(['.', ' ']);
+    if body.ends_with(']')
+        && let Some(open) =
+            rfind_str(body, " [Updated ").or_else(|| rfind_str(body, " [updated "))
+    {
+        body = body.get(..open)?;
+    }
+    let i = rfind_str(body, ". ")?;
+    let mut words = body.get(i + 2..)?.split(' ');
+    date::parse_year(words.next()?)?;
+    let ok = match (words.next(), words.next(), words.next()) {
+        (None, _, _) => true,
+        (Some(mon), day, None) => {
+            date::month_number(mon).is_some()
+                && day.is_none_or(|d| {
+                    (1..=2).contains(&d.len()) && d.bytes().all(|c| c.is_ascii_digit())
+                })
+        }
+        _ => false,
+    };
+    (ok && i > 0).then_some(i)
+}
+
 /// `New York: Oxford University Press` | `Cham: Springer` → (place, publisher)
 fn place_publisher(seg: &str) -> Option<(&str, &str)> {
     let (place, publ) = seg.split_once(": ")?;
@@ -3478,6 +3505,15 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
     {
         let title_end = segs.get(in_idx - 1).map_or(0, |r| r.end);
         f.title = m.get(..title_end);
+        // NCBI Bookshelf (StatPearls, GeneReviews): `Title. 2023 Jul 4. In: StatPearls
+        // [Internet]. …; 2024 Jan-.` — the chapter's date of update after its title, a
+        // note; the date of the reference is the book's
+        if let Some(t) = f.title
+            && let Some(cut) = trailing_date_sentence(t)
+        {
+            f.title = t.get(..cut);
+            f.notes.push(t.get(cut + 2..).unwrap_or_default().trim_end_matches('.'));
+        }
         let rest_start = segs.get(in_idx).map_or(m.len(), |r| r.start);
         let rest = m.get(rest_start..).unwrap_or_default();
         let rest_t = rest.trim_start();

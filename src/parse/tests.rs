@@ -358,6 +358,23 @@ fn semicolon_between_title_and_journal() {
 }
 
 #[test]
+fn trailing_date_sentence_rule() {
+    let t = "Salt Marsh Outcomes. 2023 Jul 4.";
+    assert_eq!(trailing_date_sentence(t), Some("Salt Marsh Outcomes".len()));
+    let t = "Salt Marsh Outcomes. 2005 Mar 4 [Updated 2021 Jun 10]";
+    assert_eq!(trailing_date_sentence(t), Some("Salt Marsh Outcomes".len()));
+    assert_eq!(trailing_date_sentence("Salt marshes. 2023"), Some("Salt marshes".len()));
+    for t in [
+        "Salt marshes",
+        "Salt marshes. Part 2",
+        "Salt. 2023 Jul 4 and on",
+        "Salt. Jul 2023",
+    ] {
+        assert_eq!(trailing_date_sentence(t), None, "{t}");
+    }
+}
+
+#[test]
 fn clean_rule() {
     assert_eq!(clean("Paul WE , Germain RN . Title"), "Paul WE, Germain RN. Title");
     assert_eq!(clean("a\u{a0}b"), "a b");
