@@ -248,19 +248,6 @@ fn linked_body_len(r: &str) -> usize {
     r.len()
 }
 
-/// True when `s` holds an NLM date before its volume: a year, then a `;` within a few
-/// bytes (`2023;9(1):10`, `2020 Jan 2;382(1):e1`).
-fn has_nlm_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr_iter(b';', b).any(|semi| {
-        let from = semi.saturating_sub(16);
-        b.get(from..semi).is_some_and(|w| {
-            w.windows(4)
-                .any(|y| y.iter().all(u8::is_ascii_digit) && matches!(y[0], b'1' | b'2'))
-        })
-    })
-}
-
 /// The length of a link that a scrape's line wrap broke at a space, from `u`, its
 /// first piece, at the start of `rest`:
 /// `http://www. boston.com/business/…`, `https://www.cia.gov/ library/publications/…`,
@@ -578,7 +565,9 @@ fn id_at(s: &str, at: usize) -> Option<IdHit<'_>> {
         // `Comment on: "Title", by …` opening a title is the title)
         if is_linked_label(label) {
             let body = r.get(..linked_body_len(r)).unwrap_or_default();
-            if !s.get(..at).is_some_and(|b| b.ends_with(". ")) || !has_nlm_date(body) {
+            if !s.get(..at).is_some_and(|b| b.ends_with(". "))
+                || !super::has_nlm_date(body)
+            {
                 return None;
             }
             let value = rest.get(..body_start + body.len())?.trim_end();
@@ -778,8 +767,8 @@ mod tests {
             assert!(find_ids(s).iter().all(|h| h.kind != IdKind::Note), "{s}");
         }
         assert_eq!(linked_body_len("J. 2023;9:10"), "J. 2023;9:10".len());
-        assert!(has_nlm_date(" N Engl J Med. 2020 Jan 2;382(1):e1."));
-        assert!(!has_nlm_date(" \"K-Ar evidence\"; by Uysal"));
+        assert!(super::super::has_nlm_date(" N Engl J Med. 2020 Jan 2;382(1):e1."));
+        assert!(!super::super::has_nlm_date(" \"K-Ar evidence\"; by Uysal"));
     }
 
     #[test]
