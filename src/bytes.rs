@@ -2,30 +2,48 @@
 //!
 //! `memchr::memmem::find` builds a searcher (a prefilter, a rolling hash) for every
 //! call: for a reference of two hundred bytes and a needle of two or three, that setup
-//! costs more than the search. These look for the needle's first (or last) byte with
-//! `memchr` and compare the rest where it is found.
+//! costs more than the search. These look for one byte of the needle with `memchr`
+//! (the first byte that is not a space or a small letter, the rarer bytes of
+//! a reference) and compare the rest where it is found.
+
+/// The position in `needle` of the byte to look for: the first that is neither a
+/// space nor a small letter (`. ` is found by its full stop, ` (ed. ` by its bracket),
+/// as those are the common bytes of a reference; else the first.
+fn anchor(needle: &[u8]) -> usize {
+    needle.iter().position(|&b| b != b' ' && !b.is_ascii_lowercase()).unwrap_or(0)
+}
 
 /// The byte offset of the first `needle` in `haystack`.
 pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let Some((&first, rest)) = needle.split_first() else { return Some(0) };
-    let mut at = 0;
-    while let Some(i) = haystack.get(at..).and_then(|t| memchr::memchr(first, t)) {
-        let p = at + i;
-        if haystack.get(p + 1..).is_some_and(|t| t.starts_with(rest)) {
-            return Some(p);
+    if needle.is_empty() {
+        return Some(0);
+    }
+    let k = anchor(needle);
+    let byte = needle.get(k).copied()?;
+    let mut at = k;
+    while let Some(i) = haystack.get(at..).and_then(|t| memchr::memchr(byte, t)) {
+        let start = at + i - k;
+        if haystack.get(start..).is_some_and(|t| t.starts_with(needle)) {
+            return Some(start);
         }
-        at = p + 1;
+        at += i + 1;
     }
     None
 }
 
 /// The byte offset of the last `needle` in `haystack`.
 pub(crate) fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let Some((&last, front)) = needle.split_last() else { return Some(haystack.len()) };
-    let mut end = haystack.len();
-    while let Some(q) = haystack.get(..end).and_then(|t| memchr::memrchr(last, t)) {
-        if let Some(start) = q.checked_sub(front.len())
-            && haystack.get(start..q) == Some(front)
+    if needle.is_empty() {
+        return Some(haystack.len());
+    }
+    let k = anchor(needle);
+    let byte = needle.get(k).copied()?;
+    // (a match starts at or before `len - needle.len()`: its anchor at or before that
+    // plus `k`)
+    let mut end = (haystack.len() + 1).checked_sub(needle.len() - k)?;
+    while let Some(q) = haystack.get(..end).and_then(|t| memchr::memrchr(byte, t)) {
+        if let Some(start) = q.checked_sub(k)
+            && haystack.get(start..).is_some_and(|t| t.starts_with(needle))
         {
             return Some(start);
         }
@@ -40,9 +58,36 @@ mod tests {
 
     #[test]
     fn find_and_rfind_agree_with_std() {
-        let hays =
-            ["", "a", ". ", "Title. Journal. 2020", "x. y. z", "10.1/10.2", "ééé. é"];
-        let needles = ["", ". ", "10.", "é", ".", "z", "Journal. 2020", "nope"];
+        let hays = [
+            "",
+            "a",
+            ". ",
+            "Title. Journal. 2020",
+            "x. y. z",
+            "10.1/10.2",
+            "ééé. é",
+            "In: Book (ed. A) (eds B). Vol. 2",
+            "  aa a  (ed. ",
+        ];
+        let needles = [
+            "",
+            ". ",
+            "10.",
+            "é",
+            ".",
+            "z",
+            "Journal. 2020",
+            "nope",
+            " (ed. ",
+            " ",
+            "a",
+            "aa",
+            "  ",
+            " a",
+            "ed",
+            ". Vol. ",
+            "2",
+        ];
         for h in hays {
             for n in needles {
                 assert_eq!(
@@ -56,6 +101,17 @@ mod tests {
                     "rfind {n:?} in {h:?}"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_and_rfind_agree_with_std_on_any_text(
+            h in "[ a.(eé]{0,24}",
+            n in "[ a.(eé]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(find(h.as_bytes(), n.as_bytes()), h.find(&*n));
+            proptest::prop_assert_eq!(rfind(h.as_bytes(), n.as_bytes()), h.rfind(&*n));
         }
     }
 }

@@ -33,10 +33,16 @@ pub fn extract(kind: DocumentKind, text: &str) -> Result<Vec<Extracted>, Extract
 /// One reference per non-empty line, whitespace folded.
 pub fn reference_lines(text: &str) -> Extracted {
     let mut references = Vec::new();
+    let bytes = text.as_bytes();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    // (the lines with their line feeds, found with `memchr`)
+    while offset < bytes.len() {
         let start = offset;
-        offset += line.len();
+        offset = bytes
+            .get(start..)
+            .and_then(|t| memchr::memchr(b'\n', t))
+            .map_or(bytes.len(), |i| start + i + 1);
+        let line = text.get(start..offset).unwrap_or_default();
         // The line feed is white space at the end: folding drops it anyway.
         let folded = fold_whitespace(line.strip_suffix('\n').unwrap_or(line));
         if folded.is_empty() {

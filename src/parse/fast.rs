@@ -311,15 +311,26 @@ fn is_journal(j: &str) -> bool {
         None => (j, None),
     };
     let word = |w: &str| {
-        !w.is_empty() && (w == "&" || w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        !w.is_empty()
+            && (w == "&"
+                || if w.is_ascii() {
+                    w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+                } else {
+                    w.chars().all(|c| c.is_alphabetic() || c == '-')
+                })
     };
-    (1..=12).contains(&name.split(' ').count())
-        && name.starts_with(char::is_uppercase)
-        // (`In Vivo` is a journal, `In: Book` is not; `J Biol Chem Published Online
-        // Febr` is the general grammar's)
+    // (one to twelve words, none of them `Published`, `Online` or `Epub`: `J Biol Chem
+    // Published Online Febr` is the general grammar's)
+    let mut words = 0;
+    for w in name.split(' ') {
+        words += 1;
+        if words > 12 || matches!(w, "Published" | "Online" | "Epub") || !word(w) {
+            return false;
+        }
+    }
+    name.starts_with(char::is_uppercase)
+        // (`In Vivo` is a journal, `In: Book` is not)
         && (!name.starts_with("In ") || super::is_in_journal(name))
-        && !name.split(' ').any(|w| matches!(w, "Published" | "Online" | "Epub"))
-        && name.split(' ').all(word)
         && place.is_none_or(|p| p.starts_with(char::is_uppercase) && p.split(' ').all(word))
 }
 

@@ -802,13 +802,17 @@ fn needs_folding(text: &str) -> bool {
         b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
         // the first byte of a non-ASCII character (continuation bytes pass); `. – `,
         // `? – `
-        0xC0.. => text.get(i..).and_then(|t| t.chars().next()).is_some_and(|c| {
-            c.is_whitespace()
-                || matches!(c, '–' | '—')
-                    && i >= 2
-                    && matches!(b.get(i - 2..i), Some(b". " | b"? "))
-                    && b.get(i + 3) == Some(&b' ')
-        }),
+        // (only U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000 are white space, and
+        // the dashes are U+2013 and U+2014: other lead bytes pass undecoded)
+        0xC2 | 0xE1..=0xE3 => {
+            text.get(i..).and_then(|t| t.chars().next()).is_some_and(|c| {
+                c.is_whitespace()
+                    || matches!(c, '–' | '—')
+                        && i >= 2
+                        && matches!(b.get(i - 2..i), Some(b". " | b"? "))
+                        && b.get(i + 3) == Some(&b' ')
+            })
+        }
         _ => false,
     })
 }
@@ -901,6 +905,14 @@ const GLUE_SPAN: usize = 40;
 
 /// [`glued_sentence`] on the bytes before the full stop and those after it.
 fn glued_parts(before: &[u8], after: &[u8]) -> bool {
+    // (the byte tests first, the word's extent only where they pass)
+    let tail = before.len().checked_sub(3).and_then(|k| before.get(k..));
+    if !(tail.is_some_and(|t| t.iter().all(u8::is_ascii_lowercase))
+        && after.first().is_some_and(u8::is_ascii_uppercase)
+        && after.get(1..3).is_some_and(|t| t.iter().all(u8::is_ascii_lowercase)))
+    {
+        return false;
+    }
     let word_start =
         before.iter().rposition(u8::is_ascii_whitespace).map_or(0, |p| p + 1);
     let word = before.get(word_start..).unwrap_or_default();
@@ -2543,6 +2555,13 @@ fn responsibility_statement(t: &str) -> Option<(&str, &str, bool)> {
 /// its full stop).
 fn is_dotted_initials_word(w: &str) -> bool {
     let w = w.strip_suffix('.').unwrap_or(w);
+    // (most words fail on their first two bytes: a small letter, or a second letter)
+    if let Some(&c) = w.as_bytes().first()
+        && c.is_ascii()
+        && (!c.is_ascii_uppercase() || w.as_bytes().get(1).is_some_and(|&n| n != b'.'))
+    {
+        return false;
+    }
     !w.is_empty()
         && w.split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
@@ -5974,6 +5993,12 @@ fn report_number_at(core: &str) -> Option<usize> {
 
 /// A report's number as a whole sentence (see [`report_number_at`]).
 fn is_report_number(sentence: &str) -> bool {
+    // (five words at most, the first a capital's: an acronym or the label)
+    if !sentence.starts_with(|c: char| c.is_ascii_uppercase())
+        || memchr::memchr_iter(b' ', sentence.as_bytes()).nth(4).is_some()
+    {
+        return false;
+    }
     let mut words = sentence.split(' ').peekable();
     // (an agency's acronym first: `NIH`, `DHHS`, `SAE`)
     if words.peek().is_some_and(|w| {

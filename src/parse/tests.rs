@@ -772,3 +772,30 @@ fn page_count_rule() {
     assert_eq!(page_count_tail("J Biol Chem 12 247 p.", true), None);
     assert_eq!(page_count_tail("Science 2022 p.", true), None);
 }
+
+/// The byte tests that rule most words out early give the answers of the full rules.
+#[test]
+fn early_outs_agree_with_the_rules() {
+    for w in ["R", "G.", "C.C", "C.C.", "É.", "É.J.", "Ab", "ab", "", ".", "A.b", "1."]
+    {
+        let full = {
+            let v = w.strip_suffix('.').unwrap_or(w);
+            !v.is_empty()
+                && v.split('.')
+                    .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+        };
+        assert_eq!(is_dotted_initials_word(w), full, "{w:?}");
+    }
+    // a glued sentence needs three small letters before the full stop and a capital
+    // and two small letters after it
+    assert!(glued_parts(b"vulvar", b"Sichuan Medical"));
+    for (before, after) in
+        [("vulvaR", "Sichuan"), ("vu", "Sichuan"), ("vulvar", "SIchuan")]
+    {
+        assert!(!glued_parts(before.as_bytes(), after.as_bytes()), "{before}.{after}");
+    }
+    // a report's number is a short sentence that opens with a capital
+    assert!(!is_report_number("NIH Publication No. 07-4051 of the institute."));
+    assert!(!is_report_number("nih Publication No. 07-4051."));
+    assert!(is_report_number("NIH Publication No. (SMA) 07-4051."));
+}
