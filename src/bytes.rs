@@ -8,10 +8,35 @@
 
 /// The position in `needle` of the byte to look for: the first that is neither a
 /// space nor a small letter (`. ` is found by its full stop, ` (ed. ` by its bracket),
-/// as those are the common bytes of a reference; else the first.
+/// as those are the common bytes of a reference; else its rarest small letter in
+/// English text (`presented at` by its `d`).
 fn anchor(needle: &[u8]) -> usize {
-    needle.iter().position(|&b| b != b' ' && !b.is_ascii_lowercase()).unwrap_or(0)
+    let mut best = 0;
+    let mut best_rarity = 0;
+    for (k, &b) in needle.iter().enumerate() {
+        let r = RARITY[usize::from(b)];
+        if r > best_rarity {
+            best = k;
+            best_rarity = r;
+        }
+    }
+    best
 }
+
+/// How rare a byte is in a reference, for [`anchor`]: the space 0, the small letters
+/// from the most common (`e`, 1) to the rarest (`z`, 26), any other byte 255.
+const RARITY: [u8; 256] = {
+    // (the small letters from the most common to the rarest)
+    const BY_FREQUENCY: &[u8; 26] = b"etaoinsrhldcumfpgwybvkxjqz";
+    let mut t = [255u8; 256];
+    t[b' ' as usize] = 0;
+    let mut i = 0;
+    while i < BY_FREQUENCY.len() {
+        t[BY_FREQUENCY[i] as usize] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
 
 /// The byte offset of the first `needle` in `haystack`.
 pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -68,8 +93,12 @@ mod tests {
             "ééé. é",
             "In: Book (ed. A) (eds B). Vol. 2",
             "  aa a  (ed. ",
+            "Paper presented at the meeting, presented at: X",
         ];
         let needles = [
+            "resented at ",
+            "resented at: ",
+            "zq",
             "",
             ". ",
             "10.",

@@ -1344,6 +1344,16 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         }
         None => core_end,
     };
+    // `…, Paper presented at the Annual Meeting of X, Harbor, MA, April 5–8.`: the days
+    // of the presentation are a note (before, `5–8` was read as pages)
+    let core_end = match s.get(lab..core_end).and_then(presentation_date_at) {
+        Some((at, date)) => {
+            f.notes.push(date);
+            f.placed.push(lab + at..core_end);
+            lab + at
+        }
+        None => core_end,
+    };
     let core = s.get(lab..core_end).unwrap_or_default();
     let core_base = lab;
     // PubMed's own form of a journal article, read in one pass
@@ -2516,6 +2526,11 @@ fn sentence_ends(s: &str) -> Vec<usize> {
                     | "al"
                     | "Ph.D"
             ) {
+                continue;
+            }
+            // `Title. Vol. 2. Place: Publisher`: the volume's label and its number are
+            // one sentence
+            if w == "Vol" && next.is_some_and(|n| n.is_ascii_digit()) {
                 continue;
             }
         }
@@ -3699,9 +3714,18 @@ fn body<'a>(s: &'a str, middle: Range<usize>, f: &mut Fields<'a>) {
         if i > 0 {
             // `Translated by E. A. Goodland.`, `Edited by Mark Osteen.`, `Ed. A. Benjamin.`,
             // `Dir. Roland Emmerich.`: who made the book or film, not its title
-            if let Some(who) = ["Edited by ", "Ed. ", "Eds. ", "Eds ", "ed. ", "eds. "]
-                .iter()
-                .find_map(|p| t.strip_prefix(p))
+            // (`Angew. Chem. Int. Ed. Engl.`: after `Int.`, the journal's International
+            // Edition)
+            let international = credited.get(i - 1).is_some_and(|p| {
+                seg_text(p)
+                    .strip_suffix("Int.")
+                    .is_some_and(|h| h.is_empty() || h.ends_with(' '))
+            });
+            if !international
+                && let Some(who) =
+                    ["Edited by ", "Ed. ", "Eds. ", "Eds ", "ed. ", "eds. "]
+                        .iter()
+                        .find_map(|p| t.strip_prefix(p))
             {
                 let names = who.trim_end_matches('.');
                 let al = authors::scan_authors(names);
@@ -4739,7 +4763,12 @@ fn tidy_container(f: &mut Fields<'_>) {
     ];
     // (every marker holds `ed` or `translated`: one search rules most containers out)
     let may_edit = find_str(c, "ed").is_some() || find_str(c, "Ed").is_some();
-    if may_edit && let Some(i) = editors.iter().filter_map(|m| find_str(c, m)).min() {
+    // (`Angew. Chem. Int. Ed. Engl.`: the journal's International Edition, no editor)
+    let international = |i: &usize| !c.get(..*i).is_some_and(|h| h.ends_with(" Int"));
+    if may_edit
+        && let Some(i) =
+            editors.iter().filter_map(|m| find_str(c, m)).filter(international).min()
+    {
         let mut note =
             c.get(i..).unwrap_or_default().trim_start_matches([',', '.', ' ', '(']);
         // Nature: `Proc. X (eds Larochelle, H. et al.) 1877–1901`: pages after the bracket
@@ -4752,13 +4781,20 @@ fn tidy_container(f: &mut Fields<'_>) {
                 f.pages = Some(after.trim_end_matches(['.', ',']));
             }
         }
-        // Chicago: `In Book, edited by A. Editor, 45–67.`: the pages end the note
+        // Chicago: `In Book, edited by A. Editor, 45–67.`: the pages end the note; a
+        // volume of a work in several may come before them, `3:1801–63` or `3A:1801–63`
         if let Some((head, tail)) = note.trim_end_matches('.').rsplit_once(", ")
             && f.pages.is_none()
-            && is_page_range(tail)
         {
-            f.pages = Some(tail);
-            note = head;
+            let (volume, pages) = match tail.split_once(':') {
+                Some((v, p)) if is_part_volume(v) => (Some(v), p),
+                _ => (None, tail),
+            };
+            if is_page_range(pages) {
+                f.pages = Some(pages);
+                f.volume = f.volume.or(volume);
+                note = head;
+            }
         }
         // (`edited by A. Editor and B. Editor`: the names are the book's editors)
         let names = ["edited by ", "eds. ", "ed. ", "Ed. ", "Eds. "]
@@ -5938,6 +5974,84 @@ fn trailing_venue(c: &str) -> Option<(&str, &str)> {
         .then_some((name, place))
 }
 
+/// A volume of a work in several as Chicago prints it before the pages: `3`, `12`,
+/// `3A` (one to three digits, and a capital letter for a part).
+fn is_part_volume(v: &str) -> bool {
+    let digits = v.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = v.get(digits..).unwrap_or_default();
+    (1..=3).contains(&digits)
+        && (rest.is_empty()
+            || rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// `Paper presented at the Annual Meeting of …`, `Poster presented at …`, `Poster
+/// session presented at …`, `Presented at: …`: where a talk or poster was given.
+fn is_presentation(c: &str) -> bool {
+    let c = c.strip_prefix("In: ").unwrap_or(c);
+    [
+        "Paper presented at",
+        "Poster presented at",
+        "Poster session presented at",
+        "Presented at",
+    ]
+    .iter()
+    .any(|m| c.starts_with(m))
+}
+
+/// The date closing a presentation's reference (Chicago): `…, Paper presented at the
+/// Annual Meeting of X, Harbor, MA, April 5–8.` → where the `, ` before the date
+/// starts, and the date (`April 5–8`; also `April 5`, `April 2020`, `April 5, 2020`,
+/// `April 30–May 2`). Only after `presented at`; before, the days were read as pages.
+fn presentation_date_at(core: &str) -> Option<(usize, &str)> {
+    let t = core.trim_end_matches(['.', ' ', ',']);
+    let month =
+        |w: &str| !w.ends_with('.') && date::month_number(w).is_some_and(|m| m <= 12);
+    let days = |w: &str| {
+        let mut parts = w.split(['–', '-']);
+        let ok = |p: Option<&str>| {
+            p.is_some_and(|d| {
+                (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        ok(parts.next())
+            && parts.next().is_none_or(|d| ok(Some(d)))
+            && parts.next().is_none()
+    };
+    let is_date = |d: &str| {
+        let words: Vec<&str> = d.split(' ').collect();
+        match words.as_slice() {
+            [m] => month(m),
+            [m, x] => month(m) && (days(x) || date::parse_year(x).is_some()),
+            // `April 30–May 2`
+            [m, x, y] => {
+                month(m)
+                    && x.split_once(['–', '-']).is_some_and(|(a, b)| days(a) && month(b))
+                    && days(y)
+            }
+            _ => false,
+        }
+    };
+    let comma = rfind_str(t, ", ")?;
+    // (a date is short: most references stop here)
+    if t.len() - comma > 26 {
+        return None;
+    }
+    let (mut head, mut d) = (t.get(..comma)?, t.get(comma + 2..)?);
+    // `April 5, 2020`: the year after the day
+    if date::parse_year(d).is_some()
+        && let Some((h, md)) =
+            rfind_str(head, ", ").and_then(|c| Some((head.get(..c)?, head.get(c + 2..)?)))
+        && is_date(md)
+    {
+        head = h;
+        d = t.get(h.len() + 2..)?;
+    } else if !is_date(d) {
+        return None;
+    }
+    // (the talk's marker, looked for only before a date: the rarer test last)
+    find_str(head, "resented at").is_some().then_some((head.len(), d))
+}
+
 /// Where a journal's impact factor closing a reference starts: `IF: 5,895`, `IF =
 /// 3.2`, `(IF 4.1)`, `Impact factor: 2.5` after a full stop, a comma, a semicolon or
 /// an opening bracket.
@@ -6603,16 +6717,39 @@ fn strip_edition(t: &str) -> (&str, Option<&str>) {
         && let Some(open) = rfind_str(t, " (")
     {
         let inner = t.get(open + 2..t.len() - 1).unwrap_or_default();
-        let lower = inner.to_lowercase();
-        let is_ed = (lower.ends_with("ed.")
-            || lower.ends_with(" ed")
-            || lower.ends_with("edition"))
-            && inner.split_whitespace().count() <= 3;
-        if is_ed {
+        if is_bracketed_edition(inner) {
             return (t.get(..open).unwrap_or(t), Some(inner));
         }
     }
     (t, None)
+}
+
+/// What [`strip_edition`] takes for an edition inside the brackets: three words at
+/// most, ending with `ed.`, ` ed` or `edition` (`2nd ed.`, `Rev. ed.`, `3rd edition`).
+fn is_bracketed_edition(inner: &str) -> bool {
+    let lower = inner.to_lowercase();
+    (lower.ends_with("ed.") || lower.ends_with(" ed") || lower.ends_with("edition"))
+        && inner.split_whitespace().count() <= 3
+}
+
+/// A book's volume (and edition) in brackets at the end of its title, as APA prints
+/// them: `Title (Vol. 2)` → (`Title`, None, `2`); `Title (2nd ed., Vol. 2)` → (`Title`,
+/// `2nd ed.`, `2`); `Title (Vols. 1–3)` → (`Title`, None, `1–3`).
+fn book_volume(t: &str) -> Option<(&str, Option<&str>, &str)> {
+    let inner = t.strip_suffix(')')?;
+    let open = rfind_str(inner, " (")?;
+    let inner = inner.get(open + 2..)?;
+    let (ed, vol) = match inner.rsplit_once(", ") {
+        Some((ed, vol)) => (Some(ed), vol),
+        None => (None, inner),
+    };
+    let v = ["Vol. ", "Vols. ", "Vol "].iter().find_map(|p| vol.strip_prefix(p))?;
+    let number = |n: &str| {
+        !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '–' | '-'))
+    };
+    let ed_ok = ed.is_none_or(is_bracketed_edition);
+    (number(v) && ed_ok).then(|| (t.get(..open).unwrap_or(t), ed, v))
 }
 
 fn strip_notes(t: &str) -> (&str, Vec<&str>) {
@@ -6628,6 +6765,10 @@ fn strip_notes(t: &str) -> (&str, Vec<&str>) {
             || lower.contains("dissertation")
             || lower.starts_with("cited")
             || lower == "abstract"
+            // (APA's talks: `[Paper presentation]`, `[Poster presentation]`,
+            // `[Conference session]`)
+            || lower.ends_with(" presentation")
+            || lower == "conference session"
             || lower.contains("database")
             || lower.contains("homepage")
             || lower.contains("monograph")
@@ -6700,6 +6841,8 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
     // title and container
     let mut kind = f.kind;
     let mut notes: Vec<String> = Vec::new();
+    // (a book's volume in brackets after its title)
+    let mut title_volume = None;
     if let Some(t) = f.title {
         let (t, ns) = strip_notes(t);
         for n in ns {
@@ -6717,6 +6860,17 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
         if let Some(ed) = ed {
             r.edition = Some(ed.to_owned());
         }
+        // APA's book: `Title (Vol. 2)`, `Title (2nd ed., Vol. 2)`
+        let t = match book_volume(t) {
+            Some((head, ed, v)) if f.container.is_none() => {
+                if let Some(ed) = ed {
+                    r.edition = Some(ed.to_owned());
+                }
+                title_volume = Some(v);
+                head
+            }
+            _ => t,
+        };
         let t = journal::clean_title(t);
         r.title = (!t.is_empty()).then_some(t);
     }
@@ -6767,7 +6921,7 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
     }
     // date, volume, issue, pages
     r.date = f.year.and_then(|y| date::make_date(y, f.month, f.day));
-    r.volume = f.volume.map(|v| v.trim_end_matches('.').to_owned());
+    r.volume = f.volume.or(title_volume).map(|v| v.trim_end_matches('.').to_owned());
     r.issue = f.issue.map(|v| v.trim().to_owned());
     r.pages = f.pages.and_then(pages::normalize_pages);
     r.publisher =
@@ -6818,6 +6972,15 @@ fn normalize_fields(f: &Fields<'_>) -> Reference {
     });
     if r.kind == RefType::Book && r.container.is_some() && r.title.is_none() {
         r.title = r.container.take();
+    }
+    // `Paper presented at the Annual Meeting of …`, `Poster session presented at …`: a
+    // talk or poster at a meeting, the paper of a proceedings (a chapter, as above), not
+    // a journal's article
+    if r.kind == RefType::Article
+        && r.volume.is_none()
+        && r.container.as_deref().is_some_and(is_presentation)
+    {
+        r.kind = RefType::Chapter;
     }
     let _: Option<Date> = None;
     r

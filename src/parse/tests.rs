@@ -773,6 +773,40 @@ fn page_count_rule() {
     assert_eq!(page_count_tail("Science 2022 p.", true), None);
 }
 
+#[test]
+fn part_volume_rule() {
+    for yes in ["3", "12", "3A", "100"] {
+        assert!(is_part_volume(yes), "{yes}");
+    }
+    for no in ["", "A", "1000", "3a", "3AB", "vol", "1801–63"] {
+        assert!(!is_part_volume(no), "{no}");
+    }
+}
+
+#[test]
+fn book_volume_rule() {
+    assert_eq!(book_volume("Title (Vol. 2)"), Some(("Title", None, "2")));
+    assert_eq!(
+        book_volume("Title (2nd ed., Vol. 2)"),
+        Some(("Title", Some("2nd ed."), "2"))
+    );
+    assert_eq!(book_volume("Title (Vols. 1–3)"), Some(("Title", None, "1–3")));
+    // pages, a note that is not an edition, no volume label
+    assert_eq!(book_volume("Title (Vol. 2, pp. 45–67)"), None);
+    assert_eq!(book_volume("Title (abridged, Vol. 2)"), None);
+    assert_eq!(book_volume("Title (2nd ed.)"), None);
+    assert_eq!(book_volume("Title"), None);
+}
+
+#[test]
+fn volume_label_is_no_sentence_end() {
+    let s = "Title. Vol. 2. Harbor: Harbor Press";
+    let ends: Vec<&str> = sentence_ends(s).iter().map(|&i| &s[..i]).collect();
+    assert_eq!(ends, ["Title.", "Title. Vol. 2."]);
+    // (a sentence that ends with the word `Vol`, before a word, still ends)
+    assert_eq!(sentence_ends("Title Vol. Journal").len(), 1);
+}
+
 /// The byte tests that rule most words out early give the answers of the full rules.
 #[test]
 fn early_outs_agree_with_the_rules() {
@@ -798,4 +832,29 @@ fn early_outs_agree_with_the_rules() {
     assert!(!is_report_number("NIH Publication No. 07-4051 of the institute."));
     assert!(!is_report_number("nih Publication No. 07-4051."));
     assert!(is_report_number("NIH Publication No. (SMA) 07-4051."));
+}
+
+#[test]
+fn presentation_rules() {
+    fn date(s: &str) -> Option<&str> {
+        presentation_date_at(s).map(|(_, d)| d)
+    }
+    let talk = "Title. Paper presented at the Annual Meeting, Harbor, MA";
+    assert_eq!(date(&format!("{talk}, April 5–8.")), Some("April 5–8"));
+    assert_eq!(date(&format!("{talk}, April 5.")), Some("April 5"));
+    assert_eq!(date(&format!("{talk}, April 2020.")), Some("April 2020"));
+    assert_eq!(date(&format!("{talk}, April 5, 2020.")), Some("April 5, 2020"));
+    assert_eq!(date(&format!("{talk}, April 30–May 2.")), Some("April 30–May 2"));
+    assert_eq!(
+        presentation_date_at(&format!("{talk}, April 5–8.")),
+        Some((talk.len(), "April 5–8"))
+    );
+    // no date; no talk; a date before the marker
+    assert_eq!(date(&format!("{talk}.")), None);
+    assert_eq!(date("Title. Annual Meeting, Harbor, MA, April 5–8."), None);
+    assert_eq!(date("Title, April 5–8. Paper presented at the Annual Meeting"), None);
+    assert_eq!(date(&format!("{talk}, Apr. 5–8.")), None);
+    assert!(is_presentation("Poster session presented at Society for Research"));
+    assert!(is_presentation("In: Presented at: Conference on Retroviruses"));
+    assert!(!is_presentation("Presentations in Medicine"));
 }
