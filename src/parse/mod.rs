@@ -1354,6 +1354,23 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
         }
         None => core_end,
     };
+    // `Title. US patent 9,876,543. 2020 Jan 7.`: a patent; its designation and what
+    // follows it are notes (before, the number was read as a volume)
+    let core_end = match s.get(lab..core_end).and_then(patent_at) {
+        Some(p) => {
+            f.kind = Some(RefType::Patent);
+            f.notes.push(p.designation);
+            f.notes.extend(p.tail);
+            if f.year.is_none() {
+                f.year = p.year;
+                f.month = p.month;
+                f.day = p.day;
+            }
+            f.placed.push(lab + p.start..core_end);
+            lab + p.start
+        }
+        None => core_end,
+    };
     let core = s.get(lab..core_end).unwrap_or_default();
     let core_base = lab;
     // PubMed's own form of a journal article, read in one pass
@@ -1692,8 +1709,11 @@ fn split_fields(s: &str, fast_path: bool) -> Fields<'_> {
     }
     f.year = f.year.or(src.year);
     f.notes.extend(src.notes.iter().copied());
-    f.month = src.month;
-    f.day = src.day;
+    // (a patent's month and day, read from the text after its number, stay)
+    if src.month.is_some() || f.kind != Some(RefType::Patent) {
+        f.month = src.month;
+        f.day = src.day;
+    }
     f.volume = src.volume;
     f.issue = src.issue;
     f.pages = src.pages;
@@ -5982,6 +6002,175 @@ fn is_part_volume(v: &str) -> bool {
     (1..=3).contains(&digits)
         && (rest.is_empty()
             || rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// A patent's designation in a reference, found by [`patent_at`].
+#[derive(Debug, PartialEq, Eq)]
+struct PatentAt<'a> {
+    /// Where the designation (its office first) starts in the text.
+    start: usize,
+    /// `US patent 9,876,543`, `U.S. Patent No. 9,876,543 B2`, `EP1234567`.
+    designation: &'a str,
+    /// What follows the number: the date, the assignee, the office.
+    tail: Option<&'a str>,
+    /// The last year in the tail (a patent issued after it was filed).
+    year: Option<&'a str>,
+    /// The month and day of a tail that is one date.
+    month: Option<&'a str>,
+    /// See `month`.
+    day: Option<&'a str>,
+}
+
+/// The offices named before the word `patent`, as reference lists write them.
+const PATENT_OFFICES: &[&str] = &[
+    "US",
+    "U.S.",
+    "U.S",
+    "United",
+    "States",
+    "USA",
+    "European",
+    "EP",
+    "WO",
+    "PCT",
+    "World",
+    "International",
+    "Japanese",
+    "JP",
+    "Chinese",
+    "CN",
+    "German",
+    "DE",
+    "Canadian",
+    "CA",
+    "UK",
+    "GB",
+    "British",
+    "French",
+    "FR",
+    "Korean",
+    "KR",
+    "Australian",
+    "AU",
+    "Indian",
+    "IN",
+    "Russian",
+    "RU",
+    "Brazilian",
+    "BR",
+];
+
+/// A patent: `Title. US patent 9,876,543. 2020 Jan 7.` (NLM), `Title. US patent
+/// 9,876,543 (2020).` (Nature), `Title. U.S. Patent 9,876,543, January 7, 2020.` (ACS),
+/// `Title (U.S. Patent No. 9,876,543).` (APA), `United States patent US 9,876,543.`: the
+/// word `patent` (after its office, opening a sentence, a clause or a bracket), a label
+/// (`No.`) and a number of five digits or more. `Patent foramen ovale`, `patents:` and
+/// `Patent and Trademark Office` are no patent's designation.
+fn patent_at(core: &str) -> Option<PatentAt<'_>> {
+    let b = core.as_bytes();
+    // (one searcher for every reference: most have no `atent ` and cost one pass)
+    static ATENT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("atent "));
+    for at in ATENT.find_iter(b) {
+        let Some(p) =
+            at.checked_sub(1).filter(|&p| matches!(b.get(p), Some(b'p' | b'P')))
+        else {
+            continue;
+        };
+        // (the office's words before the word)
+        let mut start = p;
+        let mut quoted = false;
+        while let Some(h) = core.get(..start).and_then(|h| h.strip_suffix(' ')) {
+            let w_start = h.rfind([' ', '(']).map_or(0, |k| k + 1);
+            let w = h.get(w_start..).unwrap_or_default();
+            let unquoted = w.trim_start_matches(['‘', '“', '"']);
+            if PATENT_OFFICES.contains(&unquoted) {
+                start = w_start;
+                quoted = unquoted.len() < w.len();
+            } else {
+                break;
+            }
+        }
+        // (`‘U.S. Patent 4233514, Title’`: a designation inside the quotes is the title's)
+        let before = core.get(..start).unwrap_or_default().trim_end();
+        if quoted
+            || !(before.is_empty()
+                || before.ends_with(['.', ',', ';', '(', '"', '”', '’']))
+        {
+            continue;
+        }
+        // (the label, then the number: an office's two letters, digits with `,` `.` `/`
+        // or spaces between them, and a kind code, `B2`)
+        let mut rest = core.get(at + "atent ".len()..).unwrap_or_default();
+        for label in ["No. ", "no. ", "No ", "Number ", "number ", "nr. ", "Nr. "] {
+            if let Some(r) = rest.strip_prefix(label) {
+                rest = r;
+                break;
+            }
+        }
+        let r = rest.strip_prefix(": ").unwrap_or(rest).as_bytes();
+        let mut k = r.iter().take(2).take_while(|c| c.is_ascii_uppercase()).count();
+        if r.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        let mut digits = 0;
+        while let Some(&c) = r.get(k) {
+            if c.is_ascii_digit() {
+                digits += 1;
+                k += 1;
+            } else if digits > 0
+                && matches!(c, b',' | b'.' | b'/' | b' ')
+                && r.get(k + 1).is_some_and(u8::is_ascii_digit)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if digits < 5 {
+            continue;
+        }
+        // (a kind code: `B2`, `A1`, glued or after a space)
+        let code = usize::from(r.get(k) == Some(&b' '));
+        if r.get(k + code).is_some_and(u8::is_ascii_uppercase)
+            && r.get(k + code + 1).is_none_or(|c| c.is_ascii_digit())
+            && r.get(k + code + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            k += code + 1 + usize::from(r.get(k + code + 1).is_some());
+        }
+        let end = core.len() - (r.len() - k);
+        let designation = core.get(start..end)?;
+        let tail = core
+            .get(end..)
+            .unwrap_or_default()
+            .trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ' ' | '(' | ')'));
+        let year = tail
+            .split(|c: char| !c.is_ascii_digit())
+            .rfind(|w| date::parse_year(w).is_some());
+        // (a tail that is one date, `2020 Jan 7`, `October 18, 1977`: its month and day)
+        let words: Vec<&str> = tail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let month = words.iter().copied().find(|w| date::month_number(w).is_some());
+        let day = words.iter().copied().find(|w| {
+            (1..=2).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+        });
+        // (and a tail that is only the date, `(2020)`, is no note)
+        let one_date = words.len() <= 3
+            && year.is_some()
+            && words.iter().all(|w| {
+                date::parse_year(w).is_some() || Some(*w) == month || Some(*w) == day
+            });
+        // (APA's bracket: the title before it ends there)
+        let start = if before.ends_with('(') { before.len() - 1 } else { start };
+        return Some(PatentAt {
+            start,
+            designation,
+            tail: (!tail.is_empty() && !one_date).then_some(tail),
+            year,
+            month: month.filter(|_| one_date),
+            day: day.filter(|_| one_date),
+        });
+    }
+    None
 }
 
 /// `Paper presented at the Annual Meeting of …`, `Poster presented at …`, `Poster

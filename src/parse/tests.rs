@@ -858,3 +858,40 @@ fn presentation_rules() {
     assert!(is_presentation("In: Presented at: Conference on Retroviruses"));
     assert!(!is_presentation("Presentations in Medicine"));
 }
+
+#[test]
+fn patent_rule() {
+    fn designation(s: &str) -> Option<(&str, Option<&str>, Option<&str>)> {
+        patent_at(s).map(|p| (p.designation, p.tail, p.year))
+    }
+    assert_eq!(
+        designation("Title. US patent 9,876,543. 2020 Jan 7."),
+        Some(("US patent 9,876,543", None, Some("2020")))
+    );
+    assert_eq!(
+        designation(
+            "Title. U.S. Patent No. 9,876,543 B2, filed May 1, 2018, and issued 2020."
+        ),
+        Some((
+            "U.S. Patent No. 9,876,543 B2",
+            Some("filed May 1, 2018, and issued 2020"),
+            Some("2020")
+        ))
+    );
+    assert_eq!(
+        designation("Title. European Patent EP1234567. 2019."),
+        Some(("European Patent EP1234567", None, Some("2019")))
+    );
+    let apa = "Title (U.S. Patent No. 9,876,543). U.S. Patent and Trademark Office.";
+    // (the title ends at the bracket)
+    assert_eq!(patent_at(apa).map(|p| p.start), Some("Title ".len()));
+    // a title's words; a short number; an office's name; inside a quoted title
+    assert_eq!(designation("Patent foramen ovale closure. J. 2020;1:2."), None);
+    assert_eq!(designation("Title. Patent 123."), None);
+    assert_eq!(designation("Title. US Patent and Trademark Office; 2020."), None);
+    assert_eq!(
+        designation("Kingsley JD (1980) ‘U.S. Patent 4233514, Title’. USPTO."),
+        None
+    );
+    assert_eq!(designation("Title on the patent 1234567 of a rival."), None);
+}
