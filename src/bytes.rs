@@ -2,9 +2,8 @@
 //!
 //! `memchr::memmem::find` builds a searcher (a prefilter, a rolling hash) for every
 //! call: for a reference of two hundred bytes and a needle of two or three, that setup
-//! costs more than the search. These look for one byte of the needle with `memchr`
-//! (the first byte that is not a space or a small letter, the rarer bytes of
-//! a reference) and compare the rest where it is found.
+//! costs more than the search. These look for the needle's rarest byte with `memchr`
+//! (see [`anchor`]) and compare the rest where it is found.
 
 /// The position in `needle` of the byte to look for: the first that is neither a
 /// space nor a small letter (`. ` is found by its full stop, ` (ed. ` by its bracket),
@@ -136,8 +135,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn find_and_rfind_agree_with_std_on_any_text(
-            h in "[ a.(eé]{0,24}",
-            n in "[ a.(eé]{0,4}",
+            h in "[ a.(eédtz]{0,24}",
+            n in "[ a.(eédtz]{0,4}",
         ) {
             proptest::prop_assert_eq!(find(h.as_bytes(), n.as_bytes()), h.find(&*n));
             proptest::prop_assert_eq!(rfind(h.as_bytes(), n.as_bytes()), h.rfind(&*n));
